@@ -1,0 +1,30 @@
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import type { EleventyConfig } from "@11ty/eleventy";
+import assets from "./src/plugins/assets.ts";
+import content from "./src/plugins/content.ts";
+import markdown from "./src/plugins/markdown.ts";
+import search from "./src/plugins/search.ts";
+import typescriptData from "./src/plugins/typescript-data.ts";
+
+export default function (eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addPlugin(typescriptData);
+  eleventyConfig.addPlugin(markdown);
+  eleventyConfig.addPlugin(content);
+  eleventyConfig.addPlugin(assets);
+  eleventyConfig.addPlugin(search);
+  // Writes the path prefix into every root-relative URL, so the site also works under a sub-path.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  // Only articles/ and src/pages/ are pages; these Markdown files are for people reading the repository.
+  for (const notAPage of ["README.md", "CONTRIBUTING.md", "docs/**", "tests/**", "static/**"]) {
+    eleventyConfig.ignores.add(notAPage);
+  }
+}
+
+export const config = {
+  dir: { input: ".", includes: "src/_includes", data: "_data", output: "_site" },
+  templateFormats: ["md", "njk"],
+  htmlTemplateEngine: "njk",
+  // Article Markdown is not run through a template engine: `{{ }}` in an article is text.
+  markdownTemplateEngine: false,
+};

@@ -1,0 +1,67 @@
+import { DateTime } from "luxon";
+
+/** A day that comes back every year, such as 17 January. */
+export interface AnnualDate {
+  /** 1 = January … 12 = December */
+  month: number;
+  day: number;
+}
+
+/**
+ * The build's clock, read once. `SOURCE_DATE_EPOCH` (seconds since 1970, the
+ * reproducible-builds convention) fixes it, so two builds of one commit agree.
+ * The zone is UTC so that the machine's time zone never changes the output.
+ */
+export function buildTime(env: Record<string, string | undefined> = process.env): DateTime {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === "") return DateTime.utc();
+  if (!/^\d+$/.test(epoch)) {
+    throw new Error(`SOURCE_DATE_EPOCH: expected whole seconds since 1970, got "${epoch}"`);
+  }
+  return DateTime.fromSeconds(Number(epoch), { zone: "utc" });
+}
+
+/**
+ * The first day on or after `today` (a calendar day, compared in `today`'s own zone)
+ * that falls on `date`. A 29 February date waits for the next leap year.
+ */
+export function nextOccurrence(date: AnnualDate, today: DateTime): DateTime {
+  const start = today.startOf("day");
+  for (let year = start.year; year <= start.year + 8; year++) {
+    const candidate = DateTime.fromObject({ year, month: date.month, day: date.day }, { zone: start.zone });
+    if (candidate.isValid && candidate >= start) return candidate;
+  }
+  throw new Error(`No date ${date.day}/${date.month} in the eight years after ${start.toISODate()}`);
+}
+
+/** True when `today` is the day itself. */
+export function isObservedOn(date: AnnualDate, today: DateTime): boolean {
+  return today.month === date.month && today.day === date.day;
+}
+
+/** "Sunday 17 January 2027" */
+export function formatLongDate(date: DateTime, locale = "en-GB"): string {
+  return date.setLocale(locale).toFormat("cccc d LLLL yyyy");
+}
+
+/** "17 January 2027", for article dates. */
+export function formatDate(date: Date | DateTime, locale = "en-GB"): string {
+  return toUtc(date).setLocale(locale).toFormat("d LLLL yyyy");
+}
+
+/** "2027-01-17", for `<time datetime>`. */
+export function isoDate(date: Date | DateTime): string {
+  return toUtc(date).toISODate() ?? "";
+}
+
+/** "17 January" (the day without a year). A leap year is used so 29 February formats too. */
+export function formatAnnualDate(date: AnnualDate, locale = "en-GB"): string {
+  return DateTime.fromObject({ year: 2024, month: date.month, day: date.day }, { zone: "utc" })
+    .setLocale(locale)
+    .toFormat("d LLLL");
+}
+
+// Front-matter dates are calendar days that YAML reads as UTC midnight: keep them in UTC.
+function toUtc(date: Date | DateTime): DateTime {
+  return date instanceof Date ? DateTime.fromJSDate(date, { zone: "utc" }) : date.toUTC();
+}

@@ -1,0 +1,9 @@
+/** "Storytelling & humanism: a theory" → "storytelling-humanism-a-theory" (ASCII, for ids and file names). */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}

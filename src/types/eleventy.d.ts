@@ -1,0 +1,52 @@
+// Eleventy ships no type declarations. This is the one thin, typed facade over the
+// parts of its API this project uses; nothing else in the project reaches past it.
+declare module "@11ty/eleventy" {
+  export interface EleventyDirectories {
+    input: string;
+    output: string;
+    includes: string;
+    data: string;
+  }
+
+  export interface EleventyEventArgs {
+    directories: EleventyDirectories;
+    runMode: "build" | "serve" | "watch";
+    outputMode: "fs" | "json" | "ndjson";
+  }
+
+  /** The slice of Eleventy's collection item that this project reads. */
+  export interface CollectionItem<Data = Record<string, unknown>> {
+    url: string;
+    inputPath: string;
+    fileSlug: string;
+    date: Date;
+    data: Data;
+    content: string;
+  }
+
+  export interface CollectionApi {
+    getFilteredByGlob(glob: string): CollectionItem[];
+  }
+
+  export interface DataExtensionOptions {
+    read: false;
+    parser: (filePath: string) => unknown;
+  }
+
+  export interface EleventyConfig {
+    pathPrefix: string;
+    addPlugin(plugin: (config: EleventyConfig) => void | Promise<void>, options?: object): void;
+    addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void, options: Options): void;
+    addFilter(name: string, filter: (...args: any[]) => unknown): void;
+    addCollection(name: string, build: (api: CollectionApi) => unknown): void;
+    addGlobalData(name: string, value: unknown): void;
+    addDataExtension(extension: string, options: DataExtensionOptions): void;
+    addPassthroughCopy(paths: string | Record<string, string>): void;
+    addWatchTarget(path: string): void;
+    setLibrary(name: "md", library: unknown): void;
+    ignores: { add(glob: string): void };
+    on(event: "eleventy.after" | "eleventy.before", listener: (args: EleventyEventArgs) => unknown): void;
+  }
+
+  export const HtmlBasePlugin: (config: EleventyConfig) => void;
+}
