@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { relatedArticles } from "../../src/lib/related.ts";
+
+const article = (slug: string, date: string, tags: string[]) => ({
+  url: `/articles/${slug}/`,
+  date: new Date(date),
+  data: { title: slug, tags },
+});
+
+const scholarship = article("scholarship", "2027-01-10", ["stem", "equity", "higher-education"]);
+const community = article("community", "2027-01-12", ["equity", "higher-education", "community"]);
+const surgery = article("surgery", "2027-01-14", ["medicine", "technology"]);
+const stories = article("stories", "2027-01-08", ["equity", "higher-education", "storytelling"]);
+const all = [scholarship, community, surgery, stories];
+const slugs = (list: { data: { title: string } }[]) => list.map((a) => a.data.title);
+
+describe("relatedArticles", () => {
+  it("ranks by shared tags first", () => {
+    expect(slugs(relatedArticles(all, { url: stories.url, tags: stories.data.tags }))).toEqual([
+      "community",
+      "scholarship",
+      "surgery",
+    ]);
+  });
+
+  it("never lists the page itself", () => {
+    for (const current of all) {
+      const related = relatedArticles(all, { url: current.url, tags: current.data.tags }, 10);
+      expect(related).not.toContain(current);
+      expect(related).toHaveLength(all.length - 1);
+    }
+  });
+
+  it("breaks ties by recency, then by title, whatever the input order", () => {
+    const sameDay = [article("b", "2027-01-01", ["x"]), article("a", "2027-01-01", ["x"]), article("c", "2027-01-05", ["x"])];
+    const expected = ["c", "a", "b"];
+    expect(slugs(relatedArticles(sameDay, { tags: ["x"] }))).toEqual(expected);
+    expect(slugs(relatedArticles([...sameDay].reverse(), { tags: ["x"] }))).toEqual(expected);
+  });
+
+  it("falls back to newest first when the page has no tags", () => {
+    expect(slugs(relatedArticles(all, { url: "/" }))).toEqual(["surgery", "community", "scholarship"]);
+  });
+
+  it("handles articles without tags", () => {
+    const untagged = { url: "/articles/plain/", date: new Date("2027-01-20"), data: { title: "plain" } };
+    expect(slugs(relatedArticles([untagged, surgery], { tags: ["medicine"] }))).toEqual(["surgery", "plain"]);
+  });
+
+  it("is empty for a single article", () => {
+    expect(relatedArticles([surgery], { url: surgery.url, tags: surgery.data.tags })).toEqual([]);
+  });
+
+  it("stops at the limit", () => {
+    expect(relatedArticles(all, { url: "/" }, 2)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { absoluteUrl } from "../../src/lib/urls.ts";
+import { slugify } from "../../src/lib/slug.ts";
+import { newestFirst } from "../../src/lib/articles.ts";
+
+describe("absoluteUrl", () => {
+  it("joins the site's origin and the page path", () => {
+    expect(absoluteUrl("/articles/a/", "https://example.org")).toBe("https://example.org/articles/a/");
+    expect(absoluteUrl("/", "https://example.org/")).toBe("https://example.org/");
+  });
+
+  it("puts the path prefix between them", () => {
+    expect(absoluteUrl("/articles/a/", "https://example.org", "/imd/")).toBe("https://example.org/imd/articles/a/");
+    expect(absoluteUrl("/", "https://example.org", "imd")).toBe("https://example.org/imd/");
+  });
+});
+
+describe("slugify", () => {
+  it("makes lower-case ASCII words joined by hyphens", () => {
+    expect(slugify("SurgTime™: A leap forward — in arthroscopy!")).toBe("surgtime-a-leap-forward-in-arthroscopy");
+    expect(slugify("Éducation & mentorat")).toBe("education-mentorat");
+  });
+});
+
+describe("newestFirst", () => {
+  it("orders by date, newest first, then by title", () => {
+    const item = (title: string, date: string) => ({ date: new Date(date), data: { title } });
+    const sorted = newestFirst([item("B", "2027-01-01"), item("C", "2027-02-01"), item("A", "2027-01-01")]);
+    expect(sorted.map((a) => a.data.title)).toEqual(["C", "A", "B"]);
+  });
+});
