@@ -1,0 +1,53 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, rm, symlink, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { promisify } from "node:util";
+
+export const projectRoot = resolve(import.meta.dirname, "../..");
+
+/** What a build needs of the project; everything else (tests, docs, _site) stays behind. */
+const projectFiles = ["eleventy.config.ts", "package.json", "tsconfig.json", "_data", "articles", "src", "static"];
+
+export interface BuildOptions {
+  projectDir?: string;
+  outputDir: string;
+  pathPrefix?: string;
+  env?: Record<string, string>;
+}
+
+/** Builds the site as `npm run build` does, in a child process, into `outputDir`. */
+export async function buildSite({ projectDir = projectRoot, outputDir, pathPrefix, env = {} }: BuildOptions) {
+  const args = ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--quiet"];
+  args.push(`--output=${outputDir}`);
+  if (pathPrefix) args.push(`--pathprefix=${pathPrefix}`);
+  return promisify(execFile)(process.execPath, args, {
+    cwd: projectDir,
+    env: { ...process.env, ...env },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+}
+
+/**
+ * A copy of the project in a temporary folder, with `changes` applied: a path and its
+ * new text, or null to delete it. For builds of fixtures that must not touch the real tree.
+ */
+export async function copyProject(changes: Record<string, string | null> = {}): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "imd-project-"));
+  for (const entry of projectFiles) await cp(join(projectRoot, entry), join(dir, entry), { recursive: true });
+  await symlink(join(projectRoot, "node_modules"), join(dir, "node_modules"), "dir");
+  for (const [path, text] of Object.entries(changes)) {
+    const target = join(dir, path);
+    if (text === null) {
+      await rm(target, { recursive: true, force: true });
+    } else {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, text);
+    }
+  }
+  return dir;
+}
+
+export async function temporaryDir(prefix: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
