@@ -1,5 +1,6 @@
 import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
 import { newestFirst } from "../lib/articles.ts";
+import type { ArticleData } from "../lib/content-types.ts";
 import { publicComments } from "../lib/comments.ts";
 import type { AnnualDate } from "../lib/dates.ts";
 import { buildTime, formatAnnualDate, formatDate, formatLongDate, isObservedOn, isoDate, nextOccurrence } from "../lib/dates.ts";
@@ -11,7 +12,7 @@ import { absoluteUrl } from "../lib/urls.ts";
 export default function content(eleventyConfig: EleventyConfig): void {
   const now = buildTime();
 
-  eleventyConfig.addCollection("articles", (api: CollectionApi) => newestFirst(api.getFilteredByGlob("articles/*.md")));
+  eleventyConfig.addCollection("articles", (api: CollectionApi) => newestFirst(api.getFilteredByGlob<ArticleData>("articles/*.md")));
 
   eleventyConfig.addFilter("related", relatedArticles);
   eleventyConfig.addFilter("publicComments", publicComments);

@@ -25,7 +25,7 @@ declare module "@11ty/eleventy" {
   }
 
   export interface CollectionApi {
-    getFilteredByGlob(glob: string): CollectionItem[];
+    getFilteredByGlob<Data = Record<string, unknown>>(glob: string): CollectionItem<Data>[];
   }
 
   export interface DataExtensionOptions {
