@@ -2,12 +2,16 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { EleventyConfig } from "@11ty/eleventy";
 import assets from "./src/plugins/assets.ts";
 import content from "./src/plugins/content.ts";
+import drafts from "./src/plugins/drafts.ts";
 import markdown from "./src/plugins/markdown.ts";
 import search from "./src/plugins/search.ts";
 import typescriptData from "./src/plugins/typescript-data.ts";
+import validation from "./src/plugins/validation.ts";
 
 export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(typescriptData);
+  eleventyConfig.addPlugin(validation);
+  eleventyConfig.addPlugin(drafts);
   eleventyConfig.addPlugin(markdown);
   eleventyConfig.addPlugin(content);
   eleventyConfig.addPlugin(assets);

@@ -1,4 +1,4 @@
-import type { Day } from "../src/lib/content-types.ts";
+import type { Day } from "../src/lib/schemas.ts";
 
 const mentoringOrg2015 = {
   title: "MENTOR: “International Mentoring Day to Highlight and Celebrate the Power of Mentoring as Core to Development and Social Change”, December 2015",

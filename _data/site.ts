@@ -1,4 +1,4 @@
-import type { Site } from "../src/lib/content-types.ts";
+import type { Site } from "../src/lib/schemas.ts";
 import { formatAnnualDate } from "../src/lib/dates.ts";
 import day from "./day.ts";
 

@@ -1,8 +1,8 @@
-import type { Tag } from "../src/lib/content-types.ts";
+import type { Topics } from "../src/lib/schemas.ts";
 
 // The vocabulary of article tags, with the words shown to visitors. (Not `tags.ts`: Eleventy
 // reserves the `tags` data key for a page's own tags, and a global one would shadow it.)
-const topics: Record<string, Tag> = {
+const topics: Topics = {
   "stem": { label: "STEM", description: "Science, technology, engineering and mathematics." },
   "scholarships": { label: "Scholarships", description: "Funding that opens a door, with mentoring to keep it open." },
   "higher-education": { label: "Higher education", description: "Universities, colleges and the road into them." },

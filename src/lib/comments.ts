@@ -1,11 +1,4 @@
-/** A comment as a moderator stores it, copied from the Netlify Forms submission. */
-export interface StoredComment {
-  name: string;
-  date: string | Date;
-  text: string;
-  email?: string;
-  website?: string;
-}
+import type { StoredComment } from "./schemas.ts";
 
 /** What a visitor may see of a comment. The email address is never part of it. */
 export interface PublicComment {

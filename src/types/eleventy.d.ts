@@ -44,6 +44,8 @@ declare module "@11ty/eleventy" {
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
     setLibrary(name: "md", library: unknown): void;
+    /** Return false to drop a template before Eleventy reads it into any collection. */
+    addPreprocessor(name: string, extensions: string, preprocess: (data: Record<string, unknown>, content: string) => unknown): void;
     ignores: { add(glob: string): void };
     on(event: "eleventy.after" | "eleventy.before", listener: (args: EleventyEventArgs) => unknown): void;
   }

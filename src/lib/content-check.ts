@@ -1,0 +1,147 @@
+import matter from "gray-matter";
+import type { z } from "zod";
+import { articleSchema, describeValue } from "./schemas.ts";
+import { slugify } from "./slug.ts";
+
+/** One thing wrong with one file, said so that a contributor can fix it. */
+export interface Problem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export function formatProblem({ file, field, message }: Problem): string {
+  return field ? `${file}: ${field}: ${message}` : `${file}: ${message}`;
+}
+
+/** An error that lists every problem, one line each, and shows no stack trace. */
+export class ContentError extends Error {
+  // Eleventy's error handler leaves the stack trace out for errors that set this.
+  readonly skipOriginalStack = true;
+  constructor(readonly problems: Problem[]) {
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    super(`The content has ${count}; nothing was written.\n${problems.map(formatProblem).join("\n")}`);
+    this.name = "ContentError";
+  }
+}
+
+/** `people.0.name` as a contributor reads it: `people[0].name`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((key, index) => (typeof key === "number" ? `[${key}]` : `${index > 0 ? "." : ""}${String(key)}`)).join("");
+}
+
+/** Validates `value` with `schema`; each issue becomes a problem naming the file and the field. */
+export function checkWithSchema<Schema extends z.ZodType>(
+  file: string,
+  value: unknown,
+  schema: Schema,
+  knownFields: readonly string[] = [],
+): { problems: Problem[]; value?: z.output<Schema> } {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return { problems: [], value: result.data };
+  const problems = result.error.issues.flatMap((issue): Problem[] => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => {
+        const suggestion = closest(key, knownFields);
+        return {
+          file,
+          field: fieldPath([...issue.path, key]),
+          message: `is not a known field${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+        };
+      });
+    }
+    const message =
+      issue.code === "invalid_type" && issue.input === undefined ? "is required but missing" : issue.message;
+    return [{ file, field: fieldPath(issue.path), message }];
+  });
+  return { problems };
+}
+
+export interface ArticleContext {
+  /** The tags an article may use. */
+  tags: readonly string[];
+  /** Whether a site path such as /images/a.svg has a file behind it. */
+  imageExists: (src: string) => boolean;
+}
+
+/** Everything wrong with one article file. */
+export function checkArticle(file: string, source: string, context: ArticleContext) {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // An empty options object keeps gray-matter from returning a cached result for equal text.
+    parsed = matter(source, {});
+  } catch (error) {
+    const mark = (error as { mark?: { line: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    const line = mark ? ` (line ${mark.line + 2} of the file)` : "";
+    return { problems: [{ file, field: "front matter", message: `is not valid YAML${line}: ${reason}` }] };
+  }
+  if (!source.trimStart().startsWith("---")) {
+    return { problems: [{ file, field: "front matter", message: "expected the file to start with --- and the front matter" }] };
+  }
+  const { problems, value } = checkWithSchema(file, parsed.data, articleSchema, Object.keys(articleSchema.shape));
+  for (const [index, tag] of (Array.isArray(parsed.data.tags) ? parsed.data.tags : []).entries()) {
+    if (typeof tag === "string" && !context.tags.includes(tag)) {
+      const suggestion = closest(tag, context.tags);
+      problems.push({
+        file,
+        field: `tags[${index}]`,
+        message: `"${tag}" is not a known tag${suggestion ? ` (did you mean "${suggestion}"?)` : ""}; the tags are listed in _data/topics.ts`,
+      });
+    }
+  }
+  if (value && !context.imageExists(value.image.src)) {
+    problems.push({ file, field: "image.src", message: `expected a file at static${value.image.src}, found none` });
+  }
+  if (parsed.content.trim() === "") {
+    problems.push({ file, field: "body", message: "expected a paragraph or more of text after the front matter, found none" });
+  }
+  return { problems, value };
+}
+
+/** Every problem of every article, and the addresses two files would both be written to. */
+export function checkArticles(files: readonly { file: string; source: string }[], context: ArticleContext): Problem[] {
+  const problems: Problem[] = [];
+  const fileForSlug = new Map<string, string>();
+  for (const { file, source } of files) {
+    problems.push(...checkArticle(file, source, context).problems);
+    const stem = file.replace(/^.*\//, "").replace(/\.md$/, "");
+    const slug = slugify(stem);
+    if (stem !== slug) {
+      problems.push({ file, field: "file name", message: `expected lower-case words joined by hyphens, like ${slug || "my-article"}.md, got ${describeValue(`${stem}.md`)}` });
+    }
+    const other = fileForSlug.get(slug);
+    if (other) {
+      problems.push({ file, field: "file name", message: `gives the same address, /articles/${slug}/, as ${other}` });
+    } else {
+      fileForSlug.set(slug, file);
+    }
+  }
+  return problems;
+}
+
+/** The candidate nearest to `word` by edit distance, when it is near enough to be a likely typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

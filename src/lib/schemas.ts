@@ -1,0 +1,139 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+
+// One schema per kind of content. The TypeScript types are inferred from them, the build
+// and `npm run check` validate with them, and CONTRIBUTING.md is tested against them.
+
+/** How a value a contributor wrote is quoted back in an error message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid date" : value.toISOString().slice(0, 10);
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "an empty value";
+  if (typeof value === "object") return "a group of fields";
+  return String(value);
+}
+
+/** A calendar day written `2027-01-17`. YAML reads an unquoted one as a Date at UTC midnight. */
+export const calendarDate = z.unknown().transform((value, context) => {
+  const parsed =
+    value instanceof Date
+      ? DateTime.fromJSDate(value, { zone: "utc" })
+      : typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? DateTime.fromISO(value, { zone: "utc" })
+        : undefined;
+  if (!parsed?.isValid) {
+    context.addIssue({ code: "custom", message: `expected a date like 2027-01-17, got ${describeValue(value)}` });
+    return z.NEVER;
+  }
+  return parsed.toJSDate();
+});
+
+const text = (field: string, max: number) =>
+  z
+    .string({ error: (issue) => `expected ${field} as text, got ${describeValue(issue.input)}` })
+    .trim()
+    .min(1, { error: `expected ${field}, got an empty value` })
+    .max(max, { error: (issue) => `expected at most ${max} characters, got ${String(issue.input).length}` });
+
+const httpsUrl = z.string().refine((value) => URL.canParse(value) && new URL(value).protocol === "https:", {
+  error: (issue) => `expected an https:// address, got ${describeValue(issue.input)}`,
+});
+
+export const personSchema = z.strictObject({
+  name: text("a name", 100),
+  honorific: text("an honorific such as Dr", 40).optional(),
+  role: text("a role", 100).optional(),
+  institution: text("an institution", 150).optional(),
+  country: text("a country", 60).optional(),
+});
+
+export const imageSchema = z.strictObject({
+  src: z
+    .string({ error: "expected a path like /images/articles/my-article.svg" })
+    .regex(/^\/images\/[\w./-]+\.(svg|png|jpe?g|webp|avif)$/i, {
+      error: (issue) => `expected a path like /images/articles/my-article.svg, got ${describeValue(issue.input)}`,
+    }),
+  alt: text("alt text describing the picture", 300),
+});
+
+export const quoteSchema = z.strictObject({
+  text: text("the quoted words", 400),
+  by: text("who said it", 120),
+});
+
+export const articleSchema = z
+  .strictObject({
+    title: text("a title", 120),
+    summary: text("a summary", 300),
+    date: calendarDate,
+    people: z.array(personSchema, { error: "expected a list of people" }).min(1, { error: "expected at least one person" }),
+    tags: z.array(z.string(), { error: "expected a list of tags like [community, stem]" }).min(1, { error: "expected at least one tag" }),
+    image: imageSchema,
+    quote: quoteSchema.optional(),
+    link: httpsUrl.optional(),
+    draft: z.boolean({ error: (issue) => `expected true or false, got ${describeValue(issue.input)}` }).optional(),
+    updated: calendarDate.optional(),
+  })
+  .superRefine((article, context) => {
+    if (article.updated && article.updated < article.date) {
+      context.addIssue({ code: "custom", path: ["updated"], message: "expected a date on or after the article's date" });
+    }
+  });
+
+export type Article = z.output<typeof articleSchema>;
+export type Person = z.output<typeof personSchema>;
+
+export const annualDateSchema = z.strictObject({
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31),
+});
+
+const sourceSchema = z.strictObject({ title: text("a source title", 300), url: httpsUrl.optional() });
+
+export const daySchema = z.strictObject({
+  name: text("the day's name", 80),
+  date: annualDateSchema,
+  tagline: text("a tagline", 200),
+  keyFacts: z.array(text("a fact", 300)).min(1),
+  intro: text("an introduction", 1200),
+  joinUs: text("a call to join in", 300),
+  image: z.strictObject({ src: imageSchema.shape.src, alt: imageSchema.shape.alt }),
+  hashtags: z.array(z.string().regex(/^\w+$/, { error: "expected a hashtag without #" })),
+  about: z.strictObject({
+    summary: text("a summary", 400),
+    facts: z.array(z.strictObject({ text: text("a fact", 500), sources: z.array(sourceSchema).min(1) })),
+    notToBeConfusedWith: text("a note", 300),
+  }),
+});
+
+export const siteSchema = z.strictObject({
+  name: text("the site's name", 80),
+  url: httpsUrl,
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { error: "expected a language tag like en-GB" }),
+  locale: z.string().regex(/^[a-z]{2,3}_[A-Z]{2}$/, { error: "expected a locale like en_GB" }),
+  description: text("a description", 300),
+  navigation: z.array(z.strictObject({ label: text("a label", 40), url: z.string().startsWith("/") })).min(1),
+});
+
+export const topicsSchema = z.record(
+  z.string().regex(/^[a-z0-9-]+$/, { error: "expected a tag in lower case with hyphens, like higher-education" }),
+  z.strictObject({ label: text("a label", 40), description: text("a description", 200) }),
+);
+
+export const commentsSchema = z.array(
+  z.strictObject({
+    name: text("a name", 100),
+    date: calendarDate,
+    text: text("the comment", 5000),
+    email: z.string().optional(),
+    website: z.string().optional(),
+  }),
+);
+
+export type Day = z.input<typeof daySchema>;
+export type Site = z.input<typeof siteSchema>;
+export type Topics = z.input<typeof topicsSchema>;
+/** A comment as stored in _data/comments/<page>.json (JSON has no dates: they are text). */
+export type StoredComment = Omit<z.input<typeof commentsSchema>[number], "date"> & { date: string | Date };

@@ -1,0 +1,14 @@
+import type { EleventyConfig } from "@11ty/eleventy";
+import { ContentError } from "../lib/content-check.ts";
+import { checkProjectContent } from "../lib/project-content.ts";
+
+/**
+ * Checks every article and data file before Eleventy writes anything: a build with bad
+ * content stops with every problem listed and leaves the previous output as it was.
+ */
+export default function validation(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.on("eleventy.before", async ({ directories }) => {
+    const problems = await checkProjectContent(directories.input);
+    if (problems.length > 0) throw new ContentError(problems);
+  });
+}
