@@ -1,0 +1,11 @@
+// npm run check (its last step): every article and data file against its schema, without a build.
+import { formatProblem } from "../lib/content-check.ts";
+import { checkProjectContent } from "../lib/project-content.ts";
+
+const problems = await checkProjectContent(process.cwd());
+if (problems.length > 0) {
+  console.error(`The content has ${problems.length === 1 ? "1 problem" : `${problems.length} problems`}:`);
+  for (const problem of problems) console.error(formatProblem(problem));
+  process.exit(1);
+}
+console.log("Content checked: no problems.");
