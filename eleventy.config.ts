@@ -1,5 +1,5 @@
-import { HtmlBasePlugin } from "@11ty/eleventy";
 import type { EleventyConfig } from "@11ty/eleventy";
+import { HtmlBasePlugin } from "@11ty/eleventy";
 import assets from "./src/plugins/assets.ts";
 import content from "./src/plugins/content.ts";
 import drafts from "./src/plugins/drafts.ts";

@@ -1,7 +1,8 @@
 import type { Day } from "../src/lib/schemas.ts";
 
 const mentoringOrg2015 = {
-  title: "MENTOR: “International Mentoring Day to Highlight and Celebrate the Power of Mentoring as Core to Development and Social Change”, December 2015",
+  title:
+    "MENTOR: “International Mentoring Day to Highlight and Celebrate the Power of Mentoring as Core to Development and Social Change”, December 2015",
   url: "https://www.mentoring.org/2015/12/international-mentoring-day-to-highlight-and-celebrate-the-power-of-mentoring-as-core-to-development-and-social-change/",
 };
 const aliCenter = {

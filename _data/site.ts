@@ -1,12 +1,13 @@
-import type { Site } from "../src/lib/schemas.ts";
 import { formatAnnualDate } from "../src/lib/dates.ts";
+import type { Site } from "../src/lib/schemas.ts";
+import { siteUrlFromEnvironment } from "../src/lib/urls.ts";
 import day from "./day.ts";
 
 const site: Site = {
   // The site is named after the day it is for: another day is a change of day.ts alone.
   name: day.name,
-  // Netlify sets URL to the site's main address; elsewhere the default below is used.
-  url: process.env.URL ?? "https://international-mentoring-day.netlify.app",
+  // Netlify's URL (or a deploy preview's own address); elsewhere the default below.
+  url: siteUrlFromEnvironment(process.env, "https://international-mentoring-day.netlify.app"),
   language: "en-GB",
   locale: "en_GB",
   description: `${day.name}, ${formatAnnualDate(day.date)} each year. ${day.tagline}`,

@@ -27,7 +27,9 @@ export class ContentError extends Error {
 
 /** `people.0.name` as a contributor reads it: `people[0].name`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((key, index) => (typeof key === "number" ? `[${key}]` : `${index > 0 ? "." : ""}${String(key)}`)).join("");
+  return path
+    .map((key, index) => (typeof key === "number" ? `[${key}]` : `${index > 0 ? "." : ""}${String(key)}`))
+    .join("");
 }
 
 /** Validates `value` with `schema`; each issue becomes a problem naming the file and the field. */
@@ -77,7 +79,9 @@ export function checkArticle(file: string, source: string, context: ArticleConte
     return { problems: [{ file, field: "front matter", message: `is not valid YAML${line}: ${reason}` }] };
   }
   if (!source.trimStart().startsWith("---")) {
-    return { problems: [{ file, field: "front matter", message: "expected the file to start with --- and the front matter" }] };
+    return {
+      problems: [{ file, field: "front matter", message: "expected the file to start with --- and the front matter" }],
+    };
   }
   const { problems, value } = checkWithSchema(file, parsed.data, articleSchema, Object.keys(articleSchema.shape));
   for (const [index, tag] of (Array.isArray(parsed.data.tags) ? parsed.data.tags : []).entries()) {
@@ -94,7 +98,11 @@ export function checkArticle(file: string, source: string, context: ArticleConte
     problems.push({ file, field: "image.src", message: `expected a file at static${value.image.src}, found none` });
   }
   if (parsed.content.trim() === "") {
-    problems.push({ file, field: "body", message: "expected a paragraph or more of text after the front matter, found none" });
+    problems.push({
+      file,
+      field: "body",
+      message: "expected a paragraph or more of text after the front matter, found none",
+    });
   }
   return { problems, value };
 }
@@ -108,7 +116,11 @@ export function checkArticles(files: readonly { file: string; source: string }[]
     const stem = file.replace(/^.*\//, "").replace(/\.md$/, "");
     const slug = slugify(stem);
     if (stem !== slug) {
-      problems.push({ file, field: "file name", message: `expected lower-case words joined by hyphens, like ${slug || "my-article"}.md, got ${describeValue(`${stem}.md`)}` });
+      problems.push({
+        file,
+        field: "file name",
+        message: `expected lower-case words joined by hyphens, like ${slug || "my-article"}.md, got ${describeValue(`${stem}.md`)}`,
+      });
     }
     const other = fileForSlug.get(slug);
     if (other) {

@@ -31,10 +31,14 @@ export async function checkProjectContent(root: string): Promise<Problem[]> {
   }
 
   const commentsDir = join(root, "_data/comments");
-  for (const name of existsSync(commentsDir) ? (await readdir(commentsDir)).filter((n) => n.endsWith(".json")).sort() : []) {
+  for (const name of existsSync(commentsDir)
+    ? (await readdir(commentsDir)).filter((n) => n.endsWith(".json")).sort()
+    : []) {
     const file = `_data/comments/${name}`;
     try {
-      problems.push(...checkWithSchema(file, JSON.parse(await readFile(join(root, file), "utf8")), commentsSchema).problems);
+      problems.push(
+        ...checkWithSchema(file, JSON.parse(await readFile(join(root, file), "utf8")), commentsSchema).problems,
+      );
     } catch (error) {
       problems.push({ file, field: "", message: `is not valid JSON: ${(error as Error).message}` });
     }
@@ -42,10 +46,11 @@ export async function checkProjectContent(root: string): Promise<Problem[]> {
 
   const articleNames = (await readdir(join(root, "articles"))).filter((name) => name.endsWith(".md")).sort();
   const articles = await Promise.all(
-    articleNames.map(async (name) => ({ file: `articles/${name}`, source: await readFile(join(root, "articles", name), "utf8") })),
+    articleNames.map(async (name) => ({
+      file: `articles/${name}`,
+      source: await readFile(join(root, "articles", name), "utf8"),
+    })),
   );
-  problems.push(
-    ...checkArticles(articles, { tags, imageExists: (src) => existsSync(join(root, "static", src)) }),
-  );
+  problems.push(...checkArticles(articles, { tags, imageExists: (src) => existsSync(join(root, "static", src)) }));
   return problems;
 }

@@ -7,7 +7,8 @@ import { z } from "zod";
 /** How a value a contributor wrote is quoted back in an error message. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid date" : value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "an invalid date" : value.toISOString().slice(0, 10);
   if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) return "a list";
   if (value === null) return "an empty value";
@@ -68,8 +69,12 @@ export const articleSchema = z
     title: text("a title", 120),
     summary: text("a summary", 300),
     date: calendarDate,
-    people: z.array(personSchema, { error: "expected a list of people" }).min(1, { error: "expected at least one person" }),
-    tags: z.array(z.string(), { error: "expected a list of tags like [community, stem]" }).min(1, { error: "expected at least one tag" }),
+    people: z
+      .array(personSchema, { error: "expected a list of people" })
+      .min(1, { error: "expected at least one person" }),
+    tags: z
+      .array(z.string(), { error: "expected a list of tags like [community, stem]" })
+      .min(1, { error: "expected at least one tag" }),
     image: imageSchema,
     quote: quoteSchema.optional(),
     link: httpsUrl.optional(),
@@ -78,7 +83,11 @@ export const articleSchema = z
   })
   .superRefine((article, context) => {
     if (article.updated && article.updated < article.date) {
-      context.addIssue({ code: "custom", path: ["updated"], message: "expected a date on or after the article's date" });
+      context.addIssue({
+        code: "custom",
+        path: ["updated"],
+        message: "expected a date on or after the article's date",
+      });
     }
   });
 
@@ -137,3 +146,25 @@ export type Site = z.input<typeof siteSchema>;
 export type Topics = z.input<typeof topicsSchema>;
 /** A comment as stored in _data/comments/<page>.json (JSON has no dates: they are text). */
 export type StoredComment = Omit<z.input<typeof commentsSchema>[number], "date"> & { date: string | Date };
+
+/** A field of a schema as a contributor writes it: `people[].name`, and whether it must be there. */
+export interface FieldDescription {
+  path: string;
+  required: boolean;
+}
+
+/** Every field of an object schema, nested ones included, for documentation and its test. */
+export function fieldsOf(schema: z.ZodObject, prefix = ""): FieldDescription[] {
+  return Object.entries(schema.shape).flatMap(([key, field]) => {
+    const required = !(field instanceof z.ZodOptional);
+    const inner = field instanceof z.ZodOptional ? field.unwrap() : field;
+    const path = `${prefix}${key}`;
+    const nested =
+      inner instanceof z.ZodObject
+        ? fieldsOf(inner, `${path}.`)
+        : inner instanceof z.ZodArray && inner.element instanceof z.ZodObject
+          ? fieldsOf(inner.element, `${path}[].`)
+          : [];
+    return [{ path, required }, ...nested];
+  });
+}

@@ -40,7 +40,10 @@ export function shareLinks(page: SharedPage): ShareLink[] {
 
 /** The share address on one Mastodon server, or an error naming what is wrong with the server. */
 export function mastodonShareUrl(server: string, page: SharedPage): string {
-  const host = server.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "");
+  const host = server
+    .trim()
+    .replace(/^https?:\/\//, "")
+    .replace(/\/+$/, "");
   if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(host)) {
     throw new Error(`Mastodon server: expected a host name like mastodon.social, got "${server}"`);
   }

@@ -1,4 +1,14 @@
 /**
+ * The site's address for this build. On Netlify, `URL` is the main address and
+ * `DEPLOY_PRIME_URL` the address of a deploy preview or branch deploy, whose links must
+ * point at the preview itself rather than at the live site.
+ */
+export function siteUrlFromEnvironment(env: Record<string, string | undefined>, fallback: string): string {
+  if (env.CONTEXT && env.CONTEXT !== "production" && env.DEPLOY_PRIME_URL) return env.DEPLOY_PRIME_URL;
+  return env.URL || fallback;
+}
+
+/**
  * The absolute address of a site path, for canonical links and sharing.
  * `path` is as Eleventy gives it (starting with "/", before the path prefix).
  */

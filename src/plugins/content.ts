@@ -1,10 +1,18 @@
 import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
 import { newestFirst } from "../lib/articles.ts";
-import type { Article } from "../lib/schemas.ts";
 import { publicComments } from "../lib/comments.ts";
 import type { AnnualDate } from "../lib/dates.ts";
-import { buildTime, formatAnnualDate, formatDate, formatLongDate, isObservedOn, isoDate, nextOccurrence } from "../lib/dates.ts";
+import {
+  buildTime,
+  formatAnnualDate,
+  formatDate,
+  formatLongDate,
+  isObservedOn,
+  isoDate,
+  nextOccurrence,
+} from "../lib/dates.ts";
 import { relatedArticles } from "../lib/related.ts";
+import type { Article } from "../lib/schemas.ts";
 import { shareLinks } from "../lib/share-links.ts";
 import { absoluteUrl } from "../lib/urls.ts";
 
@@ -12,7 +20,9 @@ import { absoluteUrl } from "../lib/urls.ts";
 export default function content(eleventyConfig: EleventyConfig): void {
   const now = buildTime();
 
-  eleventyConfig.addCollection("articles", (api: CollectionApi) => newestFirst(api.getFilteredByGlob<Article>("articles/*.md")));
+  eleventyConfig.addCollection("articles", (api: CollectionApi) =>
+    newestFirst(api.getFilteredByGlob<Article>("articles/*.md")),
+  );
 
   eleventyConfig.addFilter("related", relatedArticles);
   eleventyConfig.addFilter("publicComments", publicComments);

@@ -37,6 +37,7 @@ declare module "@11ty/eleventy" {
     pathPrefix: string;
     addPlugin(plugin: (config: EleventyConfig) => void | Promise<void>, options?: object): void;
     addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void, options: Options): void;
+    // biome-ignore lint/suspicious/noExplicitAny: a filter gets whatever a template passes it; this facade is the one place that says so.
     addFilter(name: string, filter: (...args: any[]) => unknown): void;
     addCollection(name: string, build: (api: CollectionApi) => unknown): void;
     addGlobalData(name: string, value: unknown): void;
@@ -45,7 +46,11 @@ declare module "@11ty/eleventy" {
     addWatchTarget(path: string): void;
     setLibrary(name: "md", library: unknown): void;
     /** Return false to drop a template before Eleventy reads it into any collection. */
-    addPreprocessor(name: string, extensions: string, preprocess: (data: Record<string, unknown>, content: string) => unknown): void;
+    addPreprocessor(
+      name: string,
+      extensions: string,
+      preprocess: (data: Record<string, unknown>, content: string) => unknown,
+    ): void;
     ignores: { add(glob: string): void };
     on(event: "eleventy.after" | "eleventy.before", listener: (args: EleventyEventArgs) => unknown): void;
   }

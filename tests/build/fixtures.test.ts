@@ -44,8 +44,12 @@ describe("a site built for another day, with a hostile article and approved comm
   describe("the hostile article", () => {
     it("shows the script and markup in its front matter and body as text", () => {
       const page = readPage(siteDir, "/articles/hostile/");
-      expect(visibleText(page.querySelector("h1")!)).toBe("<script>alert('title')</script> Hostile <img src=x onerror=alert(1)> article");
-      expect(visibleText(page.querySelector(".article__body")!)).toContain("A body with <script>alert(1)</script> written in it.");
+      expect(visibleText(page.querySelector("h1")!)).toBe(
+        "<script>alert('title')</script> Hostile <img src=x onerror=alert(1)> article",
+      );
+      expect(visibleText(page.querySelector(".article__body")!)).toContain(
+        "A body with <script>alert(1)</script> written in it.",
+      );
       expect(visibleText(page.querySelector(".article__body")!)).toContain("<img src=x onerror=alert(2)>");
       expect(visibleText(page.querySelector(".pull-quote")!)).toContain("<script>alert('quote')</script>");
       expect(visibleText(page.querySelector(".article__header .people")!)).toBe("<em>Mallory</em>");
@@ -59,9 +63,13 @@ describe("a site built for another day, with a hostile article and approved comm
     it("adds no script, event handler or element of its own to any page", () => {
       for (const file of htmlFiles(siteDir)) {
         const page = readPage(siteDir, `/${file}`);
-        for (const script of page.querySelectorAll("script")) expect(script.getAttribute("src"), file).toMatch(/^\/assets\//);
+        for (const script of page.querySelectorAll("script"))
+          expect(script.getAttribute("src"), file).toMatch(/^\/assets\//);
         expect(page.querySelectorAll("[onerror], em, b"), file).toHaveLength(0);
-        expect(page.querySelectorAll("img").map((img) => img.getAttribute("src")), file).not.toContain("x");
+        expect(
+          page.querySelectorAll("img").map((img) => img.getAttribute("src")),
+          file,
+        ).not.toContain("x");
       }
     });
   });
@@ -88,8 +96,12 @@ describe("a site built under a sub-path", () => {
     const siteDir = await temporaryDir("imd-prefixed-site-");
     await buildSite({ outputDir: siteDir, pathPrefix: "/mentoring-day/" });
     const home = readPage(siteDir, "/");
-    expect(home.querySelector('link[rel="stylesheet"]')?.getAttribute("href")).toBe("/mentoring-day/assets/css/site.css");
-    expect(home.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(/^https:\/\/[^/]+\/mentoring-day\/$/);
+    expect(home.querySelector('link[rel="stylesheet"]')?.getAttribute("href")).toBe(
+      "/mentoring-day/assets/css/site.css",
+    );
+    expect(home.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(
+      /^https:\/\/[^/]+\/mentoring-day\/$/,
+    );
     expect(home.querySelector("form.comment-form")?.getAttribute("action")).toBe("/mentoring-day/thank-you/");
     expect(brokenLinks(siteDir, "/mentoring-day/")).toEqual([]);
   });

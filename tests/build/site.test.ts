@@ -28,9 +28,18 @@ const articles = {
 const quotes = [
   { text: sourceLine("One of the most powerful"), by: "Dr Carolyn Walker Hopp", page: articles.community },
   { text: sourceLine("SurgTime™ allows us"), by: "Dr William Stetson", page: articles.surgtime },
-  { text: unquote(sourceLine("“Others’ experiences").split("” ")[0] + "”"), by: "Dr Joshua Cruz", page: articles.storytelling },
+  {
+    text: sourceLine("“Others’ experiences").match(/^“(.+)”/)?.[1] ?? "",
+    by: "Dr Joshua Cruz",
+    page: articles.storytelling,
+  },
 ];
-const titles = ["Scholarship and mentoring:", "Building a community", "SurgTime™: A leap", "Storytelling and humanism:"].map(sourceLine);
+const titles = [
+  "Scholarship and mentoring:",
+  "Building a community",
+  "SurgTime™: A leap",
+  "Storytelling and humanism:",
+].map(sourceLine);
 
 describe("the built site", () => {
   it("holds every page of the microsite", () => {
@@ -79,7 +88,9 @@ describe("the home page", () => {
     const cards = home.querySelectorAll(".featured .card");
     expect(cards.map((card) => visibleText(card.querySelector("h3")!)).sort()).toEqual([...titles].sort());
     for (const quote of quotes) {
-      const figure = home.querySelectorAll(".featured figure").find((f) => visibleText(f.querySelector("blockquote")!) === quote.text);
+      const figure = home
+        .querySelectorAll(".featured figure")
+        .find((f) => visibleText(f.querySelector("blockquote")!) === quote.text);
       expect(figure, quote.text).toBeDefined();
       expect(visibleText(figure!.querySelector("figcaption")!)).toBe(quote.by);
     }
@@ -90,7 +101,15 @@ describe("the home page", () => {
 
   it("has Related posts, Share this article and Leave a Comment", () => {
     const headings = home.querySelectorAll("h2").map(visibleText);
-    expect(headings).toEqual(expect.arrayContaining(["Key facts", "Featured articles", "Related posts", "Share this article", "Leave a Comment"]));
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        "Key facts",
+        "Featured articles",
+        "Related posts",
+        "Share this article",
+        "Leave a Comment",
+      ]),
+    );
   });
 
   it("shows the source's picture with its description as alt text", () => {
@@ -103,7 +122,13 @@ describe("every line of the source page", () => {
   it("is somewhere on the site, as text or as alt text", () => {
     const everything = htmlFiles(siteDir)
       .map((file) => readPage(siteDir, `/${file}`))
-      .map((page) => `${visibleText(page)} ${page.querySelectorAll("img").map((img) => img.getAttribute("alt")).join(" ")}`)
+      .map(
+        (page) =>
+          `${visibleText(page)} ${page
+            .querySelectorAll("img")
+            .map((img) => img.getAttribute("alt"))
+            .join(" ")}`,
+      )
       .join(" ");
     const parts = sourceLines.flatMap((line) => line.split(/(?<=”) /)).map((part) => unquote(part).replace(/\.$/, ""));
     const missing = parts.filter((part) => !everything.includes(part));
@@ -138,15 +163,21 @@ describe("article pages", () => {
         .querySelectorAll("a")
         .find((a) => visibleText(a).startsWith("Read the full article"))
         ?.getAttribute("href");
-    expect(fullArticle(articles.community)).toBe("https://researchfeatures.com/building-community-learning-legacy-mentoring/");
-    expect(fullArticle(articles.storytelling)).toBe("https://researchfeatures.com/storytelling-humanism-college-mentoring-theory/");
+    expect(fullArticle(articles.community)).toBe(
+      "https://researchfeatures.com/building-community-learning-legacy-mentoring/",
+    );
+    expect(fullArticle(articles.storytelling)).toBe(
+      "https://researchfeatures.com/storytelling-humanism-college-mentoring-theory/",
+    );
     expect(fullArticle(articles.scholarship)).toBeUndefined();
     expect(fullArticle(articles.surgtime)).toBeUndefined();
   });
 
   it("list related articles, never the page itself", () => {
     for (const url of Object.values(articles)) {
-      const related = readPage(siteDir, url).querySelectorAll(".related li a").map((a) => a.getAttribute("href"));
+      const related = readPage(siteDir, url)
+        .querySelectorAll(".related li a")
+        .map((a) => a.getAttribute("href"));
       expect(related.length).toBeGreaterThan(0);
       expect(related).not.toContain(url);
     }
@@ -162,7 +193,12 @@ describe("the articles index", () => {
   it("lists all four articles, newest first", () => {
     const page = readPage(siteDir, "/articles/");
     const dates = page.querySelectorAll(".article-list time").map((t) => t.getAttribute("datetime")!);
-    expect(page.querySelectorAll(".article-list h2 a").map((a) => a.getAttribute("href")).sort()).toEqual(Object.values(articles).sort());
+    expect(
+      page
+        .querySelectorAll(".article-list h2 a")
+        .map((a) => a.getAttribute("href"))
+        .sort(),
+    ).toEqual(Object.values(articles).sort());
     expect(dates).toEqual([...dates].sort().reverse());
   });
 });
@@ -200,10 +236,12 @@ describe("the comment form", () => {
       expect(form.querySelector('input[name="page"]')?.getAttribute("value")).toBe(url);
       const field = (name: string) => form.querySelector(`[name="${name}"]`)!;
       expect(field("comment").tagName).toBe("TEXTAREA");
-      for (const required of ["comment", "name", "email"]) expect(field(required).hasAttribute("required"), required).toBe(true);
+      for (const required of ["comment", "name", "email"])
+        expect(field(required).hasAttribute("required"), required).toBe(true);
       expect(field("website").hasAttribute("required")).toBe(false);
       expect(field("email").getAttribute("type")).toBe("email");
-      for (const name of ["comment", "name", "email", "website"]) expect(Number(field(name).getAttribute("maxlength"))).toBeGreaterThan(0);
+      for (const name of ["comment", "name", "email", "website"])
+        expect(Number(field(name).getAttribute("maxlength"))).toBeGreaterThan(0);
       expect(visibleText(form)).toContain("Your email address will not be published. Required fields are marked *");
     }
   });
@@ -220,7 +258,8 @@ describe("every page", () => {
     for (const file of htmlFiles(siteDir)) {
       const report = await validator.validateFile(join(siteDir, file));
       for (const result of report.results) {
-        for (const message of result.messages) problems.push(`${file}:${message.line}: ${message.ruleId}: ${message.message}`);
+        for (const message of result.messages)
+          problems.push(`${file}:${message.line}: ${message.ruleId}: ${message.message}`);
       }
     }
     expect(problems).toEqual([]);
@@ -247,7 +286,9 @@ describe("every page", () => {
       }
       expect(page.querySelectorAll("style"), file).toHaveLength(0);
       expect(page.querySelectorAll("[style]"), file).toHaveLength(0);
-      const handlers = page.querySelectorAll("*").flatMap((el) => Object.keys(el.attributes).filter((name) => /^on/i.test(name)));
+      const handlers = page
+        .querySelectorAll("*")
+        .flatMap((el) => Object.keys(el.attributes).filter((name) => /^on/i.test(name)));
       expect(handlers, file).toEqual([]);
     }
   });

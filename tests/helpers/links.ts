@@ -24,7 +24,10 @@ export function brokenLinks(siteDir: string, pathPrefix = "/"): string[] {
     const root = parse(readFileSync(join(siteDir, page), "utf8"));
     const references = root.querySelectorAll("*").flatMap((el) => [
       ...linkAttributes.map((name) => el.getAttribute(name)).filter((value): value is string => value !== undefined),
-      ...(el.getAttribute("srcset") ?? "").split(",").map((part) => part.trim().split(/\s+/)[0] ?? "").filter(Boolean),
+      ...(el.getAttribute("srcset") ?? "")
+        .split(",")
+        .map((part) => part.trim().split(/\s+/)[0] ?? "")
+        .filter(Boolean),
     ]);
     for (const reference of references) {
       const target = new URL(reference, pageUrl);

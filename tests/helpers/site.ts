@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parse, type HTMLElement } from "node-html-parser";
+import { type HTMLElement, parse } from "node-html-parser";
 
 /** Every HTML file of a built site, as paths relative to it ("articles/index.html"). */
 export function htmlFiles(siteDir: string): string[] {
@@ -16,7 +16,9 @@ export function htmlFiles(siteDir: string): string[] {
 export function fileForUrl(siteDir: string, urlPath: string): string | undefined {
   const path = decodeURIComponent(urlPath.split(/[?#]/)[0] ?? "/");
   const candidates = path.endsWith("/") ? [join(path, "index.html")] : [path, join(path, "index.html")];
-  return candidates.map((candidate) => join(siteDir, candidate)).find((file) => existsSync(file) && statSync(file).isFile());
+  return candidates
+    .map((candidate) => join(siteDir, candidate))
+    .find((file) => existsSync(file) && statSync(file).isFile());
 }
 
 export function readPage(siteDir: string, urlPath: string): HTMLElement {

@@ -69,7 +69,12 @@ describe("file names", () => {
   const valid = readFileSync(join(projectRoot, "articles/surgtime-telemedicine-mentoring.md"), "utf8");
 
   it("reports two files that would be written to the same address", () => {
-    expect(check([{ file: "articles/a-b.md", source: valid }, { file: "articles/A-B.md", source: valid }])).toEqual([
+    expect(
+      check([
+        { file: "articles/a-b.md", source: valid },
+        { file: "articles/A-B.md", source: valid },
+      ]),
+    ).toEqual([
       'articles/A-B.md: file name: expected lower-case words joined by hyphens, like a-b.md, got "A-B.md"',
       "articles/A-B.md: file name: gives the same address, /articles/a-b/, as articles/a-b.md",
     ]);

@@ -32,7 +32,11 @@ describe("relatedArticles", () => {
   });
 
   it("breaks ties by recency, then by title, whatever the input order", () => {
-    const sameDay = [article("b", "2027-01-01", ["x"]), article("a", "2027-01-01", ["x"]), article("c", "2027-01-05", ["x"])];
+    const sameDay = [
+      article("b", "2027-01-01", ["x"]),
+      article("a", "2027-01-01", ["x"]),
+      article("c", "2027-01-05", ["x"]),
+    ];
     const expected = ["c", "a", "b"];
     expect(slugs(relatedArticles(sameDay, { tags: ["x"] }))).toEqual(expected);
     expect(slugs(relatedArticles([...sameDay].reverse(), { tags: ["x"] }))).toEqual(expected);

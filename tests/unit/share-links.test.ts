@@ -10,7 +10,14 @@ const param = (href: string, name: string) => new URL(href).searchParams.get(nam
 
 describe("shareLinks", () => {
   it("offers email, LinkedIn, X, Facebook, Bluesky and Mastodon", () => {
-    expect(shareLinks(page).map((link) => link.id)).toEqual(["email", "linkedin", "x", "facebook", "bluesky", "mastodon"]);
+    expect(shareLinks(page).map((link) => link.id)).toEqual([
+      "email",
+      "linkedin",
+      "x",
+      "facebook",
+      "bluesky",
+      "mastodon",
+    ]);
   });
 
   it("round-trips the URL and the title through each network's parameters", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrl } from "../../src/lib/urls.ts";
-import { slugify } from "../../src/lib/slug.ts";
 import { newestFirst } from "../../src/lib/articles.ts";
+import { slugify } from "../../src/lib/slug.ts";
+import { absoluteUrl, siteUrlFromEnvironment } from "../../src/lib/urls.ts";
 
 describe("absoluteUrl", () => {
   it("joins the site's origin and the page path", () => {
@@ -27,5 +27,27 @@ describe("newestFirst", () => {
     const item = (title: string, date: string) => ({ date: new Date(date), data: { title } });
     const sorted = newestFirst([item("B", "2027-01-01"), item("C", "2027-02-01"), item("A", "2027-01-01")]);
     expect(sorted.map((a) => a.data.title)).toEqual(["C", "A", "B"]);
+  });
+});
+
+describe("siteUrlFromEnvironment", () => {
+  const fallback = "https://fallback.example";
+
+  it("uses Netlify's URL in production", () => {
+    const env = { CONTEXT: "production", URL: "https://live.example", DEPLOY_PRIME_URL: "https://main--x.netlify.app" };
+    expect(siteUrlFromEnvironment(env, fallback)).toBe("https://live.example");
+  });
+
+  it("uses a deploy preview's own address in a preview", () => {
+    const env = {
+      CONTEXT: "deploy-preview",
+      URL: "https://live.example",
+      DEPLOY_PRIME_URL: "https://deploy-preview-7--x.netlify.app",
+    };
+    expect(siteUrlFromEnvironment(env, fallback)).toBe("https://deploy-preview-7--x.netlify.app");
+  });
+
+  it("falls back off Netlify", () => {
+    expect(siteUrlFromEnvironment({}, fallback)).toBe(fallback);
   });
 });

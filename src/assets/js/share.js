@@ -10,8 +10,9 @@ function announce(section, message) {
 }
 
 for (const section of document.querySelectorAll(/** @type {"section"} */ ("section.share"))) {
-  const reveal = (/** @type {string} */ need) =>
-    section.querySelectorAll(`[data-needs="${need}"]`).forEach((item) => item.removeAttribute("hidden"));
+  const reveal = (/** @type {string} */ need) => {
+    for (const item of section.querySelectorAll(`[data-needs="${need}"]`)) item.removeAttribute("hidden");
+  };
 
   if (navigator.clipboard) reveal("clipboard");
   if (typeof navigator.share === "function") reveal("share");
@@ -41,7 +42,11 @@ for (const section of document.querySelectorAll(/** @type {"section"} */ ("secti
     mastodonForm.addEventListener("submit", (event) => {
       event.preventDefault();
       const input = /** @type {HTMLInputElement} */ (mastodonForm.elements.namedItem("server"));
-      const host = input.value.trim().replace(/^https?:\/\//, "").replace(/\/+$/, "").toLowerCase();
+      const host = input.value
+        .trim()
+        .replace(/^https?:\/\//, "")
+        .replace(/\/+$/, "")
+        .toLowerCase();
       if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) {
         announce(section, "Enter your Mastodon server's name, like mastodon.social.");
         input.focus();

@@ -1,0 +1,167 @@
+import { DateTime } from "luxon";
+import { type AnnualDate, formatAnnualDate, nextOccurrence } from "./dates.ts";
+
+/** A day observed every year, as a calendar file describes it. */
+export interface AnnualEvent {
+  name: string;
+  date: AnnualDate;
+  description: string;
+  /** The absolute address of the page about the day. */
+  url: string;
+  /** Stable across builds, so that calendars update the event instead of adding a copy. */
+  uid: string;
+  /** The year of the first occurrence: the recurrence rule counts from it. */
+  firstYear: number;
+  /** When the file was made (the build's clock), so that one commit always gives the same file. */
+  stamp: DateTime;
+}
+
+/** What an "add to calendar" link needs: the day, and the clock that says which occurrence is next. */
+export interface AddToCalendarEvent {
+  name: string;
+  date: AnnualDate;
+  description: string;
+  url: string;
+  /** The links are for the first occurrence on or after this day. */
+  today: DateTime;
+}
+
+const CRLF = "\r\n";
+/** RFC 5545 §3.1: a content line should be no longer than 75 octets, not counting its line break. */
+const MAX_LINE_OCTETS = 75;
+
+/**
+ * An RFC 5545 iCalendar file with one all-day event that repeats every year.
+ * Subscribing to it (or importing it) puts every future occurrence in the calendar.
+ */
+export function annualEventCalendar(input: AnnualEvent): string {
+  if (!input.stamp.isValid) {
+    throw new Error(`annualEventCalendar: stamp: expected a valid date and time, got "${input.stamp.invalidReason}"`);
+  }
+  const start = dayInYear(input.date, input.firstYear);
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:-//${text(new URL(input.url).hostname)}//${text(input.name)}//EN`,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${text(input.name)}`,
+    "BEGIN:VEVENT",
+    `UID:${text(input.uid)}`,
+    `DTSTAMP:${input.stamp.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}`,
+    `DTSTART;VALUE=DATE:${basicDate(start)}`,
+    // DTEND is exclusive: a one-day event ends at the start of the next day.
+    `DTEND;VALUE=DATE:${basicDate(start.plus({ days: 1 }))}`,
+    `RRULE:FREQ=YEARLY;BYMONTH=${input.date.month};BYMONTHDAY=${input.date.day}`,
+    `SUMMARY:${text(input.name)}`,
+    `DESCRIPTION:${text(input.description)}`,
+    // A URI value is not TEXT: it takes no backslash escapes, so it is normalised (percent-encoded) instead.
+    `URL:${new URL(input.url).href}`,
+    // An observance does not make anyone busy.
+    "TRANSP:TRANSPARENT",
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ];
+  // RFC 5545 ends every content line with CRLF, the last one included.
+  return lines.map((line) => fold(line) + CRLF).join("");
+}
+
+/** A Google Calendar link that opens a new all-day event on the next occurrence, repeating every year. */
+export function googleCalendarUrl(event: AddToCalendarEvent): string {
+  const start = nextOccurrence(event.date, event.today);
+  return withQuery("https://calendar.google.com/calendar/render", {
+    action: "TEMPLATE",
+    text: event.name,
+    // Google's all-day range ends on the day after, as DTEND does.
+    dates: `${basicDate(start)}/${basicDate(start.plus({ days: 1 }))}`,
+    details: descriptionWithLink(event),
+    recur: "RRULE:FREQ=YEARLY",
+  });
+}
+
+/**
+ * An Outlook.com link that opens a new all-day event on the next occurrence.
+ * Outlook's compose link has no recurrence parameter: this event happens once, and the
+ * calendar file is the way to get every year.
+ */
+export function outlookCalendarUrl(event: AddToCalendarEvent): string {
+  const start = nextOccurrence(event.date, event.today);
+  return withQuery("https://outlook.live.com/calendar/0/action/compose", {
+    subject: event.name,
+    startdt: start.toISODate() ?? "",
+    // An all-day end is exclusive, as in Microsoft Graph: ending on the same day would be no day at all.
+    enddt: start.plus({ days: 1 }).toISODate() ?? "",
+    allday: "true",
+    body: descriptionWithLink(event),
+  });
+}
+
+function dayInYear(date: AnnualDate, year: number): DateTime {
+  const day = DateTime.fromObject({ year, month: date.month, day: date.day }, { zone: "utc" });
+  if (!Number.isInteger(year) || !day.isValid) {
+    throw new Error(`annualEventCalendar: firstYear: expected a year that has ${formatAnnualDate(date)}, got ${year}`);
+  }
+  return day;
+}
+
+/** "20270117", the basic ISO 8601 form that DATE values and Google's `dates` use. */
+function basicDate(date: DateTime): string {
+  return date.toFormat("yyyyMMdd");
+}
+
+/** RFC 5545 §3.3.11 TEXT: backslash first, so that the escapes added after it are not escaped again. */
+function text(value: string): string {
+  return (
+    value
+      .replace(/\\/g, "\\\\")
+      .replace(/;/g, "\\;")
+      .replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n/g, "\\n")
+      // Other control characters are not allowed in TEXT and have no escape: they are dropped.
+      .replace(/(?!\t)\p{Cc}/gu, "")
+  );
+}
+
+/**
+ * RFC 5545 §3.1 folding: a line longer than 75 octets continues on the next line after
+ * CRLF and one space. Octets are counted in UTF-8 and a line is only broken between
+ * characters, so every line stays valid UTF-8 on its own.
+ */
+function fold(line: string): string {
+  const lines: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const character of line) {
+    const size = utf8Length(character);
+    // The space that starts a continuation line counts towards its 75 octets.
+    const limit = lines.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
+    if (octets + size > limit) {
+      lines.push(current);
+      current = "";
+      octets = 0;
+    }
+    current += character;
+    octets += size;
+  }
+  lines.push(current);
+  return lines.join(`${CRLF} `);
+}
+
+/** The UTF-8 length of one code point (a lone surrogate is written as U+FFFD, three octets). */
+function utf8Length(character: string): number {
+  const codePoint = character.codePointAt(0) ?? 0;
+  if (codePoint < 0x80) return 1;
+  if (codePoint < 0x800) return 2;
+  if (codePoint < 0x10000) return 3;
+  return 4;
+}
+
+function descriptionWithLink(event: AddToCalendarEvent): string {
+  return `${event.description}\n\n${event.url}`;
+}
+
+function withQuery(address: string, parameters: Record<string, string>): string {
+  // URLSearchParams writes a space as "+", which some calendar services show as a plus sign;
+  // "%20" means a space everywhere. A real "+" has already become "%2B", so nothing else changes.
+  return `${address}?${new URLSearchParams(parameters).toString().replace(/\+/g, "%20")}`;
+}

@@ -1,0 +1,165 @@
+import type { DateTime } from "luxon";
+import type {
+  Article,
+  BreadcrumbList,
+  CollectionPage,
+  Event,
+  ListItem,
+  Organization,
+  Quotation,
+  Person as SchemaPerson,
+  WithContext,
+} from "schema-dts";
+import { isoDate } from "./dates.ts";
+// schemas.ts names the front matter "Article"; here that name is schema.org's.
+import type { Article as ArticleData, Day, Person } from "./schemas.ts";
+import { absoluteUrl } from "./urls.ts";
+
+/** The site as structured data names it: the publisher, and the root that site paths resolve against. */
+export interface PublishingSite {
+  name: string;
+  /** The site's address, as `absoluteUrl` in urls.ts takes it. */
+  url: string;
+  /** Where the site lives under its host when it is not at the root, as Eleventy's pathPrefix. */
+  pathPrefix?: string;
+}
+
+/** A page that a list links to: its title and absolute address. */
+export interface LinkedPage {
+  name: string;
+  url: string;
+}
+
+/**
+ * The day as a schema.org Event on its next occurrence, with a yearly Schedule so that
+ * search engines know it comes back. It is observed everywhere rather than at a venue,
+ * so the place is the site itself (Google asks for a VirtualLocation with online events).
+ */
+export function eventJsonLd(day: Day, next: DateTime, site: PublishingSite): WithContext<Event> {
+  const date = isoDate(next);
+  return {
+    "@context": "https://schema.org",
+    "@type": "Event",
+    name: day.name,
+    description: day.intro,
+    // All day on one date: schema.org end dates are inclusive, unlike iCalendar's DTEND.
+    startDate: date,
+    endDate: date,
+    eventAttendanceMode: "https://schema.org/OnlineEventAttendanceMode",
+    eventStatus: "https://schema.org/EventScheduled",
+    location: { "@type": "VirtualLocation", url: absolute("/", site) },
+    organizer: organization(site),
+    image: absolute(day.image.src, site),
+    url: absolute("/", site),
+    eventSchedule: {
+      "@type": "Schedule",
+      repeatFrequency: "P1Y",
+      byMonth: day.date.month,
+      byMonthDay: day.date.day,
+      startDate: date,
+    },
+  };
+}
+
+/**
+ * An article page as a schema.org Article. Its pull quote, when it has one, is a Quotation
+ * that is part of the article and credited to whoever said it.
+ */
+export function articleJsonLd(article: { url: string; data: ArticleData }, site: PublishingSite): WithContext<Article> {
+  const { data } = article;
+  return {
+    "@context": "https://schema.org",
+    "@type": "Article",
+    headline: data.title,
+    description: data.summary,
+    datePublished: isoDate(data.date),
+    ...(data.updated === undefined ? {} : { dateModified: isoDate(data.updated) }),
+    url: article.url,
+    mainEntityOfPage: article.url,
+    image: absolute(data.image.src, site),
+    author: data.people.map(personJsonLd),
+    publisher: organization(site),
+    // The page introduces a longer article published elsewhere.
+    ...(data.link === undefined ? {} : { isBasedOn: data.link }),
+    ...(data.quote === undefined ? {} : { hasPart: quotation(data.quote, data.people) }),
+  };
+}
+
+/** Where a page sits in the site, from the home page down to the page itself. */
+export function breadcrumbJsonLd(items: LinkedPage[]): WithContext<BreadcrumbList> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: items.map(
+      (item, index): ListItem => ({ "@type": "ListItem", position: index + 1, name: item.name, item: item.url }),
+    ),
+  };
+}
+
+/** A page that lists other pages, such as the articles index, with the list as its main content. */
+export function collectionPageJsonLd(
+  page: LinkedPage & { description: string },
+  items: LinkedPage[],
+): WithContext<CollectionPage> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "CollectionPage",
+    name: page.name,
+    url: page.url,
+    description: page.description,
+    mainEntity: {
+      "@type": "ItemList",
+      numberOfItems: items.length,
+      itemListElement: items.map(
+        (item, index): ListItem => ({ "@type": "ListItem", position: index + 1, url: item.url, name: item.name }),
+      ),
+    },
+  };
+}
+
+/**
+ * The JSON text to put inside `<script type="application/ld+json">`. The HTML parser ends a
+ * script at the first "</script" whatever the JSON means, so every "<" is written as the JSON
+ * escape \u003c: it reads back as the same string and can never start a tag.
+ */
+export function jsonLdScript(value: object): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}
+
+/** An absolute URL for a site path ("/images/a.svg"); an address that is already absolute is kept. */
+export function absolute(pathOrUrl: string, site: PublishingSite): string {
+  if (/^[a-z][a-z\d+.-]*:/i.test(pathOrUrl)) return pathOrUrl;
+  return absoluteUrl(pathOrUrl, site.url, site.pathPrefix);
+}
+
+function organization(site: PublishingSite): Organization {
+  return { "@type": "Organization", name: site.name, url: absolute("/", site) };
+}
+
+/** A person as known from the front matter: facts that are not given are left out, not guessed. */
+function personJsonLd(person: Person): SchemaPerson {
+  return {
+    "@type": "Person",
+    name: person.name,
+    ...(person.honorific === undefined ? {} : { honorificPrefix: person.honorific }),
+    ...(person.role === undefined ? {} : { jobTitle: person.role }),
+    ...(person.institution === undefined ? {} : { affiliation: { "@type": "Organization", name: person.institution } }),
+    // The front matter's country is where the person works, not a nationality.
+    ...(person.country === undefined ? {} : { address: { "@type": "PostalAddress", addressCountry: person.country } }),
+  };
+}
+
+/**
+ * The quote credited to its speaker. Quotes are signed as "Dr Joshua Cruz": when that is one of
+ * the article's people, with or without the honorific, the full person is used.
+ */
+function quotation(quote: { text: string; by: string }, people: Person[]): Quotation {
+  const speaker = people.find(
+    (person) => quote.by === person.name || quote.by === `${person.honorific ?? ""} ${person.name}`.trim(),
+  );
+  return {
+    "@type": "Quotation",
+    text: quote.text,
+    creator: speaker === undefined ? { "@type": "Person", name: quote.by } : personJsonLd(speaker),
+  };
+}

@@ -1,0 +1,256 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import mentoringDay from "../../_data/day.ts";
+import { nextOccurrence } from "../../src/lib/dates.ts";
+import type { Article as ArticleData } from "../../src/lib/schemas.ts";
+import {
+  absolute,
+  articleJsonLd,
+  breadcrumbJsonLd,
+  collectionPageJsonLd,
+  eventJsonLd,
+  jsonLdScript,
+} from "../../src/lib/structured-data.ts";
+import otherDay from "../fixtures/other-day.ts";
+
+const site = { name: "International Mentoring Day", url: "https://example.org" };
+const buildDay = DateTime.fromISO("2026-12-01T00:00:00Z", { zone: "utc" });
+
+/** What a search engine reads: the text written into the page, parsed back. */
+const published = (value: object): unknown => JSON.parse(jsonLdScript(value));
+
+/** Every value of a "url", "item" or "image" key, at any depth. */
+function addresses(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(addresses);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    ["url", "item", "image"].includes(key) && typeof inner === "string" ? [inner] : addresses(inner),
+  );
+}
+
+const withQuote: ArticleData = {
+  title: "Storytelling and humanism: A new college mentoring theory",
+  summary: "A mentoring programme built on humanism and storytelling.",
+  date: new Date("2026-11-26T00:00:00Z"),
+  people: [{ name: "Joshua Cruz", honorific: "Dr", country: "USA" }],
+  tags: ["storytelling"],
+  image: { src: "/images/articles/storytelling.svg", alt: "A mentor and a student" },
+  quote: { text: "Others’ experiences help us move forward.", by: "Dr Joshua Cruz" },
+  link: "https://researchfeatures.com/storytelling-humanism-college-mentoring-theory/",
+};
+
+const withoutQuote: ArticleData = {
+  title: "Scholarship and mentoring",
+  summary: "How a scholarship programme uses mentoring.",
+  date: new Date("2026-11-26T00:00:00Z"),
+  people: [
+    { name: "Jen-Mei Chang", honorific: "Professor", institution: "California State University" },
+    { name: "Gino Galvez" },
+  ],
+  tags: ["stem"],
+  image: { src: "/images/articles/scholarship.svg", alt: "A graduate" },
+};
+
+const articleUrl = "https://example.org/articles/storytelling/";
+
+describe("eventJsonLd", () => {
+  const next = nextOccurrence(mentoringDay.date, buildDay);
+  const event = published(eventJsonLd(mentoringDay, next, site));
+
+  it("has what Google requires of an Event: a name, a start date and a location", () => {
+    expect(event).toMatchObject({
+      "@context": "https://schema.org",
+      "@type": "Event",
+      name: mentoringDay.name,
+      startDate: "2027-01-17",
+      location: { "@type": "VirtualLocation", url: "https://example.org/" },
+    });
+  });
+
+  it("is a one-day online event, as scheduled, described by the day's introduction", () => {
+    expect(event).toMatchObject({
+      description: mentoringDay.intro,
+      endDate: "2027-01-17",
+      eventAttendanceMode: "https://schema.org/OnlineEventAttendanceMode",
+      eventStatus: "https://schema.org/EventScheduled",
+      organizer: { "@type": "Organization", name: site.name, url: "https://example.org/" },
+      image: "https://example.org/images/hero.svg",
+    });
+  });
+
+  it("comes back every year on the day's month and day", () => {
+    expect(event).toMatchObject({
+      eventSchedule: {
+        "@type": "Schedule",
+        repeatFrequency: "P1Y",
+        byMonth: 1,
+        byMonthDay: 17,
+        startDate: "2027-01-17",
+      },
+    });
+  });
+
+  it("takes its date from the data, so another day needs no code change", () => {
+    const kindness = published(eventJsonLd(otherDay, nextOccurrence(otherDay.date, buildDay), site));
+    expect(kindness).toMatchObject({
+      name: "World Kindness Day",
+      startDate: "2027-11-13",
+      eventSchedule: { byMonth: 11, byMonthDay: 13 },
+    });
+  });
+
+  it("puts the site's path prefix into every address when the site lives under a sub-path", () => {
+    const underPrefix = published(eventJsonLd(mentoringDay, next, { ...site, pathPrefix: "/imd/" }));
+    expect(addresses(underPrefix)).toEqual(expect.arrayContaining(["https://example.org/imd/images/hero.svg"]));
+    for (const address of addresses(underPrefix)) expect(address.startsWith("https://example.org/imd/")).toBe(true);
+  });
+});
+
+describe("articleJsonLd", () => {
+  const article = published(articleJsonLd({ url: articleUrl, data: withQuote }, site));
+  const unquoted = published(articleJsonLd({ url: articleUrl, data: withoutQuote }, site));
+
+  it("has what Google asks of an Article: headline, authors with names, publication date and an absolute image", () => {
+    expect(article).toMatchObject({
+      "@context": "https://schema.org",
+      "@type": "Article",
+      headline: withQuote.title,
+      description: withQuote.summary,
+      datePublished: "2026-11-26",
+      url: articleUrl,
+      image: "https://example.org/images/articles/storytelling.svg",
+      author: [{ "@type": "Person", name: "Joshua Cruz" }],
+      publisher: { "@type": "Organization", name: site.name, url: "https://example.org/" },
+    });
+  });
+
+  it("keeps the honorific out of the name, as honorificPrefix", () => {
+    expect(article).toHaveProperty(["author", 0, "honorificPrefix"], "Dr");
+    expect(unquoted).toHaveProperty(["author", 0, "honorificPrefix"], "Professor");
+    expect(unquoted).not.toHaveProperty(["author", 1, "honorificPrefix"]);
+  });
+
+  it("gives an author an affiliation only when the institution is known", () => {
+    expect(unquoted).toHaveProperty(["author", 0, "affiliation"], {
+      "@type": "Organization",
+      name: "California State University",
+    });
+    expect(unquoted).not.toHaveProperty(["author", 1, "affiliation"]);
+    expect(article).not.toHaveProperty(["author", 0, "affiliation"]);
+  });
+
+  it("gives an author a country only when it is known", () => {
+    expect(article).toHaveProperty(["author", 0, "address"], { "@type": "PostalAddress", addressCountry: "USA" });
+    expect(unquoted).not.toHaveProperty(["author", 0, "address"]);
+  });
+
+  it("includes the quote as a Quotation credited to the author who said it", () => {
+    expect(article).toMatchObject({
+      hasPart: {
+        "@type": "Quotation",
+        text: withQuote.quote?.text,
+        creator: { "@type": "Person", name: "Joshua Cruz", honorificPrefix: "Dr" },
+      },
+    });
+  });
+
+  it("credits a quote by someone who is not an author to that name as written", () => {
+    const data = { ...withQuote, quote: { text: "Mentors matter.", by: "A mentee" } };
+    expect(published(articleJsonLd({ url: articleUrl, data }, site))).toHaveProperty(["hasPart", "creator"], {
+      "@type": "Person",
+      name: "A mentee",
+    });
+  });
+
+  it("has no Quotation when the article has no quote", () => {
+    expect(unquoted).not.toHaveProperty("hasPart");
+    expect(JSON.stringify(unquoted)).not.toContain("Quotation");
+  });
+
+  it("links the original article, and gives a modified date, only when the front matter does", () => {
+    expect(article).toHaveProperty("isBasedOn", withQuote.link);
+    expect(unquoted).not.toHaveProperty("isBasedOn");
+    expect(article).not.toHaveProperty("dateModified");
+    const updated = { ...withQuote, updated: new Date("2027-01-10T00:00:00Z") };
+    expect(published(articleJsonLd({ url: articleUrl, data: updated }, site))).toHaveProperty(
+      "dateModified",
+      "2027-01-10",
+    );
+  });
+});
+
+describe("breadcrumbJsonLd", () => {
+  it("numbers the list items from 1, home first, each with its name and address", () => {
+    const trail = [
+      { name: "Home", url: "https://example.org/" },
+      { name: "Articles", url: "https://example.org/articles/" },
+      { name: "Storytelling", url: articleUrl },
+    ];
+    expect(published(breadcrumbJsonLd(trail))).toEqual({
+      "@context": "https://schema.org",
+      "@type": "BreadcrumbList",
+      itemListElement: trail.map(({ name, url }, index) => ({
+        "@type": "ListItem",
+        position: index + 1,
+        name,
+        item: url,
+      })),
+    });
+  });
+});
+
+describe("collectionPageJsonLd", () => {
+  const page = { name: "Articles", url: "https://example.org/articles/", description: "Stories about mentoring." };
+  const items = [
+    { name: "Storytelling", url: articleUrl },
+    { name: "Scholarship", url: "https://example.org/articles/scholarship/" },
+  ];
+
+  it("is a CollectionPage whose main entity is an ItemList of the pages, numbered from 1", () => {
+    expect(published(collectionPageJsonLd(page, items))).toEqual({
+      "@context": "https://schema.org",
+      "@type": "CollectionPage",
+      ...page,
+      mainEntity: {
+        "@type": "ItemList",
+        numberOfItems: 2,
+        itemListElement: [
+          { "@type": "ListItem", position: 1, url: articleUrl, name: "Storytelling" },
+          { "@type": "ListItem", position: 2, url: "https://example.org/articles/scholarship/", name: "Scholarship" },
+        ],
+      },
+    });
+  });
+});
+
+describe("jsonLdScript", () => {
+  const hostile = {
+    headline: `</script><script>alert("x")</script> <!-- & </SCRIPT `,
+    nested: [{ text: "a < b > c, 导师 ’" }],
+  };
+
+  it("writes no '<', so no string can close the script element or open a comment", () => {
+    const json = jsonLdScript(hostile);
+    expect(json).not.toContain("<");
+    expect(json).toContain("\\u003c/script>");
+  });
+
+  it("round-trips through JSON.parse to the same value", () => {
+    expect(JSON.parse(jsonLdScript(hostile))).toEqual(hostile);
+    const article = articleJsonLd({ url: articleUrl, data: withQuote }, site);
+    expect(JSON.parse(jsonLdScript(article))).toEqual(article);
+  });
+});
+
+describe("absolute", () => {
+  it("resolves a site path against the site's address and path prefix", () => {
+    expect(absolute("/images/a.svg", site)).toBe("https://example.org/images/a.svg");
+    expect(absolute("/images/a.svg", { ...site, pathPrefix: "/imd/" })).toBe("https://example.org/imd/images/a.svg");
+  });
+
+  it("keeps an address that is already absolute", () => {
+    expect(absolute("https://cdn.example.net/a.png", { ...site, pathPrefix: "/imd/" })).toBe(
+      "https://cdn.example.net/a.png",
+    );
+  });
+});
