@@ -2,8 +2,10 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import assets from "./src/plugins/assets.ts";
 import content from "./src/plugins/content.ts";
+import day from "./src/plugins/day.ts";
 import drafts from "./src/plugins/drafts.ts";
 import markdown from "./src/plugins/markdown.ts";
+import metadata from "./src/plugins/metadata.ts";
 import search from "./src/plugins/search.ts";
 import typescriptData from "./src/plugins/typescript-data.ts";
 import validation from "./src/plugins/validation.ts";
@@ -14,6 +16,8 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(drafts);
   eleventyConfig.addPlugin(markdown);
   eleventyConfig.addPlugin(content);
+  eleventyConfig.addPlugin(day);
+  eleventyConfig.addPlugin(metadata);
   eleventyConfig.addPlugin(assets);
   eleventyConfig.addPlugin(search);
   // Writes the path prefix into every root-relative URL, so the site also works under a sub-path.

@@ -57,3 +57,9 @@ declare module "@11ty/eleventy" {
 
   export const HtmlBasePlugin: (config: EleventyConfig) => void;
 }
+
+declare module "@11ty/eleventy-plugin-rss" {
+  import type { EleventyConfig } from "@11ty/eleventy";
+  const rssPlugin: (config: EleventyConfig) => void;
+  export default rssPlugin;
+}

@@ -63,8 +63,13 @@ describe("a site built for another day, with a hostile article and approved comm
     it("adds no script, event handler or element of its own to any page", () => {
       for (const file of htmlFiles(siteDir)) {
         const page = readPage(siteDir, `/${file}`);
-        for (const script of page.querySelectorAll("script"))
+        for (const script of page.querySelectorAll('script:not([type="application/ld+json"])')) {
           expect(script.getAttribute("src"), file).toMatch(/^\/assets\//);
+        }
+        for (const data of page.querySelectorAll('script[type="application/ld+json"]')) {
+          expect(data.innerHTML, file).not.toContain("<");
+          expect(() => JSON.parse(data.innerHTML), file).not.toThrow();
+        }
         expect(page.querySelectorAll("[onerror], em, b"), file).toHaveLength(0);
         expect(
           page.querySelectorAll("img").map((img) => img.getAttribute("src")),

@@ -1,0 +1,36 @@
+// @ts-check
+// The built page says when the day is next, as of the build and in UTC. This adds how far
+// away it is in the visitor's own time zone ("tomorrow", "in 52 days"), so the HTML never
+// carries a count of days that goes stale.
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The next date with this month and day on or after `today` (local midnight); 29 February waits for a leap year. */
+function nextOccurrence(/** @type {Date} */ today, /** @type {number} */ month, /** @type {number} */ day) {
+  for (let year = today.getFullYear(); ; year++) {
+    const candidate = new Date(year, month - 1, day);
+    if (candidate.getDate() === day && candidate >= today) return candidate;
+  }
+}
+
+for (const element of document.querySelectorAll(/** @type {"p"} */ ("[data-countdown]"))) {
+  const { month, day, name } = element.dataset;
+  const now = new Date();
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const next = nextOccurrence(today, Number(month), Number(day));
+  const days = Math.round((next.getTime() - today.getTime()) / DAY_MS);
+
+  if (days === 0) {
+    element.textContent = `Today is ${name}`;
+    continue;
+  }
+  const time = document.createElement("time");
+  time.dateTime = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, "0")}-${String(next.getDate()).padStart(2, "0")}`;
+  time.textContent = next.toLocaleDateString(document.documentElement.lang || undefined, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
+  element.replaceChildren("Next: ", time, days === 1 ? " (tomorrow)" : ` (in ${days} days)`);
+}

@@ -1,0 +1,40 @@
+import type { EleventyConfig } from "@11ty/eleventy";
+import { annualEventCalendar, googleCalendarUrl, outlookCalendarUrl } from "../lib/calendar.ts";
+import type { AnnualDate } from "../lib/dates.ts";
+import { buildTime, formatAnnualDate, formatLongDate, isObservedOn, nextOccurrence } from "../lib/dates.ts";
+import type { Day } from "../lib/schemas.ts";
+import { slugify } from "../lib/slug.ts";
+import { absoluteUrl } from "../lib/urls.ts";
+
+/** The day and its date: the next occurrence, and the calendar file and links to add it. */
+export default function day(eleventyConfig: EleventyConfig): void {
+  // The build's clock, read once: every page of one build agrees on which day is next.
+  const now = buildTime();
+  const home = (siteUrl: string) => absoluteUrl("/", siteUrl, eleventyConfig.pathPrefix);
+  const calendarEvent = (day: Day, siteUrl: string) => ({
+    name: day.name,
+    date: day.date,
+    description: day.intro,
+    url: home(siteUrl),
+  });
+
+  eleventyConfig.addFilter("annualDate", (date: AnnualDate) => formatAnnualDate(date));
+  eleventyConfig.addFilter("nextOccurrence", (date: AnnualDate) => nextOccurrence(date, now));
+  eleventyConfig.addFilter("isToday", (date: AnnualDate) => isObservedOn(date, now));
+  eleventyConfig.addFilter("longDate", formatLongDate);
+  eleventyConfig.addFilter("calendarPath", (day: Day) => `/${slugify(day.name)}.ics`);
+  eleventyConfig.addFilter("calendarFile", (day: Day, siteUrl: string) =>
+    annualEventCalendar({
+      ...calendarEvent(day, siteUrl),
+      uid: `${slugify(day.name)}@${new URL(siteUrl).host}`,
+      firstYear: nextOccurrence(day.date, now).year,
+      stamp: now,
+    }),
+  );
+  eleventyConfig.addFilter("googleCalendarUrl", (day: Day, siteUrl: string) =>
+    googleCalendarUrl({ ...calendarEvent(day, siteUrl), today: now }),
+  );
+  eleventyConfig.addFilter("outlookCalendarUrl", (day: Day, siteUrl: string) =>
+    outlookCalendarUrl({ ...calendarEvent(day, siteUrl), today: now }),
+  );
+}
