@@ -60,6 +60,7 @@ declare module "@11ty/eleventy" {
 
 declare module "@11ty/eleventy-plugin-rss" {
   import type { EleventyConfig } from "@11ty/eleventy";
+
   const rssPlugin: (config: EleventyConfig) => void;
   export default rssPlugin;
 }

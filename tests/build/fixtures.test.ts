@@ -96,10 +96,15 @@ describe("a site built for another day, with a hostile article and approved comm
   });
 });
 
-describe("a site built under a sub-path", () => {
-  it("links every page, image, stylesheet and script inside that sub-path", async () => {
+describe("a Netlify deploy preview built under a sub-path", () => {
+  it("links every page, image, stylesheet and script inside that sub-path, at the preview's own address", async () => {
     const siteDir = await temporaryDir("imd-prefixed-site-");
-    await buildSite({ outputDir: siteDir, pathPrefix: "/mentoring-day/" });
+    const preview = "https://deploy-preview-42--imd.netlify.app";
+    await buildSite({
+      outputDir: siteDir,
+      pathPrefix: "/mentoring-day/",
+      env: { CONTEXT: "deploy-preview", URL: "https://live.example", DEPLOY_PRIME_URL: preview },
+    });
     const home = readPage(siteDir, "/");
     expect(home.querySelector('link[rel="stylesheet"]')?.getAttribute("href")).toBe(
       "/mentoring-day/assets/css/site.css",
