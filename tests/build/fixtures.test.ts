@@ -109,8 +109,11 @@ describe("a Netlify deploy preview built under a sub-path", () => {
     expect(home.querySelector('link[rel="stylesheet"]')?.getAttribute("href")).toBe(
       "/mentoring-day/assets/css/site.css",
     );
-    expect(home.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(
-      /^https:\/\/[^/]+\/mentoring-day\/$/,
+    expect(home.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`${preview}/mentoring-day/`);
+    const share = home.querySelectorAll(".share__links a").map((a) => decodeURIComponent(a.getAttribute("href")!));
+    expect(share.every((href) => href.includes(`${preview}/mentoring-day/`))).toBe(true);
+    expect(readFileSync(join(siteDir, "sitemap.xml"), "utf8")).toContain(
+      `<loc>${preview}/mentoring-day/articles/</loc>`,
     );
     expect(home.querySelector("form.comment-form")?.getAttribute("action")).toBe("/mentoring-day/thank-you/");
     expect(brokenLinks(siteDir, "/mentoring-day/")).toEqual([]);

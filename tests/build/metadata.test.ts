@@ -15,7 +15,8 @@ const xml = (path: string) =>
   }).parse(read(path));
 const publicPages = () => htmlFiles(siteDir).filter((file) => !["404.html", "thank-you/index.html"].includes(file));
 const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
-type Thing = Record<string, unknown> & { "@type": string };
+// JSON-LD as parsed: the tests look into it by property name.
+type Thing = { "@type": string } & Record<string, unknown>;
 const jsonLdOf = (file: string): Thing[] =>
   readPage(siteDir, urlOf(file))
     .querySelectorAll('script[type="application/ld+json"]')
@@ -147,7 +148,7 @@ describe("JSON-LD", () => {
   it("is on every page, and every page has a BreadcrumbList starting at the home page", () => {
     for (const file of htmlFiles(siteDir)) {
       const things = jsonLdOf(file);
-      const breadcrumbs = things.find((thing) => thing["@type"] === "BreadcrumbList") as {
+      const breadcrumbs = things.find((thing) => thing["@type"] === "BreadcrumbList") as unknown as {
         itemListElement: { position: number; item: string }[];
       };
       expect(breadcrumbs, file).toBeDefined();
@@ -174,7 +175,7 @@ describe("JSON-LD", () => {
 
   it("lists the articles as an ItemList on / and /articles/", () => {
     for (const file of ["index.html", "articles/index.html"]) {
-      const page = jsonLdOf(file).find((thing) => thing["@type"] === "CollectionPage") as {
+      const page = jsonLdOf(file).find((thing) => thing["@type"] === "CollectionPage") as unknown as {
         mainEntity: { "@type": string; itemListElement: unknown[] };
       };
       expect(page.mainEntity["@type"]).toBe("ItemList");
