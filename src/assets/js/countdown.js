@@ -26,11 +26,13 @@ for (const element of document.querySelectorAll(/** @type {"p"} */ ("[data-count
   }
   const time = document.createElement("time");
   time.dateTime = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, "0")}-${String(next.getDate()).padStart(2, "0")}`;
-  time.textContent = next.toLocaleDateString(document.documentElement.lang || undefined, {
+  const parts = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
     weekday: "long",
     day: "numeric",
     month: "long",
     year: "numeric",
-  });
+  }).formatToParts(next);
+  // Written as the build writes it: "Sunday 17 January 2027", without the locale's commas.
+  time.textContent = parts.map((part) => (part.type === "literal" ? part.value.replace(",", "") : part.value)).join("");
   element.replaceChildren("Next: ", time, days === 1 ? " (tomorrow)" : ` (in ${days} days)`);
 }
