@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import * as pagefind from "pagefind";
 
 /**
@@ -5,6 +6,8 @@ import * as pagefind from "pagefind";
  * Pagefind reports problems as strings: any of them fails the build with its words.
  */
 export async function writeSearchIndex(siteDir: string): Promise<{ pages: number }> {
+  // Pagefind names its files by content hash: without this, every build would leave the last one's behind.
+  await rm(`${siteDir}/pagefind`, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
