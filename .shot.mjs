@@ -15,6 +15,8 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: scheme });
 page.on("console", (m) => console.log("console:", m.type(), m.text()));
 await page.goto("http://localhost:8081" + path);
+await page.waitForTimeout(1500);
+console.log("scrollWidth", await page.evaluate(() => document.documentElement.scrollWidth));
 const buf = await page.screenshot({ fullPage: true });
 const meta = await sharp(buf).metadata();
 const chunk = Number(width) < 600 ? 1400 : 1000;

@@ -1,21 +1,32 @@
 import { rm } from "node:fs/promises";
 import * as pagefind from "pagefind";
 
+/** A page as the build just wrote it: its address (path prefix included) and its HTML. */
+export interface BuiltPage {
+  url: string;
+  content: string;
+}
+
 /**
- * Writes Pagefind's index of the built site into `<siteDir>/pagefind/`.
- * Pagefind reports problems as strings: any of them fails the build with its words.
+ * Writes Pagefind's index of `pages` into `<siteDir>/pagefind/`. Only the pages of this
+ * build are indexed, never stale files an earlier build left in the folder. Pagefind
+ * reports problems as strings: any of them fails the build with its words.
  */
-export async function writeSearchIndex(siteDir: string): Promise<{ pages: number }> {
+export async function writeSearchIndex(siteDir: string, pages: readonly BuiltPage[]): Promise<{ pages: number }> {
   // Pagefind names its files by content hash: without this, every build would leave the last one's behind.
   await rm(`${siteDir}/pagefind`, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join("; ")}`);
+    let indexed = 0;
+    for (const page of pages) {
+      const added = await index.addHTMLFile({ url: page.url, content: page.content });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join("; ")}`);
+      indexed++;
+    }
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    return { pages: added.page_count };
+    return { pages: indexed };
   } finally {
     await pagefind.close();
   }

@@ -3,7 +3,12 @@ import { writeSearchIndex } from "../lib/search-index.ts";
 
 /** Indexes the site after every build, in `npm run build` and in each rebuild of `npm start`. */
 export default function search(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
-    if (outputMode === "fs") await writeSearchIndex(directories.output);
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }) => {
+    if (outputMode !== "fs") return;
+    const prefix = eleventyConfig.pathPrefix.replace(/\/$/, "");
+    const pages = results
+      .filter((result) => result.outputPath.endsWith(".html"))
+      .map((result) => ({ url: `${prefix}${result.url}`, content: result.content }));
+    await writeSearchIndex(directories.output, pages);
   });
 }

@@ -12,6 +12,8 @@ declare module "@11ty/eleventy" {
     directories: EleventyDirectories;
     runMode: "build" | "serve" | "watch";
     outputMode: "fs" | "json" | "ndjson";
+    /** eleventy.after only: every page this build wrote. */
+    results: { url: string; outputPath: string; content: string }[];
   }
 
   /** The slice of Eleventy's collection item that this project reads. */

@@ -1,0 +1,44 @@
+// @ts-check
+// The "/" key opens search in a dialog on any page. Pagefind's interface and index are
+// fetched only then, so pages that nobody searches from never load them. Esc closes the
+// dialog and the browser returns focus to where it was.
+
+const form = document.querySelector("form.site-search");
+
+/** Pagefind's folder, found from the form's action so that a path prefix is respected. */
+const pagefindBase = form instanceof HTMLFormElement ? new URL("../pagefind/", form.action).href : "/pagefind/";
+
+/** @type {Promise<HTMLElement & { open(): void }> | undefined} */
+let dialog;
+
+function loadDialog() {
+  dialog ??= new Promise((resolve, reject) => {
+    const stylesheet = Object.assign(document.createElement("link"), {
+      rel: "stylesheet",
+      href: `${pagefindBase}pagefind-component-ui.css`,
+    });
+    const script = Object.assign(document.createElement("script"), { src: `${pagefindBase}pagefind-component-ui.js` });
+    script.addEventListener("error", () => reject(new Error("Search could not be loaded")));
+    script.addEventListener("load", async () => {
+      const modal = document.createElement("pagefind-modal");
+      document.body.append(modal);
+      await customElements.whenDefined("pagefind-modal");
+      resolve(/** @type {HTMLElement & { open(): void }} */ (modal));
+    });
+    document.head.append(stylesheet, script);
+  });
+  return dialog;
+}
+
+/** @param {EventTarget | null} target */
+function isTyping(target) {
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+document.addEventListener("keydown", async (event) => {
+  if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+  event.preventDefault();
+  (await loadDialog()).open();
+});

@@ -1,0 +1,137 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, serveSite, watchedPage } from "../helpers/browser.ts";
+
+const siteDir = inject("siteDir");
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveSite>>;
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const articles = [
+  { url: "/articles/scholarship-mentoring-stem/", titleWord: "recruiting", person: "Galvez" },
+  { url: "/articles/building-community-learning-legacy/", titleWord: "legacy", person: "Hopp" },
+  { url: "/articles/surgtime-telemedicine-mentoring/", titleWord: "arthroscopy", person: "Stetson" },
+  { url: "/articles/storytelling-humanism-mentoring/", titleWord: "humanism", person: "Cruz" },
+];
+
+/** The addresses of the results on the page, in order, once Pagefind has answered. */
+async function resultUrls(page: Page): Promise<string[]> {
+  await page
+    .locator(".pf-summary", { hasText: /result/ })
+    .first()
+    .waitFor();
+  return page.locator(".pf-result-link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+}
+
+/** Searches from the header form of `from`, as a visitor types and presses Enter. */
+async function searchFromHeader(page: Page, from: string, query: string): Promise<string[]> {
+  await page.goto(site.origin + from);
+  await page.getByRole("searchbox", { name: "Search the site" }).fill(query);
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/search\/\?q=/);
+  return resultUrls(page);
+}
+
+describe("search from the header", () => {
+  it("finds each article by a word of its title and by a person's name, with no error or CSP violation", async () => {
+    const { page, problems, close } = await watchedPage(browser);
+    for (const [index, article] of articles.entries()) {
+      const from = index % 2 === 0 ? "/about/" : articles[(index + 1) % articles.length]!.url;
+      expect(await searchFromHeader(page, from, article.titleWord), article.titleWord).toContain(article.url);
+      expect(await searchFromHeader(page, from, article.person), article.person).toContain(article.url);
+    }
+    expect(problems).toEqual({ consoleErrors: [], cspViolations: [], failedRequests: [] });
+    await close();
+  });
+
+  it('lists the SurgTime article first for "surgeons", and finds the storytelling article and the about page', async () => {
+    const { page, close } = await watchedPage(browser);
+    expect((await searchFromHeader(page, "/", "surgeons"))[0]).toBe("/articles/surgtime-telemedicine-mentoring/");
+    expect(await searchFromHeader(page, "/", "storytelling")).toContain("/articles/storytelling-humanism-mentoring/");
+    expect(await searchFromHeader(page, "/", "Louisville")).toContain("/about/");
+    await close();
+  });
+});
+
+describe("the search page", () => {
+  it("shows results on load for /search/?q=scholarship", async () => {
+    const { page, close } = await watchedPage(browser);
+    await page.goto(`${site.origin}/search/?q=scholarship`);
+    expect(await resultUrls(page)).toContain("/articles/scholarship-mentoring-stem/");
+    expect(await page.locator("pagefind-input input").inputValue()).toBe("scholarship");
+    await close();
+  });
+
+  it("narrows the results with a tag filter", async () => {
+    const { page, close } = await watchedPage(browser);
+    await page.goto(`${site.origin}/search/?q=mentoring`);
+    const all = await resultUrls(page);
+    await page.locator("pagefind-filter-dropdown .pf-dropdown-trigger").click();
+    await page.locator('.pf-dropdown-option[data-value="Medicine"]').click();
+    await expect.poll(async () => (await page.locator(".pf-result-link").count()) < all.length).toBe(true);
+    expect(await resultUrls(page)).toEqual(["/articles/surgtime-telemedicine-mentoring/"]);
+    await close();
+  });
+
+  it("says that search needs scripts, and links the articles, when scripts are off", async () => {
+    const { page, close } = await watchedPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${site.origin}/search/?q=mentoring`);
+    const notice = page.locator(".search-noscript");
+    expect(await notice.textContent()).toContain("needs JavaScript");
+    expect(await notice.getByRole("link").getAttribute("href")).toBe("/articles/");
+    await close();
+  });
+});
+
+describe("search with the keyboard", () => {
+  it('opens with "/", reaches a result with the arrows, opens it with Enter', async () => {
+    const { page, problems, close } = await watchedPage(browser);
+    await page.goto(`${site.origin}/about/`);
+    await page.keyboard.press("/");
+    const input = page.locator("pagefind-modal input");
+    await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type("surgeons");
+    await page.locator("pagefind-modal .pf-result-link").first().waitFor();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/articles\/surgtime-telemedicine-mentoring\/$/);
+    expect(problems.cspViolations).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it("closes with Esc and gives focus back to where it was", async () => {
+    const { page, close } = await watchedPage(browser);
+    await page.goto(`${site.origin}/`);
+    await page.getByRole("link", { name: "Articles", exact: true }).focus();
+    await page.keyboard.press("/");
+    await page.locator("pagefind-modal dialog[open]").waitFor();
+    await page.keyboard.press("Escape");
+    await page.locator("pagefind-modal dialog[open]").waitFor({ state: "detached" });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Articles");
+    await close();
+  });
+});
+
+describe("Pagefind's own files", () => {
+  it("load only when someone starts to search", async () => {
+    const { page, close } = await watchedPage(browser);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${site.origin}/`, { waitUntil: "networkidle" });
+    expect(requested.filter((path) => path.startsWith("/pagefind/"))).toEqual([]);
+    await page.keyboard.press("/");
+    await page.keyboard.type("mentor");
+    await page.locator("pagefind-modal .pf-result-link").first().waitFor();
+    expect(requested.filter((path) => path.startsWith("/pagefind/")).length).toBeGreaterThan(0);
+    await close();
+  });
+});
