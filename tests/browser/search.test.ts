@@ -129,6 +129,7 @@ describe("Pagefind's own files", () => {
     await page.goto(`${site.origin}/`, { waitUntil: "networkidle" });
     expect(requested.filter((path) => path.startsWith("/pagefind/"))).toEqual([]);
     await page.keyboard.press("/");
+    await page.locator("pagefind-modal input:focus").waitFor();
     await page.keyboard.type("mentor");
     await page.locator("pagefind-modal .pf-result-link").first().waitFor();
     expect(requested.filter((path) => path.startsWith("/pagefind/")).length).toBeGreaterThan(0);

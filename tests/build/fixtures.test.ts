@@ -64,7 +64,7 @@ describe("a site built for another day, with a hostile article and approved comm
       for (const file of htmlFiles(siteDir)) {
         const page = readPage(siteDir, `/${file}`);
         for (const script of page.querySelectorAll('script:not([type="application/ld+json"])')) {
-          expect(script.getAttribute("src"), file).toMatch(/^\/assets\//);
+          expect(script.getAttribute("src"), file).toMatch(/^\/(assets|pagefind)\//);
         }
         for (const data of page.querySelectorAll('script[type="application/ld+json"]')) {
           expect(data.innerHTML, file).not.toContain("<");
