@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { brotliCompressSync, constants } from "node:zlib";
 import { extname, join, normalize } from "node:path";
 import { parse } from "smol-toml";
 
@@ -46,12 +47,21 @@ const contentTypes: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
+/** Text that a CDN compresses on the way (Pagefind's index files are compressed already). */
+const compressible = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
+
+export interface PreviewOptions {
+  /** Brotli-compress text as a CDN does, for measuring what travels (off: bytes as on disk). */
+  compress?: boolean;
+}
+
 /**
  * Serves a built site as Netlify would: the headers of netlify.toml (read from the file),
  * `/dir/` from `/dir/index.html`, and the site's own 404.html with status 404.
  */
-export function previewServer(siteDir: string, netlifyToml: string): Server {
+export function previewServer(siteDir: string, netlifyToml: string, options: PreviewOptions = {}): Server {
   const rules = headerRules(netlifyToml);
+  const compressed = new Map<string, Buffer>();
   return createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     const safePath = normalize(path).replace(/^(\.\.[/\\])+/, "");
@@ -70,7 +80,13 @@ export function previewServer(siteDir: string, netlifyToml: string): Server {
       ...headersFor(rules, path),
       "Content-Type": contentTypes[extname(served)] ?? "application/octet-stream",
     };
+    let body: Buffer = readFileSync(served);
+    if (options.compress && compressible.test(headers["Content-Type"]) && /\bbr\b/.test(String(request.headers["accept-encoding"]))) {
+      body = compressed.get(served) ?? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+      compressed.set(served, body);
+      Object.assign(headers, { "Content-Encoding": "br", Vary: "Accept-Encoding" });
+    }
     response.writeHead(found ? 200 : 404, headers);
-    response.end(request.method === "HEAD" ? undefined : readFileSync(served));
+    response.end(request.method === "HEAD" ? undefined : body);
   });
 }

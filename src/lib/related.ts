@@ -16,17 +16,23 @@ export function relatedArticles<T extends Relatable>(
   limit = 3,
 ): T[] {
   const ownTags = new Set(current.tags ?? []);
-  const sharedTags = (article: T) => new Set((article.data.tags ?? []).filter((tag) => ownTags.has(tag))).size;
-  return articles
-    .filter((article) => article.url !== current.url)
-    .map((article) => ({ article, shared: sharedTags(article) }))
-    .sort(
-      (a, b) =>
-        b.shared - a.shared ||
-        b.article.date.getTime() - a.article.date.getTime() ||
-        a.article.data.title.localeCompare(b.article.data.title, "en") ||
-        a.article.url.localeCompare(b.article.url, "en"),
-    )
-    .slice(0, limit)
-    .map(({ article }) => article);
+  const ranked = (a: { article: T; shared: number }, b: { article: T; shared: number }) =>
+    b.shared - a.shared ||
+    b.article.date.getTime() - a.article.date.getTime() ||
+    a.article.data.title.localeCompare(b.article.data.title, "en") ||
+    a.article.url.localeCompare(b.article.url, "en");
+
+  // Keeps only the best `limit` while walking the list once: every page of a large site
+  // asks for its related articles, so sorting the whole list each time would cost n² log n.
+  const best: { article: T; shared: number }[] = [];
+  for (const article of articles) {
+    if (article.url === current.url) continue;
+    const candidate = { article, shared: new Set((article.data.tags ?? []).filter((tag) => ownTags.has(tag))).size };
+    const last = best[best.length - 1];
+    if (best.length === limit && last && ranked(candidate, last) >= 0) continue;
+    const position = best.findIndex((entry) => ranked(candidate, entry) < 0);
+    best.splice(position === -1 ? best.length : position, 0, candidate);
+    if (best.length > limit) best.pop();
+  }
+  return best.map(({ article }) => article);
 }

@@ -9,6 +9,8 @@ export default function search(eleventyConfig: EleventyConfig): void {
     const pages = results
       .filter((result) => result.outputPath.endsWith(".html"))
       .map((result) => ({ url: `${prefix}${result.url}`, content: result.content }));
-    await writeSearchIndex(directories.output, pages);
+    const started = performance.now();
+    const { pages: indexed } = await writeSearchIndex(directories.output, pages);
+    console.log(`[search] Indexed ${indexed} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   });
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
-import { previewServer } from "../../src/lib/preview-server.ts";
+import { type PreviewOptions, previewServer } from "../../src/lib/preview-server.ts";
 import { projectRoot } from "./build.ts";
 
 /** Debian's Chromium; no browser is downloaded (see .ci/run). */
@@ -20,8 +20,11 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Serves a built site on a free localhost port with the headers of netlify.toml. */
-export async function serveSite(siteDir: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server = previewServer(siteDir, readFileSync(join(projectRoot, "netlify.toml"), "utf8"));
+export async function serveSite(
+  siteDir: string,
+  options: PreviewOptions = {},
+): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = previewServer(siteDir, readFileSync(join(projectRoot, "netlify.toml"), "utf8"), options);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
