@@ -69,10 +69,12 @@ export async function inspectSource(file: string, label: string): Promise<Source
   try {
     metadata = await sharp(file, readOptions).metadata();
   } catch (error) {
-    return { problem: `${label} is not a picture that can be read (${reason(error)}); use SVG, PNG, JPEG or WebP` };
+    return {
+      problem: `${label} is not a picture that can be read (${reason(error)}); use SVG, PNG, JPEG, WebP or AVIF`,
+    };
   }
   if (!sourceFormats.has(metadata.format ?? "")) {
-    return { problem: `${label} is a ${metadata.format} file; use SVG, PNG, JPEG or WebP` };
+    return { problem: `${label} is a ${metadata.format} file; use SVG, PNG, JPEG, WebP or AVIF` };
   }
   const { width, height } = metadata;
   try {

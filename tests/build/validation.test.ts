@@ -75,7 +75,7 @@ describe("pictures that cannot be used", () => {
       "articles/damaged-photo.md: image.src: static/images/articles/damaged-photo.png is damaged and cannot be read to the end",
     );
     expect(result?.stderr).toContain(
-      "articles/gif-photo.md: image.src: static/images/articles/gif-photo.jpg is a gif file; use SVG, PNG, JPEG or WebP",
+      "articles/gif-photo.md: image.src: static/images/articles/gif-photo.jpg is a gif file; use SVG, PNG, JPEG, WebP or AVIF",
     );
     expect(result?.stderr).not.toMatch(/^\s+at /m);
     expect(readdirSync(outputDir)).toEqual([]);

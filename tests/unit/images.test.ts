@@ -51,10 +51,10 @@ describe("inspectSource", () => {
       /^static\/images\/truncated\.png is damaged and cannot be read to the end/,
     );
     expect((await inspectSource(join(dir, "not-a-picture.png"), "static/images/not-a-picture.png")).problem).toMatch(
-      /^static\/images\/not-a-picture\.png is not a picture that can be read .*; use SVG, PNG, JPEG or WebP$/,
+      /^static\/images\/not-a-picture\.png is not a picture that can be read .*; use SVG, PNG, JPEG, WebP or AVIF$/,
     );
     expect((await inspectSource(join(dir, "animated.png"), "static/images/animated.png")).problem).toBe(
-      "static/images/animated.png is a gif file; use SVG, PNG, JPEG or WebP",
+      "static/images/animated.png is a gif file; use SVG, PNG, JPEG, WebP or AVIF",
     );
   });
 
