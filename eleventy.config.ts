@@ -4,6 +4,8 @@ import assets from "./src/plugins/assets.ts";
 import content from "./src/plugins/content.ts";
 import day from "./src/plugins/day.ts";
 import drafts from "./src/plugins/drafts.ts";
+import graphics from "./src/plugins/graphics.ts";
+import images from "./src/plugins/images.ts";
 import markdown from "./src/plugins/markdown.ts";
 import metadata from "./src/plugins/metadata.ts";
 import search from "./src/plugins/search.ts";
@@ -19,6 +21,8 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(day);
   eleventyConfig.addPlugin(metadata);
   eleventyConfig.addPlugin(assets);
+  eleventyConfig.addPlugin(images);
+  eleventyConfig.addPlugin(graphics);
   eleventyConfig.addPlugin(search);
   // Writes the path prefix into every root-relative URL, so the site also works under a sub-path.
   eleventyConfig.addPlugin(HtmlBasePlugin);

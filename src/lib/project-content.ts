@@ -1,19 +1,30 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { checkArticles, checkWithSchema, type Problem } from "./content-check.ts";
+import { checkArticle, checkArticles, checkWithSchema, formatProblem, type Problem } from "./content-check.ts";
+import { inspectSource } from "./images.ts";
 import { importFresh } from "./import-fresh.ts";
-import { commentsSchema, daySchema, siteSchema, topicsSchema } from "./schemas.ts";
+import { commentsSchema, daySchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
 
 /** The typed data files in _data/ and the schema each must match. */
-const dataFiles = { "site.ts": siteSchema, "day.ts": daySchema, "topics.ts": topicsSchema } as const;
+const dataFiles = {
+  "site.ts": siteSchema,
+  "day.ts": daySchema,
+  "topics.ts": topicsSchema,
+  "toolkit.ts": toolkitSchema,
+} as const;
 
 /**
  * Reads the project's content (articles/*.md, _data/*.ts, _data/comments/*.json) and
  * returns every problem with it; an empty list means the site can be built.
  */
-export async function checkProjectContent(root: string): Promise<Problem[]> {
+export async function checkProjectContent(
+  root: string,
+  warn: (warning: Problem) => void = (warning) => console.warn(`Warning: ${formatProblem(warning)}`),
+): Promise<Problem[]> {
   const problems: Problem[] = [];
+  /** Every picture the content names, to be read the way the build reads it. */
+  const pictures: { file: string; field: string; src: string }[] = [];
 
   let tags: string[] = [];
   for (const [name, schema] of Object.entries(dataFiles)) {
@@ -28,6 +39,9 @@ export async function checkProjectContent(root: string): Promise<Problem[]> {
     const checked = checkWithSchema(file, value, schema, "shape" in schema ? Object.keys(schema.shape) : []);
     problems.push(...checked.problems);
     if (name === "topics.ts" && value && typeof value === "object") tags = Object.keys(value);
+    if (name === "day.ts" && checked.problems.length === 0) {
+      pictures.push({ file, field: "image.src", src: (value as { image: { src: string } }).image.src });
+    }
   }
 
   const commentsDir = join(root, "_data/comments");
@@ -51,6 +65,24 @@ export async function checkProjectContent(root: string): Promise<Problem[]> {
       source: await readFile(join(root, "articles", name), "utf8"),
     })),
   );
-  problems.push(...checkArticles(articles, { tags, imageExists: (src) => existsSync(join(root, "static", src)) }));
+  const context = { tags, imageExists: (src: string) => existsSync(join(root, "static", src)) };
+  problems.push(...checkArticles(articles, context));
+  for (const { file, source } of articles) {
+    const src = checkArticle(file, source, context).value?.image.src;
+    // A missing file is already reported by checkArticle.
+    if (src && context.imageExists(src)) pictures.push({ file, field: "image.src", src });
+  }
+
+  // Each picture is decoded as the build would: a damaged or unsupported file fails here, named.
+  const reports = await Promise.all(
+    pictures.map(async (picture) => ({
+      picture,
+      report: await inspectSource(join(root, "static", picture.src), `static${picture.src}`),
+    })),
+  );
+  for (const { picture, report } of reports) {
+    if (report.problem) problems.push({ file: picture.file, field: picture.field, message: report.problem });
+    if (report.warning) warn({ file: picture.file, field: picture.field, message: report.warning });
+  }
   return problems;
 }

@@ -131,6 +131,25 @@ export const topicsSchema = z.record(
   z.strictObject({ label: text("a label", 40), description: text("a description", 200) }),
 );
 
+/** The campaign toolkit: which graphics to make, and posts for supporters to copy. */
+export const toolkitSchema = z.strictObject({
+  intro: text("an introduction", 600),
+  graphics: z
+    .array(
+      z.strictObject({
+        format: z.enum(["square", "story", "landscape", "banner"], {
+          error: (issue) => `expected one of square, story, landscape or banner, got ${describeValue(issue.input)}`,
+        }),
+        label: text("a label", 60),
+        use: text("where the graphic is for", 200),
+      }),
+    )
+    .min(1, { error: "expected at least one graphic" }),
+  posts: z
+    .array(z.strictObject({ text: text("the words of a post", 400) }))
+    .min(1, { error: "expected at least one post" }),
+});
+
 export const commentsSchema = z.array(
   z.strictObject({
     name: text("a name", 100),
@@ -144,6 +163,7 @@ export const commentsSchema = z.array(
 export type Day = z.input<typeof daySchema>;
 export type Site = z.input<typeof siteSchema>;
 export type Topics = z.input<typeof topicsSchema>;
+export type Toolkit = z.input<typeof toolkitSchema>;
 /** A comment as stored in _data/comments/<page>.json (JSON has no dates: they are text). */
 export type StoredComment = Omit<z.input<typeof commentsSchema>[number], "date"> & { date: string | Date };
 

@@ -41,6 +41,16 @@ declare module "@11ty/eleventy" {
     addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void, options: Options): void;
     // biome-ignore lint/suspicious/noExplicitAny: a filter gets whatever a template passes it; this facade is the one place that says so.
     addFilter(name: string, filter: (...args: any[]) => unknown): void;
+    // biome-ignore lint/suspicious/noExplicitAny: as addFilter; Nunjucks waits for the promise it returns.
+    addAsyncFilter(name: string, filter: (...args: any[]) => Promise<unknown>): void;
+    /** Runs on each page's output; `this.page` is the page written. */
+    addTransform(
+      name: string,
+      transform: (
+        this: { page: { url: string | false; outputPath: string | false; inputPath: string } },
+        content: string,
+      ) => unknown,
+    ): void;
     addCollection(name: string, build: (api: CollectionApi) => unknown): void;
     addGlobalData(name: string, value: unknown): void;
     addDataExtension(extension: string, options: DataExtensionOptions): void;

@@ -87,3 +87,58 @@ describe("share links", () => {
     await close();
   });
 });
+
+describe("images on a phone", () => {
+  it("/ at 390 pixels wide (3× screen) loads no image over 100 KB, and the picture as AVIF", async () => {
+    const { page, problems, close } = await watchedPage(browser, {
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+    });
+    const images: { url: string; bytes: number }[] = [];
+    page.on("response", async (response) => {
+      if (response.request().resourceType() === "image") {
+        images.push({ url: response.url(), bytes: (await response.body()).length });
+      }
+    });
+    await page.goto(`${site.origin}/`, { waitUntil: "networkidle" });
+    // Scrolling to the end loads whatever is lazy.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForLoadState("networkidle");
+    expect(problems.failedRequests).toEqual([]);
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.filter((image) => image.bytes > 100_000)).toEqual([]);
+    expect(images.map((image) => image.url)).toContainEqual(expect.stringMatching(/\/img\/hero-[0-9a-f]+-1200\.avif$/));
+    await close();
+  });
+});
+
+describe("the toolkit's posts", () => {
+  it("reveal a copy button each, which copies the post with its hashtags", async () => {
+    const { page, problems, close } = await watchedPage(browser);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
+    await page.goto(`${site.origin}/toolkit/`);
+    const buttons = page.locator("button[data-copy]");
+    expect(await buttons.count()).toBeGreaterThan(1);
+    await buttons.nth(1).click();
+    await expect.poll(() => page.locator(".copy-status").textContent()).toBe("Post copied.");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe((await page.locator("#post-2").textContent())?.replace(/\s+/g, " ").trim());
+    expect(copied).toMatch(/ #InternationalMentoringDay #MentorIRL #MentoringMonth$/);
+    expect(problems.cspViolations).toEqual([]);
+    await close();
+  });
+
+  it("download links serve the graphics as PNG files", async () => {
+    const { page, close } = await watchedPage(browser);
+    await page.goto(`${site.origin}/toolkit/`);
+    const hrefs = await page.locator("a[download]").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    const pngs = hrefs.filter((href): href is string => href?.endsWith(".png") ?? false);
+    expect(pngs.length).toBe(4);
+    for (const href of pngs) {
+      const response = await page.request.get(site.origin + href);
+      expect(response.status(), href).toBe(200);
+      expect(response.headers()["content-type"], href).toBe("image/png");
+    }
+    await close();
+  });
+});

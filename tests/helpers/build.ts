@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -30,11 +31,14 @@ export async function buildSite({ projectDir = projectRoot, outputDir, pathPrefi
 
 /**
  * A copy of the project in a temporary folder, with `changes` applied: a path and its
- * new text, or null to delete it. For builds of fixtures that must not touch the real tree.
+ * new text (or bytes), or null to delete it. For builds of fixtures that must not touch the real tree.
  */
-export async function copyProject(changes: Record<string, string | null> = {}): Promise<string> {
+export async function copyProject(changes: Record<string, string | Buffer | null> = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "imd-project-"));
   for (const entry of projectFiles) await cp(join(projectRoot, entry), join(dir, entry), { recursive: true });
+  // The image cache, as a developer's machine would have it: fixtures build without encoding every picture again.
+  const cache = join(projectRoot, ".cache/images");
+  if (existsSync(cache)) await cp(cache, join(dir, ".cache/images"), { recursive: true });
   await symlink(join(projectRoot, "node_modules"), join(dir, "node_modules"), "dir");
   for (const [path, text] of Object.entries(changes)) {
     const target = join(dir, path);

@@ -1,0 +1,259 @@
+import type { TypeFace } from "./fonts.ts";
+import { type FittedText, fitText } from "./text-layout.ts";
+
+// Social cards and the campaign toolkit's graphics, as SVG with every word an outline
+// (see fonts.ts). Pure: the typefaces and the brand mark come in as arguments.
+
+export interface Fonts {
+  bold: TypeFace;
+  regular: TypeFace;
+}
+
+/** The site's colours, as in site.css. */
+const colours = { cream: "#fdf6ec", teal: "#0f4c5c", amber: "#e9a23b", ink: "#1d2433", muted: "#4a5468" };
+
+/** What a page's social card shows. */
+export interface CardContent {
+  title: string;
+  /** The people an article is about, as shown ("Dr Joshua Cruz"); none for other pages. */
+  people: readonly string[];
+  siteName: string;
+  dayName: string;
+  /** The day's date as people say it: "17 January". */
+  date: string;
+}
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+/** The title's box on a card: how wide a line may be and how many lines there may be. */
+export const cardTitleFit = { maxWidth: 1056, sizes: [72, 66, 60, 54, 48, 44], maxLines: 3 } as const;
+
+export interface RenderedSvg {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** A 1200×630 card: the site's mark and name, the title on up to three lines, the people, the day and its date. */
+export function socialCardSvg(card: CardContent, fonts: Fonts, mark: string): RenderedSvg & { title: FittedText } {
+  const left = 72;
+  const title = fitText(card.title, fonts.bold.measure, cardTitleFit);
+  const shapes: string[] = [
+    rect(0, 0, CARD_WIDTH, CARD_HEIGHT, colours.cream),
+    nested(mark, left, 56, 72),
+    text(fonts.bold, card.siteName, left + 96, 106, 34, colours.teal, CARD_WIDTH - left * 2 - 96),
+  ];
+  const lineHeight = Math.round(title.size * 1.15);
+  let baseline = 180 + Math.round(title.size * 0.8);
+  for (const line of title.lines) {
+    shapes.push(path(fonts.bold.pathData(line, left, baseline, title.size), colours.ink));
+    baseline += lineHeight;
+  }
+  if (card.people.length > 0) {
+    shapes.push(text(fonts.regular, card.people.join(", "), left, baseline + 14, 32, colours.muted, 1056));
+  }
+  shapes.push(
+    rect(0, CARD_HEIGHT - 104, CARD_WIDTH, 8, colours.amber),
+    rect(0, CARD_HEIGHT - 96, CARD_WIDTH, 96, colours.teal),
+    text(fonts.bold, dayLine(card), left, CARD_HEIGHT - 36, 34, colours.cream, 1056),
+  );
+  return { svg: svg(CARD_WIDTH, CARD_HEIGHT, shapes), width: CARD_WIDTH, height: CARD_HEIGHT, title };
+}
+
+/** Where a page's card is written: /cards/home.png for "/", /cards/articles-a-b.png for "/articles/a-b/". */
+export function cardPathFor(pageUrl: string): string {
+  const slug = pageUrl
+    .replace(/\.html$/, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return `/cards/${slug || "home"}.png`;
+}
+
+/** A file size as the toolkit shows it: "850 bytes", "48 KB" (1 KB = 1000 bytes), "1.2 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/** "17 January each year", with the day's name first when the site is called something else. */
+export function dayLine(card: Pick<CardContent, "siteName" | "dayName" | "date">): string {
+  return card.dayName === card.siteName ? `${card.date} each year` : `${card.dayName}: ${card.date} each year`;
+}
+
+/** What a card shows, in words, for og:image:alt. */
+export function cardAlt(card: CardContent): string {
+  const people = card.people.length > 0 ? ` ${card.people.join(", ")}.` : "";
+  const site = card.dayName === card.siteName ? card.siteName : `${card.siteName}. ${card.dayName}`;
+  return `${card.title}.${people} ${site}, ${card.date} each year.`.replace(/\.\./g, ".");
+}
+
+/** The platform sizes the toolkit offers. */
+export const graphicFormats = {
+  square: { width: 1080, height: 1080 },
+  story: { width: 1080, height: 1920 },
+  landscape: { width: 1200, height: 630 },
+  banner: { width: 1584, height: 396 },
+} as const;
+
+export type GraphicFormat = keyof typeof graphicFormats;
+
+/** What a campaign graphic says. */
+export interface GraphicContent {
+  dayName: string;
+  date: string;
+  tagline: string;
+  hashtags: readonly string[];
+}
+
+interface Block {
+  face: TypeFace;
+  text: string;
+  sizes: readonly number[];
+  maxLines: number;
+  colour: string;
+  /** Space above the block, in pixels. */
+  gap: number;
+}
+
+/**
+ * Where each format puts its words: a box, and the size of each kind of text. The banner keeps
+ * its left third clear, where LinkedIn puts the profile photo over it.
+ */
+const layouts: Record<
+  GraphicFormat,
+  {
+    box: { x: number; y: number; width: number; height: number };
+    mark: number;
+    name: readonly number[];
+    date: number;
+    tagline?: readonly number[];
+    hashtags: number;
+  }
+> = {
+  square: {
+    box: { x: 90, y: 90, width: 900, height: 900 },
+    mark: 120,
+    name: [124, 112, 100, 88, 76],
+    date: 72,
+    tagline: [50, 44, 38],
+    hashtags: 38,
+  },
+  // Stories keep clear of the top and bottom 250 pixels, where the apps put their own buttons.
+  story: {
+    box: { x: 90, y: 250, width: 900, height: 1420 },
+    mark: 160,
+    name: [150, 136, 120, 104, 88],
+    date: 96,
+    tagline: [64, 56, 48],
+    hashtags: 46,
+  },
+  landscape: {
+    box: { x: 64, y: 56, width: 1072, height: 518 },
+    mark: 80,
+    name: [76, 68, 60, 52],
+    date: 46,
+    tagline: [32, 28],
+    hashtags: 26,
+  },
+  banner: { box: { x: 560, y: 40, width: 960, height: 316 }, mark: 0, name: [64, 56, 48, 42], date: 40, hashtags: 26 },
+};
+
+/** One of the toolkit's graphics: the day's name and date, its tagline and hashtags, in the site's colours. */
+export function campaignGraphicSvg(
+  format: GraphicFormat,
+  content: GraphicContent,
+  fonts: Fonts,
+  mark: string,
+): RenderedSvg {
+  const { width, height } = graphicFormats[format];
+  const layout = layouts[format];
+  const { box } = layout;
+  const blocks: Block[] = [
+    { face: fonts.bold, text: content.dayName, sizes: layout.name, maxLines: 3, colour: colours.cream, gap: 0 },
+    { face: fonts.bold, text: content.date, sizes: [layout.date], maxLines: 1, colour: colours.amber, gap: 0.4 },
+    ...(layout.tagline
+      ? [
+          {
+            face: fonts.regular,
+            text: content.tagline,
+            sizes: layout.tagline,
+            maxLines: 4,
+            colour: colours.cream,
+            gap: 0.9,
+          },
+        ]
+      : []),
+    {
+      face: fonts.bold,
+      text: content.hashtags.map((tag) => `#${tag}`).join(" "),
+      sizes: [layout.hashtags],
+      maxLines: 2,
+      colour: colours.amber,
+      gap: 1,
+    },
+  ];
+  const fitted = blocks.map((block) => ({
+    block,
+    fit: fitText(block.text, block.face.measure, { maxWidth: box.width, sizes: block.sizes, maxLines: block.maxLines }),
+  }));
+  const markSpace = layout.mark > 0 ? layout.mark * 1.4 : 0;
+  const lineHeight = (size: number) => Math.round(size * 1.2);
+  const blockHeight = fitted.reduce(
+    (sum, { block, fit }) => sum + Math.round(block.gap * fit.size) + fit.lines.length * lineHeight(fit.size),
+    0,
+  );
+  // The words sit in the middle of the box, under the mark.
+  let top = box.y + markSpace + Math.max(0, Math.round((box.height - markSpace - blockHeight) / 2));
+  const shapes = [rect(0, 0, width, height, colours.teal), rect(0, height - 16, width, 16, colours.amber)];
+  if (layout.mark > 0) shapes.push(nested(mark, box.x, box.y, layout.mark));
+  for (const { block, fit } of fitted) {
+    top += Math.round(block.gap * fit.size);
+    for (const line of fit.lines) {
+      shapes.push(path(block.face.pathData(line, box.x, top + Math.round(fit.size * 0.95), fit.size), block.colour));
+      top += lineHeight(fit.size);
+    }
+  }
+  return { svg: svg(width, height, shapes), width, height };
+}
+
+/** A campaign graphic in words, for its alt text. */
+export function graphicAlt(content: GraphicContent): string {
+  return `${content.dayName}, ${content.date}. ${content.tagline} ${content.hashtags.map((tag) => `#${tag}`).join(" ")}`;
+}
+
+function svg(width: number, height: number, shapes: string[]): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${shapes.join("")}</svg>`;
+}
+
+function rect(x: number, y: number, width: number, height: number, fill: string): string {
+  return `<rect x="${x}" y="${y}" width="${width}" height="${height}" fill="${fill}"/>`;
+}
+
+function path(d: string, fill: string): string {
+  return d ? `<path d="${d}" fill="${fill}"/>` : "";
+}
+
+/** One line of text, cut with "…" if it is wider than `maxWidth`. */
+function text(
+  face: TypeFace,
+  value: string,
+  x: number,
+  baseline: number,
+  size: number,
+  fill: string,
+  maxWidth: number,
+) {
+  const [line = ""] = fitText(value, face.measure, { maxWidth, sizes: [size], maxLines: 1 }).lines;
+  return path(face.pathData(line, x, baseline, size), fill);
+}
+
+/** Another SVG (the brand mark) drawn into a square at (x, y). */
+function nested(markSvg: string, x: number, y: number, size: number): string {
+  return markSvg
+    .trim()
+    .replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\s(?:x|y|width|height)="[^"]*"/g, ""))
+    .replace(/^<svg\b/, `<svg x="${x}" y="${y}" width="${size}" height="${size}"`);
+}

@@ -1,0 +1,224 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import sharp, { type Metadata } from "sharp";
+
+// Every picture the site shows goes through here: sharp makes AVIF, WebP and a JPEG (or PNG,
+// when the picture has transparent parts) at a few widths. What sharp makes is kept in a disk
+// cache keyed by a hash of the source's bytes and the options, so an unchanged picture is not
+// encoded again on the next build (see README: the cache survives Netlify builds).
+
+/** Widths that fit the layout: a phone's column at 1×, 2× and 3× (or a wide column at 1× and 2×). */
+export const layoutWidths = [400, 800, 1200] as const;
+
+export type RasterFormat = "avif" | "webp" | "jpeg" | "png";
+
+/** Encoder settings. They are part of every cache key: change one and the images are made again. */
+export const encoderOptions = {
+  avif: { quality: 50, effort: 4 },
+  webp: { quality: 72, effort: 4 },
+  jpeg: { quality: 76, mozjpeg: true },
+  png: { compressionLevel: 9, adaptiveFiltering: true },
+} as const;
+
+/** Bump to make every cached image again when this file changes how images are made. */
+const PIPELINE_VERSION = 1;
+
+/** A picture much larger than this is scaled down fine, but is noted as a warning. */
+export const LARGE_SOURCE_PIXELS = 4000 * 4000;
+
+/** The formats a contributor may give, by what sharp finds in the file (not by its name). */
+const sourceFormats = new Set(["svg", "png", "jpeg", "webp", "heif"]);
+
+/** Options for reading a source: SVGs are drawn at their own size and huge files read in one pass. */
+const readOptions = { sequentialRead: true, limitInputPixels: 16384 * 16384 } as const;
+
+export interface ImageVariant {
+  format: RasterFormat;
+  width: number;
+  height: number;
+  /** Its site path, like /img/hero-1a2b3c4d-800.avif. */
+  url: string;
+}
+
+export interface ProcessedImage {
+  /** The aspect ratio of the source, at the largest width made. */
+  width: number;
+  height: number;
+  fallback: "jpeg" | "png";
+  variants: ImageVariant[];
+}
+
+/** What is wrong with a source picture, if anything, as a sentence that names the file. */
+export interface SourceReport {
+  problem?: string;
+  warning?: string;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * Reads a source picture the way the build will: it must be there, be a format the site
+ * takes and decode to the end (a truncated or corrupt file fails here, not half-way through
+ * a build). `label` is how the message names the file, such as static/images/a.jpg.
+ */
+export async function inspectSource(file: string, label: string): Promise<SourceReport> {
+  if (!existsSync(file)) return { problem: `expected a file at ${label}, found none` };
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(file, readOptions).metadata();
+  } catch (error) {
+    return {
+      problem: `${label} is not a picture that can be read (${reason(error)}); use SVG, PNG, JPEG, WebP or AVIF`,
+    };
+  }
+  if (!sourceFormats.has(metadata.format ?? "")) {
+    return { problem: `${label} is a ${metadata.format} file; use SVG, PNG, JPEG, WebP or AVIF` };
+  }
+  const { width, height } = metadata;
+  try {
+    // Decoding to a thumbnail reads the whole file (shrink-on-load keeps big JPEGs cheap).
+    await sharp(file, { ...readOptions, failOn: "truncated" })
+      .resize(64)
+      .raw()
+      .toBuffer();
+  } catch (error) {
+    return { problem: `${label} is damaged and cannot be read to the end (${reason(error)})`, width, height };
+  }
+  if (width * height > LARGE_SOURCE_PIXELS) {
+    return {
+      warning: `${label} is ${width}×${height} pixels; it is scaled down to ${Math.max(...layoutWidths)} pixels wide, and a picture of about 2400 pixels wide would do as well and build faster`,
+      width,
+      height,
+    };
+  }
+  return { width, height };
+}
+
+function reason(error: unknown): string {
+  return (error as Error).message.split("\n")[0]?.replace(/\s+$/, "") ?? String(error);
+}
+
+/** The widths to make of a picture `sourceWidth` wide: no upscaling of photos; an SVG draws at any width. */
+export function widthsFor(sourceWidth: number, isVector: boolean, widths: readonly number[] = layoutWidths): number[] {
+  if (isVector) return [...widths];
+  const largest = Math.min(sourceWidth, Math.max(...widths));
+  return [...widths.filter((width) => width < largest), largest];
+}
+
+export interface PipelineOptions {
+  /** Where the built site is written. */
+  outputDir: string;
+  /** The disk cache; kept between builds. */
+  cacheDir: string;
+}
+
+const inFlight = new Map<string, Promise<ProcessedImage>>();
+
+/** Makes (or takes from the cache) every variant of one source picture and writes them under `<outputDir>/img/`. */
+export function processImage(sourceFile: string, options: PipelineOptions): Promise<ProcessedImage> {
+  const key = `${sourceFile}\0${options.outputDir}\0${options.cacheDir}`;
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = makeVariants(sourceFile, options).finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
+}
+
+async function makeVariants(sourceFile: string, { outputDir, cacheDir }: PipelineOptions): Promise<ProcessedImage> {
+  const bytes = await readFile(sourceFile);
+  const hash = createHash("sha256")
+    .update(bytes)
+    .update(JSON.stringify({ encoderOptions, layoutWidths, PIPELINE_VERSION, vips: sharp.versions.vips }))
+    .digest("hex");
+  const manifestFile = join(cacheDir, `${hash}.json`);
+  let manifest: { width: number; height: number; isVector: boolean; opaque: boolean };
+  if (existsSync(manifestFile)) {
+    manifest = JSON.parse(await readFile(manifestFile, "utf8"));
+  } else {
+    const metadata = await sharp(bytes, readOptions).metadata();
+    const small = sharp(bytes, readOptions).resize(256);
+    manifest = {
+      width: metadata.width,
+      height: metadata.height,
+      isVector: metadata.format === "svg",
+      opaque: (await small.stats()).isOpaque,
+    };
+    await writeAtomically(manifestFile, JSON.stringify(manifest));
+  }
+  const fallback = manifest.opaque ? "jpeg" : "png";
+  const widths = widthsFor(manifest.width, manifest.isVector);
+  const name = basename(sourceFile, extname(sourceFile)).replace(/[^\w-]+/g, "-");
+  const variants: ImageVariant[] = [];
+  await Promise.all(
+    widths.flatMap((width) =>
+      (["avif", "webp", fallback] as const).map(async (format) => {
+        const extension = format === "jpeg" ? "jpg" : format;
+        const cached = join(cacheDir, `${hash}-${width}.${extension}`);
+        if (!existsSync(cached)) await writeAtomically(cached, await encode(bytes, manifest, width, format));
+        const url = `/img/${name}-${hash.slice(0, 10)}-${width}.${extension}`;
+        await copyInto(cached, join(outputDir, url));
+        variants.push({ format, width, height: Math.round((width * manifest.height) / manifest.width), url });
+      }),
+    ),
+  );
+  // Promise.all finishes in any order: sort, so that the HTML is the same on every build.
+  variants.sort((a, b) => a.format.localeCompare(b.format) || a.width - b.width);
+  const largest = Math.max(...widths);
+  return { width: largest, height: Math.round((largest * manifest.height) / manifest.width), fallback, variants };
+}
+
+function encode(
+  bytes: Buffer,
+  source: { width: number; isVector: boolean },
+  width: number,
+  format: RasterFormat,
+): Promise<Buffer> {
+  // An SVG is drawn at the density that gives the width wanted, never drawn small and scaled up.
+  const density = source.isVector ? Math.max(72, (72 * width) / source.width) : undefined;
+  const image = sharp(bytes, { ...readOptions, ...(density ? { density } : {}) }).resize({ width });
+  switch (format) {
+    case "avif":
+      return image.avif(encoderOptions.avif).toBuffer();
+    case "webp":
+      return image.webp(encoderOptions.webp).toBuffer();
+    case "jpeg":
+      return image.flatten({ background: "#ffffff" }).jpeg(encoderOptions.jpeg).toBuffer();
+    case "png":
+      return image.png(encoderOptions.png).toBuffer();
+  }
+}
+
+/** A PNG of an SVG drawn with sharp, from the cache when the same SVG was drawn before. */
+export async function svgToPng(svg: string, cacheDir: string): Promise<Buffer> {
+  const hash = createHash("sha256")
+    .update(svg)
+    .update(JSON.stringify({ png: encoderOptions.png, PIPELINE_VERSION, vips: sharp.versions.vips }))
+    .digest("hex");
+  const cached = join(cacheDir, `svg-${hash}.png`);
+  if (existsSync(cached)) return readFile(cached);
+  const png = await sharp(Buffer.from(svg)).png(encoderOptions.png).toBuffer();
+  await writeAtomically(cached, png);
+  return png;
+}
+
+/** Writes through a temporary file and a rename, so that two builds sharing a cache never read half a file. */
+export async function writeAtomically(file: string, data: Buffer | string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temporary, data);
+  await rename(temporary, file);
+}
+
+async function copyInto(source: string, target: string): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  await copyFile(source, target);
+}
+
+/** The cache folder: IMAGE_CACHE_DIR if set (netlify.toml sets it), else .cache/images in the project. */
+export function imageCacheDir(projectDir: string, env: Record<string, string | undefined> = process.env): string {
+  const configured = env.IMAGE_CACHE_DIR;
+  return resolve(projectDir, configured || ".cache/images");
+}

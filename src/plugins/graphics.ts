@@ -1,0 +1,108 @@
+import { readFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { EleventyConfig } from "@11ty/eleventy";
+import sharp from "sharp";
+import { formatAnnualDate } from "../lib/dates.ts";
+import { atkinsonHyperlegible } from "../lib/fonts.ts";
+import {
+  type CardContent,
+  campaignGraphicSvg,
+  cardAlt,
+  cardPathFor,
+  type Fonts,
+  formatBytes,
+  graphicAlt,
+  socialCardSvg,
+} from "../lib/graphics.ts";
+import { imageCacheDir, svgToPng, writeAtomically } from "../lib/images.ts";
+import type { Day, Person, Site, Toolkit } from "../lib/schemas.ts";
+import { slugify } from "../lib/slug.ts";
+import { appIcons, themeColours, webManifest } from "../lib/web-manifest.ts";
+
+/**
+ * Images drawn at build time from the content: a social card for every page, the campaign
+ * toolkit's graphics, and the icons made from static/favicon.svg.
+ */
+export default function graphics(eleventyConfig: EleventyConfig): void {
+  let directories = { input: ".", output: "_site" };
+  let fonts: Fonts | undefined;
+  const typefaces = () => {
+    fonts ??= { bold: atkinsonHyperlegible(700), regular: atkinsonHyperlegible(400) };
+    return fonts;
+  };
+  const mark = () => readFileSync(join(directories.input, "static/favicon.svg"), "utf8");
+  const cache = () => imageCacheDir(directories.input);
+  /** The cards the pages of this build asked for, drawn once every page is written. */
+  const cards = new Map<string, { pageUrl: string; content: CardContent }>();
+
+  eleventyConfig.on("eleventy.before", (event) => {
+    directories = event.directories;
+    cards.clear();
+  });
+
+  // Used in the layout's <head>: the card's address and size for og:image, drawn after the build.
+  eleventyConfig.addFilter(
+    "socialCard",
+    (page: { url: string; title: string; people?: Person[] }, site: Site, day: Day) => {
+      const content: CardContent = {
+        title: page.title,
+        people: (page.people ?? []).map((person) => [person.honorific, person.name].filter(Boolean).join(" ")),
+        siteName: site.name,
+        dayName: day.name,
+        date: formatAnnualDate(day.date),
+      };
+      const path = cardPathFor(page.url);
+      const other = cards.get(path);
+      if (other && other.pageUrl !== page.url) {
+        throw new Error(`Social cards: ${page.url} and ${other.pageUrl} would both have the card ${path}`);
+      }
+      cards.set(path, { pageUrl: page.url, content });
+      return { url: path, width: 1200, height: 630, alt: cardAlt(content) };
+    },
+  );
+
+  eleventyConfig.on("eleventy.after", async ({ outputMode }) => {
+    if (outputMode !== "fs") return;
+    await Promise.all([
+      ...Array.from(cards, async ([path, { content, pageUrl }]) => {
+        try {
+          const { svg } = socialCardSvg(content, typefaces(), mark());
+          await writeAtomically(join(directories.output, path), await svgToPng(svg, cache()));
+        } catch (error) {
+          throw new Error(`Social card of ${pageUrl}: ${(error as Error).message}`);
+        }
+      }),
+      ...appIcons.map(async (icon) => {
+        const density = (72 * icon.size) / 64;
+        let image = sharp(Buffer.from(mark()), { density }).resize(icon.size, icon.size);
+        if (icon.opaque) image = image.flatten({ background: themeColours.theme });
+        await writeAtomically(join(directories.output, icon.file), await image.png({ compressionLevel: 9 }).toBuffer());
+      }),
+    ]);
+  });
+
+  // The toolkit page waits for its graphics: it shows each one's size in bytes.
+  eleventyConfig.addAsyncFilter("campaignGraphics", async (toolkit: Toolkit, day: Day) => {
+    const content = {
+      dayName: day.name,
+      date: formatAnnualDate(day.date),
+      tagline: day.tagline,
+      hashtags: day.hashtags,
+    };
+    return Promise.all(
+      toolkit.graphics.map(async (graphic) => {
+        const { svg, width, height } = campaignGraphicSvg(graphic.format, content, typefaces(), mark());
+        const url = `/toolkit/${slugify(day.name)}-${graphic.format}-${width}x${height}.png`;
+        const file = join(directories.output, url);
+        await writeAtomically(file, await svgToPng(svg, cache()));
+        return { ...graphic, url, width, height, bytes: (await stat(file)).size, alt: graphicAlt(content) };
+      }),
+    );
+  });
+
+  eleventyConfig.addFilter("webManifest", (site: Site) =>
+    webManifest({ name: site.name, description: site.description, language: site.language }),
+  );
+  eleventyConfig.addFilter("fileSize", formatBytes);
+}

@@ -1,0 +1,37 @@
+import { join } from "node:path";
+import type { EleventyConfig } from "@11ty/eleventy";
+import { imageCacheDir, processImage } from "../lib/images.ts";
+import { getAttribute, pictureHtml, replaceImages } from "../lib/picture.ts";
+
+/** Pictures from static/images/ become <picture>s of AVIF, WebP and JPEG or PNG at widths that fit the layout. */
+export default function images(eleventyConfig: EleventyConfig): void {
+  let directories = { input: ".", output: "_site" };
+  eleventyConfig.on("eleventy.before", (event) => {
+    directories = event.directories;
+  });
+  // Eleventy's own HTML transform (the path prefix) has already run: addresses carry the prefix.
+  const prefix = `/${eleventyConfig.pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+  const withPrefix = (path: string) => prefix.slice(0, -1) + path;
+
+  eleventyConfig.addTransform("pictures", async function (content) {
+    const outputPath = this.page.outputPath;
+    if (typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;
+    return replaceImages(content, async (attributes, index) => {
+      const src = getAttribute(attributes, "src") ?? "";
+      if (!src.startsWith(`${prefix}images/`)) return undefined;
+      const sitePath = src.slice(prefix.length - 1);
+      const source = join(directories.input, "static", decodeURI(sitePath));
+      try {
+        const image = await processImage(source, {
+          outputDir: directories.output,
+          cacheDir: imageCacheDir(directories.input),
+        });
+        return pictureHtml(attributes, image, index, withPrefix);
+      } catch (error) {
+        throw new Error(
+          `${this.page.inputPath}: image ${sitePath}: could not be made into a picture: ${(error as Error).message}`,
+        );
+      }
+    });
+  });
+}

@@ -1,0 +1,141 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import { inspectSource, processImage, widthsFor } from "../../src/lib/images.ts";
+import { projectRoot, temporaryDir } from "../helpers/build.ts";
+
+let dir: string;
+const photo = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: "#6a8caf" } })
+    // Some detail, so that the encoders have something to do.
+    .composite([
+      {
+        input: Buffer.from(
+          `<svg width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${height / 3}" fill="#e9a23b"/></svg>`,
+        ),
+      },
+    ]);
+
+beforeAll(async () => {
+  dir = await temporaryDir("imd-images-");
+  await photo(1600, 1200).jpeg().toFile(join(dir, "photo.jpg"));
+  await photo(640, 480).webp().toFile(join(dir, "small.webp"));
+  await sharp({ create: { width: 300, height: 200, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+    .png()
+    .toFile(join(dir, "transparent.png"));
+  const png = await photo(800, 600).png().toBuffer();
+  writeFileSync(join(dir, "truncated.png"), png.subarray(0, Math.floor(png.length / 2)));
+  writeFileSync(join(dir, "not-a-picture.png"), "<html>an error page saved as a picture</html>");
+  await photo(40, 40).gif().toFile(join(dir, "animated.png"));
+});
+
+describe("inspectSource", () => {
+  it("accepts JPEG, WebP, PNG and SVG", async () => {
+    for (const name of ["photo.jpg", "small.webp", "transparent.png"]) {
+      const report = await inspectSource(join(dir, name), name);
+      expect(report.problem, name).toBeUndefined();
+      expect(report.warning, name).toBeUndefined();
+    }
+    expect(await inspectSource(join(projectRoot, "static/images/hero.svg"), "hero.svg")).toEqual({
+      width: 1200,
+      height: 675,
+    });
+  });
+
+  it("names a missing, damaged or unsupported file", async () => {
+    expect((await inspectSource(join(dir, "gone.png"), "static/images/gone.png")).problem).toBe(
+      "expected a file at static/images/gone.png, found none",
+    );
+    expect((await inspectSource(join(dir, "truncated.png"), "static/images/truncated.png")).problem).toMatch(
+      /^static\/images\/truncated\.png is damaged and cannot be read to the end/,
+    );
+    expect((await inspectSource(join(dir, "not-a-picture.png"), "static/images/not-a-picture.png")).problem).toMatch(
+      /^static\/images\/not-a-picture\.png is not a picture that can be read .*; use SVG, PNG, JPEG, WebP or AVIF$/,
+    );
+    expect((await inspectSource(join(dir, "animated.png"), "static/images/animated.png")).problem).toBe(
+      "static/images/animated.png is a gif file; use SVG, PNG, JPEG, WebP or AVIF",
+    );
+  });
+
+  it("warns about a very large picture, with its size, and still accepts it", async () => {
+    const huge = join(dir, "huge.png");
+    await sharp({ create: { width: 8000, height: 8000, channels: 3, background: "#ffffff" } })
+      .png()
+      .toFile(huge);
+    const report = await inspectSource(huge, "static/images/huge.png");
+    expect(report.problem).toBeUndefined();
+    expect(report.warning).toMatch(/^static\/images\/huge\.png is 8000×8000 pixels; it is scaled down/);
+  });
+});
+
+describe("widthsFor", () => {
+  it("never makes a photo wider than it is, and draws an SVG at every layout width", () => {
+    expect(widthsFor(1600, false)).toEqual([400, 800, 1200]);
+    expect(widthsFor(640, false)).toEqual([400, 640]);
+    expect(widthsFor(300, false)).toEqual([300]);
+    expect(widthsFor(64, true)).toEqual([400, 800, 1200]);
+  });
+});
+
+describe("processImage", () => {
+  it("makes AVIF, WebP and JPEG at each width, with names that change with the picture", async () => {
+    const outputDir = await temporaryDir("imd-images-out-");
+    const image = await processImage(join(dir, "photo.jpg"), { outputDir, cacheDir: join(dir, "cache") });
+    expect(image).toMatchObject({ width: 1200, height: 900, fallback: "jpeg" });
+    expect(image.variants.map((variant) => `${variant.format} ${variant.width}×${variant.height}`)).toEqual([
+      "avif 400×300",
+      "avif 800×600",
+      "avif 1200×900",
+      "jpeg 400×300",
+      "jpeg 800×600",
+      "jpeg 1200×900",
+      "webp 400×300",
+      "webp 800×600",
+      "webp 1200×900",
+    ]);
+    for (const variant of image.variants) {
+      const metadata = await sharp(join(outputDir, variant.url)).metadata();
+      expect([metadata.format, metadata.width, metadata.height]).toEqual([
+        variant.format === "avif" ? "heif" : variant.format,
+        variant.width,
+        variant.height,
+      ]);
+      expect(variant.url).toMatch(/^\/img\/photo-[0-9a-f]{10}-\d+\.(avif|webp|jpg)$/);
+    }
+  });
+
+  it("keeps transparency with a PNG fallback", async () => {
+    const image = await processImage(join(dir, "transparent.png"), {
+      outputDir: await temporaryDir("imd-images-out-"),
+      cacheDir: join(dir, "cache"),
+    });
+    expect(image.fallback).toBe("png");
+    expect(image.variants.map((variant) => variant.url.split(".").pop())).toEqual(["avif", "png", "webp"]);
+  });
+
+  it("does not encode an unchanged picture again: the second build takes every file from the cache", async () => {
+    const cacheDir = join(dir, "cache-reuse");
+    const source = join(dir, "small.webp");
+    await processImage(source, { outputDir: await temporaryDir("imd-images-out-"), cacheDir });
+    const cached = () =>
+      Object.fromEntries(readdirSync(cacheDir).map((name) => [name, statSync(join(cacheDir, name)).mtimeMs]));
+    const before = cached();
+    expect(Object.keys(before).length).toBe(1 + 2 * 3); // the manifest, and 2 widths × 3 formats
+    const outputDir = await temporaryDir("imd-images-out-");
+    const again = await processImage(source, { outputDir, cacheDir });
+    expect(cached()).toEqual(before);
+    for (const variant of again.variants) expect(statSync(join(outputDir, variant.url)).size).toBeGreaterThan(0);
+  });
+
+  it("makes byte-identical files on every run, so that builds are reproducible", async () => {
+    const runs = await Promise.all(
+      ["a", "b"].map(async (run) => {
+        const outputDir = await temporaryDir("imd-images-out-");
+        const image = await processImage(join(dir, "photo.jpg"), { outputDir, cacheDir: join(dir, `cache-${run}`) });
+        return image.variants.map((variant) => readFileSync(join(outputDir, variant.url)).toString("base64"));
+      }),
+    );
+    expect(runs[0]).toEqual(runs[1]);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import type { ProcessedImage } from "../../src/lib/images.ts";
+import { loadingHints, mainColumnSizes, parseAttributes, pictureHtml, replaceImages } from "../../src/lib/picture.ts";
+
+const image: ProcessedImage = {
+  width: 1200,
+  height: 675,
+  fallback: "jpeg",
+  variants: (["avif", "jpeg", "webp"] as const).flatMap((format) =>
+    [400, 800, 1200].map((width) => ({
+      format,
+      width,
+      height: (width * 675) / 1200,
+      url: `/img/a-0123456789-${width}.${format === "jpeg" ? "jpg" : format}`,
+    })),
+  ),
+};
+const same = (path: string) => path;
+
+describe("parseAttributes", () => {
+  it("reads every attribute with its value as written", () => {
+    expect(parseAttributes(`<img class="a b" src='/x.png' alt="Tom &amp; Jerry > cat" hidden width=10>`)).toEqual([
+      ["class", "a b"],
+      ["src", "/x.png"],
+      ["alt", "Tom &amp; Jerry > cat"],
+      ["hidden", undefined],
+      ["width", "10"],
+    ]);
+  });
+});
+
+describe("replaceImages", () => {
+  it("replaces the images it is asked to, counts them, and leaves the rest of the page as it was", async () => {
+    const html = `<p>a</p><img src="/keep.png" alt="k"><img src="/images/one.svg" alt="1"> <img src="/images/two.svg" alt="2">`;
+    const seen: number[] = [];
+    const result = await replaceImages(html, async (attributes, index) => {
+      const src = attributes.find(([name]) => name === "src")?.[1] ?? "";
+      if (!src.startsWith("/images/")) return undefined;
+      seen.push(index);
+      return `[${src} ${index}]`;
+    });
+    expect(result).toBe(`<p>a</p><img src="/keep.png" alt="k">[/images/one.svg 0] [/images/two.svg 1]`);
+    expect(seen).toEqual([0, 1]);
+  });
+
+  it("does not take text that only looks like a tag, escaped in the page, for an image", async () => {
+    const html = "<p>&lt;img src=x onerror=alert(1)&gt;</p>";
+    expect(await replaceImages(html, async () => "replaced")).toBe(html);
+  });
+});
+
+describe("loadingHints", () => {
+  it("loads the first image first and the others lazily, unless the template says otherwise", () => {
+    expect(loadingHints([], 0)).toEqual([["fetchpriority", "high"]]);
+    expect(loadingHints([], 2)).toEqual([["loading", "lazy"]]);
+    expect(loadingHints([["loading", "eager"]], 2)).toEqual([]);
+    expect(loadingHints([["fetchpriority", "high"]], 0)).toEqual([]);
+  });
+});
+
+describe("pictureHtml", () => {
+  it("offers AVIF, then WebP, then an <img> with the fallback, its size and the template's attributes", () => {
+    const html = pictureHtml(
+      parseAttributes(`<img class="hero" src="/images/a.svg" alt="Two people" width="1" height="1">`),
+      image,
+      0,
+      same,
+    );
+    expect(html).toBe(
+      "<picture>" +
+        `<source type="image/avif" srcset="/img/a-0123456789-400.avif 400w, /img/a-0123456789-800.avif 800w, /img/a-0123456789-1200.avif 1200w" sizes="${mainColumnSizes}">` +
+        `<source type="image/webp" srcset="/img/a-0123456789-400.webp 400w, /img/a-0123456789-800.webp 800w, /img/a-0123456789-1200.webp 1200w" sizes="${mainColumnSizes}">` +
+        `<img src="/img/a-0123456789-800.jpg" class="hero" alt="Two people" srcset="/img/a-0123456789-400.jpg 400w, /img/a-0123456789-800.jpg 800w, /img/a-0123456789-1200.jpg 1200w" sizes="${mainColumnSizes}" width="1200" height="675" fetchpriority="high">` +
+        "</picture>",
+    );
+  });
+
+  it("keeps the template's sizes, adds the path prefix, and makes later images lazy", () => {
+    const html = pictureHtml(
+      parseAttributes(`<img src="/images/a.svg" alt="x" sizes="50vw">`),
+      image,
+      1,
+      (path) => `/prefix${path}`,
+    );
+    expect(html).toContain(`sizes="50vw"`);
+    expect(html).not.toContain(mainColumnSizes);
+    expect(html).toContain(`src="/prefix/img/a-0123456789-800.jpg"`);
+    expect(html).toContain(`loading="lazy" decoding="async"`);
+    expect(html).not.toContain("fetchpriority");
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { atkinsonHyperlegible } from "../../src/lib/fonts.ts";
+import { ellipsize, fitText, type Measure, wrapText } from "../../src/lib/text-layout.ts";
+
+// Every character half as wide as the font is big: easy to count in a test.
+const mono: Measure = (text, size) => Array.from(text).length * size * 0.5;
+const fits = (lines: string[], size: number, maxWidth: number, measure: Measure) =>
+  lines.every((line) => measure(line, size) <= maxWidth);
+
+describe("wrapText", () => {
+  it("breaks between words so that no line is wider than the box", () => {
+    // 10 pixels a character at size 20: 10 characters a line.
+    expect(wrapText("one two three four five", 20, 100, mono)).toEqual(["one two", "three four", "five"]);
+  });
+
+  it("breaks a word longer than a line between its characters", () => {
+    expect(wrapText("see https://example.org/a", 20, 100, mono)).toEqual(["see", "https://ex", "ample.org/", "a"]);
+  });
+
+  it("keeps characters whole, even outside the Basic Multilingual Plane", () => {
+    expect(wrapText("😀😀😀😀😀😀😀", 20, 30, mono)).toEqual(["😀😀😀", "😀😀😀", "😀"]);
+  });
+});
+
+describe("fitText", () => {
+  const options = { maxWidth: 100, sizes: [40, 30, 20], maxLines: 2 };
+
+  it("takes the largest size at which the text fits in the lines allowed", () => {
+    expect(fitText("short", mono, options)).toEqual({ size: 40, lines: ["short"], truncated: false });
+    // At 40 a line holds 5 characters (3 lines); at 30, 6 (3 lines); at 20, 10 (2 lines).
+    expect(fitText("longer title here", mono, options)).toEqual({
+      size: 20,
+      lines: ["longer", "title here"],
+      truncated: false,
+    });
+  });
+
+  it("shrinks a long title and wraps it onto at most maxLines lines, every line inside the box", () => {
+    const font = atkinsonHyperlegible(700);
+    const title = "Storytelling and humanism: Applying a humanistic model to college mentoring theory";
+    const fitted = fitText(title, font.measure, { maxWidth: 1056, sizes: [72, 66, 60, 54, 48, 44], maxLines: 3 });
+    expect(fitted.lines.length).toBeLessThanOrEqual(3);
+    expect(fitted.truncated).toBe(false);
+    expect(fitted.lines.join(" ")).toBe(title);
+    expect(fits(fitted.lines, fitted.size, 1056, font.measure)).toBe(true);
+  });
+
+  it("ends the last line with … when even the smallest size needs more lines", () => {
+    const fitted = fitText("one two three four five six seven eight nine ten", mono, options);
+    expect(fitted.size).toBe(20);
+    expect(fitted.truncated).toBe(true);
+    expect(fitted.lines).toHaveLength(2);
+    expect(fitted.lines[1]).toMatch(/…$/);
+    expect(fits(fitted.lines, 20, 100, mono)).toBe(true);
+  });
+
+  it("refuses options that could never fit anything", () => {
+    expect(() => fitText("a", mono, { maxWidth: 100, sizes: [], maxLines: 1 })).toThrow(/sizes/);
+    expect(() => fitText("a", mono, { maxWidth: 100, sizes: [10], maxLines: 0 })).toThrow(/maxLines/);
+  });
+});
+
+describe("ellipsize", () => {
+  it("cuts at a word and adds …, within the width", () => {
+    expect(ellipsize("one two three", 20, 100, mono)).toBe("one two…");
+    expect(ellipsize("fits", 20, 100, mono)).toBe("fits");
+  });
+});
