@@ -13,5 +13,8 @@ export function writeReportSection(name: string, markdown: string): void {
     : "# Benchmarks\n\nWritten by the benchmark scripts; run them again to bring the figures up to date.\n";
   const section = `${start}\n${markdown.trim()}\n${end}`;
   const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
-  writeFileSync(reportFile, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`);
+  writeFileSync(
+    reportFile,
+    pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`,
+  );
 }

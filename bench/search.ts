@@ -6,12 +6,13 @@ import { readdirSync, statSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { copyProject, temporaryDir } from "../tests/helpers/build.ts";
+import type { Page } from "playwright-core";
 import { launchChromium, serveSite } from "../tests/helpers/browser.ts";
+import { copyProject, temporaryDir } from "../tests/helpers/build.ts";
 import { writeReportSection } from "./report.ts";
 import { syntheticArticle } from "./synthetic.ts";
 
-const sizes = [1_000, 10_000];
+const sizes = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
 const query = "mentoring";
 
 function folderBytes(dir: string): number {
@@ -24,7 +25,10 @@ function folderBytes(dir: string): number {
 /** Builds a copy of the project with `count` extra articles; returns the site folder and Pagefind's timing line. */
 async function buildSynthetic(count: number) {
   const articles = Object.fromEntries(
-    Array.from({ length: count }, (_, index) => syntheticArticle(index)).map(({ name, source }) => [`articles/${name}`, source]),
+    Array.from({ length: count }, (_, index) => syntheticArticle(index)).map(({ name, source }) => [
+      `articles/${name}`,
+      source,
+    ]),
   );
   const projectDir = await copyProject(articles);
   const siteDir = await temporaryDir("imd-bench-search-");
@@ -39,42 +43,47 @@ async function buildSynthetic(count: number) {
   return { siteDir, buildSeconds, indexedPages: Number(indexing?.[1]), indexSeconds: Number(indexing?.[2]) };
 }
 
-/** Bytes on the wire (compressed, headers excluded) for one search, from Chromium's network events. */
+interface PagefindApi {
+  search(term: string): Promise<{ results: { data: () => Promise<unknown> }[] }>;
+}
+
+/**
+ * Bytes on the wire (brotli as a CDN sends text, headers excluded) for one search, counted
+ * from Chromium's finished requests, Pagefind's worker and WebAssembly included.
+ */
 async function searchTransfer(siteDir: string) {
   const site = await serveSite(siteDir, { compress: true });
   const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send("Network.enable");
-    const urls = new Map<string, string>();
-    const bytes = new Map<string, number>();
-    cdp.on("Network.requestWillBeSent", (event) => urls.set(event.requestId, event.request.url));
-    cdp.on("Network.loadingFinished", (event) => bytes.set(event.requestId, event.encodedDataLength));
+  const measure = async (search: (page: Page) => Promise<void>) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
     await page.goto(`${site.origin}/about/`, { waitUntil: "networkidle" });
-    const before = new Set(bytes.keys());
-    // The API alone: what Pagefind itself costs for one search and its top five results.
-    await page.evaluate(async (word) => {
-      const pagefind = await import("/pagefind/pagefind.js");
-      const search = await pagefind.search(word);
-      await Promise.all(search.results.slice(0, 5).map((result: { data: () => Promise<unknown> }) => result.data()));
-    }, query);
+    const sizes: Promise<number>[] = [];
+    context.on("requestfinished", (request) => sizes.push(request.sizes().then((size) => size.responseBodySize)));
+    await search(page);
     await page.waitForLoadState("networkidle");
-    const apiBytes = [...bytes].filter(([id]) => !before.has(id)).reduce((sum, [, size]) => sum + size, 0);
-    // The header's dialog (Pagefind's Component UI) on another page, as a visitor uses it.
-    const dialogPage = await browser.newPage();
-    const dialogCdp = await dialogPage.context().newCDPSession(dialogPage);
-    await dialogCdp.send("Network.enable");
-    let dialogBytes = 0;
-    dialogCdp.on("Network.loadingFinished", (event) => (dialogBytes += event.encodedDataLength));
-    await dialogPage.goto(`${site.origin}/about/`, { waitUntil: "networkidle" });
-    dialogBytes = 0;
-    await dialogPage.keyboard.press("/");
-    await dialogPage.locator("pagefind-modal input:focus").waitFor();
-    await dialogPage.keyboard.type(query);
-    await dialogPage.locator("pagefind-modal .pf-result-link").first().waitFor();
-    await dialogPage.waitForLoadState("networkidle");
-    return { apiBytes, dialogBytes, urls: urls.size };
+    const total = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+    await context.close();
+    return total;
+  };
+  try {
+    // Pagefind's API alone: one search and the fragments of its top five results.
+    const apiBytes = await measure((page) =>
+      page.evaluate(async (word) => {
+        const entry: string = "/pagefind/pagefind.js";
+        const pagefind = (await import(entry)) as PagefindApi;
+        const { results } = await pagefind.search(word);
+        await Promise.all(results.slice(0, 5).map((result) => result.data()));
+      }, query),
+    );
+    // The header's dialog (Pagefind's Component UI), as a visitor uses it.
+    const dialogBytes = await measure(async (page) => {
+      await page.keyboard.press("/");
+      await page.locator("pagefind-modal input:focus").waitFor();
+      await page.keyboard.type(query);
+      await page.locator("pagefind-modal .pf-result-link").first().waitFor();
+    });
+    return { apiBytes, dialogBytes };
   } finally {
     await browser.close();
     await site.close();

@@ -8,7 +8,16 @@ const words =
 const firstNames = ["Ada", "Kwame", "Mei", "Ravi", "Sofia", "Tomasz", "Amina", "Diego", "Hana", "Olu", "Priya", "Lars"];
 const lastNames = ["Okafor", "Chen", "Novak", "Garcia", "Haddad", "Kim", "Mensah", "Silva", "Ivanova", "Patel", "Berg"];
 const institutions = ["University of Lagos", "Kyoto University", "University of Toronto", "Universidad de Chile"];
-const tags = ["stem", "scholarships", "higher-education", "equity", "community", "medicine", "technology", "storytelling"];
+const tags = [
+  "stem",
+  "scholarships",
+  "higher-education",
+  "equity",
+  "community",
+  "medicine",
+  "technology",
+  "storytelling",
+];
 const images = [
   "/images/articles/scholarship-mentoring-stem.svg",
   "/images/articles/building-community-learning-legacy.svg",

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { brotliCompressSync, constants } from "node:zlib";
 import { extname, join, normalize } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
 import { parse } from "smol-toml";
 
 /** The `[[headers]]` rules of a netlify.toml: a path pattern and the headers sent for it. */
@@ -81,7 +81,11 @@ export function previewServer(siteDir: string, netlifyToml: string, options: Pre
       "Content-Type": contentTypes[extname(served)] ?? "application/octet-stream",
     };
     let body: Buffer = readFileSync(served);
-    if (options.compress && compressible.test(headers["Content-Type"]) && /\bbr\b/.test(String(request.headers["accept-encoding"]))) {
+    if (
+      options.compress &&
+      compressible.test(headers["Content-Type"]) &&
+      /\bbr\b/.test(String(request.headers["accept-encoding"]))
+    ) {
       body = compressed.get(served) ?? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
       compressed.set(served, body);
       Object.assign(headers, { "Content-Encoding": "br", Vary: "Accept-Encoding" });

@@ -18,15 +18,13 @@ export async function writeSearchIndex(siteDir: string, pages: readonly BuiltPag
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    let indexed = 0;
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: page.content });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join("; ")}`);
-      indexed++;
-    }
+    // All at once: Pagefind's service indexes in parallel, and one page at a time is ~25× slower.
+    const added = await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.content })));
+    const failures = added.flatMap((result, i) => result.errors.map((error) => `${pages[i]?.url}: ${error}`));
+    if (failures.length > 0) throw new Error(`Pagefind could not index ${failures.join("; ")}`);
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    return { pages: indexed };
+    return { pages: added.length };
   } finally {
     await pagefind.close();
   }

@@ -32,7 +32,14 @@ describe("npm start (the dev server)", () => {
     const port = 8300 + Math.floor(Math.random() * 500);
     server = spawn(
       process.execPath,
-      ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", `--port=${port}`],
+      [
+        "--import",
+        "tsx",
+        "node_modules/@11ty/eleventy/cmd.cjs",
+        "--config=eleventy.config.ts",
+        "--serve",
+        `--port=${port}`,
+      ],
       { cwd: projectDir, stdio: ["ignore", "pipe", "pipe"] },
     );
     let output = "";
@@ -51,7 +58,9 @@ describe("npm start (the dev server)", () => {
     );
     writeFileSync(join(projectDir, "articles/mentoring-circle-new-teachers.md"), article);
 
-    await expect.poll(() => indexedText(join(projectDir, "_site")), { timeout: 30_000, interval: 250 }).toContain(title);
+    await expect
+      .poll(() => indexedText(join(projectDir, "_site")), { timeout: 30_000, interval: 250 })
+      .toContain(title);
     expect((await fetch(`${origin}/articles/mentoring-circle-new-teachers/`)).status).toBe(200);
   });
 });

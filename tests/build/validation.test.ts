@@ -52,10 +52,10 @@ describe("a project with invalid content", () => {
 describe("pictures that cannot be used", () => {
   it("fail the build before anything is written, naming the article and the file", async () => {
     const article = (name: string, src: string) =>
-      readFileSync(join(projectRoot, "articles/surgtime-telemedicine-mentoring.md"), "utf8").replace(
+      `${readFileSync(join(projectRoot, "articles/surgtime-telemedicine-mentoring.md"), "utf8").replace(
         /src: .*$/m,
         `src: ${src}`,
-      ) + `\n${name}`;
+      )}\n${name}`;
     const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: "#0f4c5c" } })
       .png()
       .toBuffer();
