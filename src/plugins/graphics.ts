@@ -64,6 +64,7 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.on("eleventy.after", async ({ outputMode }) => {
     if (outputMode !== "fs") return;
+    const started = performance.now();
     await Promise.all([
       ...Array.from(cards, async ([path, { content, pageUrl }]) => {
         try {
@@ -80,6 +81,9 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
         await writeAtomically(join(directories.output, icon.file), await image.png({ compressionLevel: 9 }).toBuffer());
       }),
     ]);
+    console.log(
+      `[cards] ${cards.size} social cards and ${appIcons.length} icons in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+    );
   });
 
   // The toolkit page waits for its graphics: it shows each one's size in bytes.

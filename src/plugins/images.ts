@@ -1,13 +1,22 @@
 import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
-import { imageCacheDir, processImage } from "../lib/images.ts";
+import { imageCacheDir, type ProcessedImage, processImage } from "../lib/images.ts";
 import { getAttribute, pictureHtml, replaceImages } from "../lib/picture.ts";
 
 /** Pictures from static/images/ become <picture>s of AVIF, WebP and JPEG or PNG at widths that fit the layout. */
 export default function images(eleventyConfig: EleventyConfig): void {
   let directories = { input: ".", output: "_site" };
+  // One picture shown on many pages is made (or read from the cache) once per build.
+  const pictures = new Map<string, Promise<ProcessedImage>>();
+  // From the first picture started to the last one finished: they are made while pages render.
+  let span = { first: 0, last: 0 };
   eleventyConfig.on("eleventy.before", (event) => {
     directories = event.directories;
+    pictures.clear();
+    span = { first: 0, last: 0 };
+  });
+  eleventyConfig.on("eleventy.after", () => {
+    console.log(`[images] ${pictures.size} pictures in ${((span.last - span.first) / 1000).toFixed(2)} s`);
   });
   // Eleventy's own HTML transform (the path prefix) has already run: addresses carry the prefix.
   const prefix = `/${eleventyConfig.pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
@@ -22,10 +31,16 @@ export default function images(eleventyConfig: EleventyConfig): void {
       const sitePath = src.slice(prefix.length - 1);
       const source = join(directories.input, "static", decodeURI(sitePath));
       try {
-        const image = await processImage(source, {
-          outputDir: directories.output,
-          cacheDir: imageCacheDir(directories.input),
-        });
+        if (!pictures.has(source)) {
+          span.first ||= performance.now();
+          const making = processImage(source, {
+            outputDir: directories.output,
+            cacheDir: imageCacheDir(directories.input),
+          });
+          pictures.set(source, making);
+          making.finally(() => (span.last = performance.now())).catch(() => {});
+        }
+        const image = await (pictures.get(source) as Promise<ProcessedImage>);
         return pictureHtml(attributes, image, index, withPrefix);
       } catch (error) {
         throw new Error(
