@@ -15,6 +15,7 @@ const site: Site = {
     { label: "Home", url: "/" },
     { label: "Articles", url: "/articles/" },
     { label: "About the day", url: "/about/" },
+    { label: "Toolkit", url: "/toolkit/" },
   ],
 };
 
