@@ -280,8 +280,10 @@ describe("every page", () => {
 
   it("has no inline script, no inline style and no event-handler attribute", () => {
     for (const { file, page } of pages()) {
-      // JSON-LD is data that browsers never run; every script that runs is a file, deferred.
-      for (const script of page.querySelectorAll('script:not([type="application/ld+json"])')) {
+      // JSON-LD and Pagefind's result template are data that browsers never run; every script that runs is a file, deferred.
+      for (const script of page.querySelectorAll(
+        'script:not([type="application/ld+json"]):not([type="text/pagefind-template"])',
+      )) {
         expect(script.getAttribute("src"), file).toBeTruthy();
         expect(script.getAttribute("type") === "module" || script.hasAttribute("defer"), file).toBe(true);
       }
