@@ -83,8 +83,9 @@ async function benchmark(count: number) {
   photos.push(...(await addPhotos(projectDir)));
   // A few articles show a photo instead of a drawing.
   for (const [index, photo] of photos.entries()) {
-    const { name, source } = articles[index * 7] ?? articles[0]!;
-    writeFileSync(join(projectDir, "articles", name), source.replace(/src: .*$/m, `src: ${photo}`));
+    const article = articles[(index * 7) % articles.length];
+    if (article)
+      writeFileSync(join(projectDir, "articles", article.name), article.source.replace(/src: .*$/m, `src: ${photo}`));
   }
   const env = { ...process.env, IMAGE_CACHE_DIR: join(projectDir, ".cache/images") };
   rmSync(env.IMAGE_CACHE_DIR, { recursive: true, force: true });
