@@ -26,6 +26,9 @@ export async function buildSite({ projectDir = projectRoot, outputDir, pathPrefi
     cwd: projectDir,
     env: { ...process.env, ...env },
     maxBuffer: 16 * 1024 * 1024,
+    // A build that hangs must not outlive the test run (two once spun for an hour after a failed test).
+    timeout: 240_000,
+    killSignal: "SIGKILL",
   });
 }
 
