@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import * as pagefind from "pagefind";
 
-/** A page as the build just wrote it: its address (path prefix included) and its HTML. */
+/** A page as the build just wrote it: its address (without the path prefix) and its HTML. */
 export interface BuiltPage {
   url: string;
   content: string;

@@ -5,10 +5,11 @@ import { writeSearchIndex } from "../lib/search-index.ts";
 export default function search(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }) => {
     if (outputMode !== "fs") return;
-    const prefix = eleventyConfig.pathPrefix.replace(/\/$/, "");
+    // Addresses without the path prefix: Pagefind puts in front of each result the folder its
+    // own files are served from, minus "pagefind/", which is the prefix wherever the site is.
     const pages = results
       .filter((result) => result.outputPath.endsWith(".html"))
-      .map((result) => ({ url: `${prefix}${result.url}`, content: result.content }));
+      .map((result) => ({ url: result.url, content: result.content }));
     const started = performance.now();
     const { pages: indexed } = await writeSearchIndex(directories.output, pages);
     console.log(`[search] Indexed ${indexed} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);

@@ -57,9 +57,12 @@ export async function watchedPage(browser: Browser, options: BrowserContextOptio
     if (message.type() === "error") problems.consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => problems.consoleErrors.push(error.message));
-  page.on("requestfailed", (request) =>
-    problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`),
-  );
+  page.on("requestfailed", (request) => {
+    // Cut short by the page leaving (a test moving on while the favicon loads): not a failure.
+    // A file that is really missing still shows, as its 404 response below.
+    if (request.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`);
+  });
   page.on("response", (response) => {
     if (response.status() >= 400) problems.failedRequests.push(`${response.url()}: ${response.status()}`);
   });

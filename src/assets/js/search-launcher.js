@@ -6,7 +6,7 @@
 const form = document.querySelector("form.site-search");
 
 /** Pagefind's folder, found from the form's action so that a path prefix is respected. */
-const pagefindBase = form instanceof HTMLFormElement ? new URL("../pagefind/", form.action).href : "/pagefind/";
+const pagefindBase = form instanceof HTMLFormElement ? new URL("../pagefind/", form.action).pathname : "/pagefind/";
 
 /** @type {Promise<HTMLElement & { open(): void }> | undefined} */
 let dialog;
@@ -20,8 +20,12 @@ function loadDialog() {
     const script = Object.assign(document.createElement("script"), { src: `${pagefindBase}pagefind-component-ui.js` });
     script.addEventListener("error", () => reject(new Error("Search could not be loaded")));
     script.addEventListener("load", async () => {
+      // A script added from here has no document.currentScript for Pagefind to find its folder
+      // from, so it is told; Pagefind then also puts the path prefix in front of each result.
+      const config = document.createElement("pagefind-config");
+      config.setAttribute("bundle-path", pagefindBase);
       const modal = document.createElement("pagefind-modal");
-      document.body.append(modal);
+      document.body.append(config, modal);
       await customElements.whenDefined("pagefind-modal");
       resolve(/** @type {HTMLElement & { open(): void }} */ (modal));
     });

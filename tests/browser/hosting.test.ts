@@ -1,0 +1,107 @@
+import { rm } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, watchedPage } from "../helpers/browser.ts";
+import { buildSite, temporaryDir } from "../helpers/build.ts";
+import { htmlFiles } from "../helpers/site.ts";
+import { servePlainFiles } from "../helpers/static-server.ts";
+
+// The site must work on any static host, not only with netlify.toml's headers and redirects.
+const siteDir = inject("siteDir");
+const prefix = "/mentoring-day/";
+let browser: Browser;
+let prefixedDir: string;
+
+beforeAll(async () => {
+  prefixedDir = await temporaryDir("imd-subpath-site-");
+  [browser] = await Promise.all([
+    launchChromium(),
+    buildSite({ outputDir: prefixedDir, pathPrefix: prefix, env: { SOURCE_DATE_EPOCH: "1796083200" } }),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (prefixedDir) await rm(prefixedDir, { recursive: true, force: true });
+});
+
+const pagePath = (file: string) => file.replace(/(^|\/)index\.html$/, "$1");
+
+/** Loads every page of `dir` from `origin + mount` and returns what went wrong, page by page. */
+async function loadEveryPage(dir: string, origin: string, mount: string) {
+  const problems: Record<string, string[]> = {};
+  for (const file of htmlFiles(dir)) {
+    const url = `${mount}${pagePath(file)}`;
+    const watched = await watchedPage(browser, { viewport: { width: 390, height: 844 } });
+    await watched.page.goto(origin + url, { waitUntil: "networkidle" });
+    const found = [...watched.problems.consoleErrors, ...watched.problems.failedRequests];
+    if (found.length > 0) problems[url] = found;
+    await watched.close();
+  }
+  return problems;
+}
+
+/** The addresses of the results the "/" dialog shows for `query`, searched from `from`. */
+async function searchFromDialog(page: Page, url: string, query: string): Promise<string[]> {
+  await page.goto(url);
+  await page.keyboard.press("/");
+  const input = page.locator("pagefind-modal input");
+  await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+  await page.keyboard.type(query);
+  await page.locator("pagefind-modal .pf-result-link").first().waitFor();
+  return page
+    .locator("pagefind-modal .pf-result-link")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+}
+
+describe("on a plain file server (no headers, no redirects, no 404 page)", () => {
+  let host: Awaited<ReturnType<typeof servePlainFiles>>;
+  beforeAll(async () => {
+    host = await servePlainFiles(siteDir);
+  });
+  afterAll(() => host?.close());
+
+  it("every page loads with no failed request and no console error", async () => {
+    expect(await loadEveryPage(siteDir, host.origin, "/")).toEqual({});
+  });
+});
+
+describe(`built with --pathprefix=${prefix} and served under it by a plain file server`, () => {
+  let host: Awaited<ReturnType<typeof servePlainFiles>>;
+  beforeAll(async () => {
+    host = await servePlainFiles(prefixedDir, prefix);
+  });
+  afterAll(() => host?.close());
+
+  it("every page loads with no failed request and no console error", async () => {
+    expect(await loadEveryPage(prefixedDir, host.origin, prefix)).toEqual({});
+  });
+
+  it('searches from the "/" dialog, with results inside the sub-path', async () => {
+    const { page, problems, close } = await watchedPage(browser);
+    const results = await searchFromDialog(page, `${host.origin}${prefix}about/`, "surgeons");
+    expect(results[0]).toBe(`${prefix}articles/surgtime-telemedicine-mentoring/`);
+    expect(results.every((href) => href.startsWith(prefix))).toBe(true);
+    await page.locator("pagefind-modal .pf-result-link").first().click();
+    await page.waitForURL(`${host.origin}${prefix}articles/surgtime-telemedicine-mentoring/`);
+    expect(problems.failedRequests).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it("searches from the header form, on the search page", async () => {
+    const { page, problems, close } = await watchedPage(browser);
+    await page.goto(`${host.origin}${prefix}`);
+    await page.getByRole("searchbox", { name: "Search the site" }).fill("scholarship");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${host.origin}${prefix}search/?q=scholarship`);
+    await page.locator(".pf-result-link").first().waitFor();
+    const results = await page
+      .locator(".pf-result-link")
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+    expect(results).toContain(`${prefix}articles/scholarship-mentoring-stem/`);
+    expect(results.every((href) => href.startsWith(prefix))).toBe(true);
+    expect(problems.failedRequests).toEqual([]);
+    await close();
+  });
+});
