@@ -9,10 +9,12 @@ import images from "./src/plugins/images.ts";
 import markdown from "./src/plugins/markdown.ts";
 import metadata from "./src/plugins/metadata.ts";
 import search from "./src/plugins/search.ts";
+import timings from "./src/plugins/timings.ts";
 import typescriptData from "./src/plugins/typescript-data.ts";
 import validation from "./src/plugins/validation.ts";
 
 export default function (eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addPlugin(timings);
   eleventyConfig.addPlugin(typescriptData);
   eleventyConfig.addPlugin(validation);
   eleventyConfig.addPlugin(drafts);

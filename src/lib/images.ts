@@ -192,14 +192,23 @@ function encode(
 }
 
 /** A PNG of an SVG drawn with sharp, from the cache when the same SVG was drawn before. */
-export async function svgToPng(svg: string, cacheDir: string): Promise<Buffer> {
+export function svgToPng(svg: string, cacheDir: string): Promise<Buffer> {
+  return cachedPng(svg, () => svg, cacheDir);
+}
+
+/**
+ * A PNG of the SVG that `drawSvg` makes, from the cache when the same `key` was drawn before.
+ * The key must change whenever the drawing would (its content and the code that draws it):
+ * then a warm build skips laying out the text as well as drawing the picture.
+ */
+export async function cachedPng(key: string, drawSvg: () => string, cacheDir: string): Promise<Buffer> {
   const hash = createHash("sha256")
-    .update(svg)
+    .update(key)
     .update(JSON.stringify({ png: encoderOptions.png, PIPELINE_VERSION, vips: sharp.versions.vips }))
     .digest("hex");
   const cached = join(cacheDir, `svg-${hash}.png`);
   if (existsSync(cached)) return readFile(cached);
-  const png = await sharp(Buffer.from(svg)).png(encoderOptions.png).toBuffer();
+  const png = await sharp(Buffer.from(drawSvg())).png(encoderOptions.png).toBuffer();
   await writeAtomically(cached, png);
   return png;
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
@@ -15,7 +16,7 @@ import {
   graphicAlt,
   socialCardSvg,
 } from "../lib/graphics.ts";
-import { imageCacheDir, svgToPng, writeAtomically } from "../lib/images.ts";
+import { cachedPng, imageCacheDir, svgToPng, writeAtomically } from "../lib/images.ts";
 import type { Day, Person, Site, Toolkit } from "../lib/schemas.ts";
 import { slugify } from "../lib/slug.ts";
 import { appIcons, themeColours, webManifest } from "../lib/web-manifest.ts";
@@ -31,12 +32,26 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
     fonts ??= { bold: atkinsonHyperlegible(700), regular: atkinsonHyperlegible(400) };
     return fonts;
   };
-  const mark = () => readFileSync(join(directories.input, "static/favicon.svg"), "utf8");
+  // The site's mark, read once a build: every card and icon draws it.
+  let markSvg: string | undefined;
+  const mark = () => {
+    markSvg ??= readFileSync(join(directories.input, "static/favicon.svg"), "utf8");
+    return markSvg;
+  };
   const cache = () => imageCacheDir(directories.input);
+  /** Changes whenever the code that draws a card does: part of each card's cache key. */
+  const cardDrawer = createHash("sha256")
+    .update(
+      ["graphics.ts", "fonts.ts", "text-layout.ts"]
+        .map((file) => readFileSync(new URL(`../lib/${file}`, import.meta.url)))
+        .join("\0"),
+    )
+    .digest("hex");
   /** The cards the pages of this build asked for, drawn once every page is written. */
   const cards = new Map<string, { pageUrl: string; content: CardContent }>();
 
   eleventyConfig.on("eleventy.before", (event) => {
+    markSvg = undefined;
     directories = event.directories;
     cards.clear();
   });
@@ -68,8 +83,9 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
     await Promise.all([
       ...Array.from(cards, async ([path, { content, pageUrl }]) => {
         try {
-          const { svg } = socialCardSvg(content, typefaces(), mark());
-          await writeAtomically(join(directories.output, path), await svgToPng(svg, cache()));
+          const key = JSON.stringify({ cardDrawer, content, mark: mark() });
+          const png = await cachedPng(key, () => socialCardSvg(content, typefaces(), mark()).svg, cache());
+          await writeAtomically(join(directories.output, path), png);
         } catch (error) {
           throw new Error(`Social card of ${pageUrl}: ${(error as Error).message}`);
         }
