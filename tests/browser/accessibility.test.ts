@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { AxeResults, Result } from "axe-core";
+import type { Result } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium, serveSite, watchedPage } from "../helpers/browser.ts";
@@ -13,11 +13,29 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /**
- * Nodes of Pagefind's component UI that axe faults and that cannot be fixed from outside
- * (through --pf-* variables or attributes). Each entry says which rule, which node and why.
+ * Faults of Pagefind's component UI (1.6.0) that cannot be fixed from outside, through its
+ * --pf-* variables or attributes. Each is skipped for that rule on those nodes only; every
+ * other rule still runs on them, and every rule on everything else. Seen only with the topic
+ * filter's list open.
  */
-const pagefindExclusions: { rule: string; selector: string; why: string }[] = [];
-
+const pagefindExceptions: { rule: string; selector: string; why: string }[] = [
+  {
+    rule: "label-content-name-mismatch",
+    selector: "pagefind-filter-dropdown .pf-dropdown-option",
+    why:
+      'Pagefind names each option "Medicine, 1 result" while it shows "Medicine" and, aria-hidden, "1": ' +
+      "the visible label starts the name, so a speech user's \"click Medicine\" works; axe wants the count's digit too. " +
+      "The aria-label is rewritten by Pagefind on every search.",
+  },
+  {
+    rule: "scrollable-region-focusable",
+    selector: "pagefind-filter-dropdown .pf-dropdown-options",
+    why:
+      "The open list of topics scrolls once there are more than fit in --pf-dropdown-max-height. It is a " +
+      "listbox driven from its combobox: the arrow keys move through the options and scroll them into view, " +
+      "so keyboard users reach every one; axe cannot see that and wants the list itself in the Tab order.",
+  },
+];
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serveSite>>;
 
@@ -44,15 +62,28 @@ function describeViolation(violation: Result): string {
 /** Runs axe-core in the page as it is now, and lists what fails WCAG 2.2 A and AA. */
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(
-    ([tags, exclusions]) =>
-      (window as unknown as { axe: typeof import("axe-core") }).axe.run(
-        { exclude: exclusions.map((exclusion) => exclusion.selector) },
-        { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] },
-      ) as Promise<AxeResults>,
-    [wcagTags, pagefindExclusions] as const,
+  const violations = await page.evaluate(
+    async ([tags, exceptions]) => {
+      const { axe } = window as unknown as { axe: typeof import("axe-core") };
+      const results = await axe.run(document, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+        elementRef: true,
+      });
+      const excepted = (rule: string, element: Element | undefined) =>
+        exceptions.some((exception) => exception.rule === rule && element?.matches(exception.selector));
+      return results.violations
+        .map((violation) => ({
+          ...violation,
+          nodes: violation.nodes
+            .filter((node) => !excepted(violation.id, node.element))
+            .map(({ element: _element, ...node }) => node),
+        }))
+        .filter((violation) => violation.nodes.length > 0);
+    },
+    [wcagTags, pagefindExceptions] as const,
   );
-  return results.violations.map(describeViolation);
+  return violations.map(describeViolation);
 }
 
 const settings = [
@@ -62,7 +93,7 @@ const settings = [
   { colorScheme: "dark", width: 1280 },
 ] as const;
 
-describe.concurrent.each(settings)("WCAG 2.2 A and AA, $colorScheme at $width px", ({ colorScheme, width }) => {
+describe.each(settings)("WCAG 2.2 A and AA, $colorScheme at $width px", ({ colorScheme, width }) => {
   /**
    * axe-core is injected as a script of its own, which the site's Content-Security-Policy
    * (script-src 'self', no inline scripts) rightly refuses: this test alone bypasses the CSP
@@ -83,6 +114,15 @@ describe.concurrent.each(settings)("WCAG 2.2 A and AA, $colorScheme at $width px
   it("/search/?q=mentoring with its results has no violation", async () => {
     const { page, close } = await open("/search/?q=mentoring");
     await page.locator(".pf-result-link").first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await close();
+  });
+
+  it("/search/?q=mentoring with the topic filter open has no violation (but Pagefind's listed above)", async () => {
+    const { page, close } = await open("/search/?q=mentoring");
+    await page.locator(".pf-result-link").first().waitFor();
+    await page.locator("pagefind-filter-dropdown .pf-dropdown-trigger").click();
+    await page.locator("pagefind-filter-dropdown .pf-dropdown-option").first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await close();
   });
