@@ -28,6 +28,18 @@ async function resultUrls(page: Page): Promise<string[]> {
     .locator(".pf-summary", { hasText: /result/ })
     .first()
     .waitFor();
+  // The summary comes first, then a placeholder per result, which that result's fragment
+  // replaces once it is in view: read the links when the visible ones have all arrived (on a
+  // busy machine that takes a while).
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const results = [...document.querySelectorAll("pagefind-results li.pf-result")];
+        const inView = results.filter((result) => result.getBoundingClientRect().top < window.innerHeight);
+        return inView.length > 0 && inView.every((result) => !result.querySelector(".pf-skeleton"));
+      }),
+    )
+    .toBe(true);
   return page.locator(".pf-result-link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
 }
 

@@ -15,3 +15,21 @@ if (query) {
     PagefindComponents?.getInstanceManager().getInstance("default").triggerSearch(query);
   });
 }
+
+// Pagefind's topic filter is a button with role="combobox", and a combobox takes no name from
+// its text: screen readers would announce an unnamed combobox. It is named after the label the
+// page gives the filter, once Pagefind has drawn it.
+customElements.whenDefined("pagefind-filter-dropdown").then(() => {
+  const nameTriggers = () => {
+    for (const dropdown of document.querySelectorAll("pagefind-filter-dropdown[label]")) {
+      const trigger = dropdown.querySelector(".pf-dropdown-trigger");
+      if (trigger && !trigger.hasAttribute("aria-label"))
+        trigger.setAttribute("aria-label", dropdown.getAttribute("label") ?? "");
+    }
+  };
+  nameTriggers();
+  new MutationObserver(nameTriggers).observe(document.querySelector(".search-page") ?? document.body, {
+    childList: true,
+    subtree: true,
+  });
+});

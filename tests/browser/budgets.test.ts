@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+import { brotliCompressSync, constants } from "node:zlib";
+import type { HTMLElement } from "node-html-parser";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, serveSite, watchedPage } from "../helpers/browser.ts";
+import { fileForUrl, htmlFiles, readPage } from "../helpers/site.ts";
+
+/**
+ * Size budgets, in bytes as they travel (brotli, as a CDN sends them). Sizes, not times:
+ * what a page weighs is the same on every machine, so it can be asserted.
+ */
+// What the first round trip of a new connection carries (TCP's initial window, about 14 KB):
+// a page whose HTML and render-blocking CSS fit in it can be drawn after one round trip.
+const firstRenderBudget = 14 * 1024;
+// Everything `/` loads on a phone, pictures and fonts included.
+const homePageBudget = 250 * 1024;
+
+const siteDir = inject("siteDir");
+
+const brotliSize = (bytes: Buffer) =>
+  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** The built file a page's link or script points to, by its address as the page gives it. */
+function builtFile(url: string): string {
+  const file = fileForUrl(siteDir, new URL(url, "https://site.invalid/").pathname);
+  if (!file) throw new Error(`${url} is linked from a page but is not in the built site`);
+  return file;
+}
+
+/** A script that the browser runs as JavaScript (not JSON-LD or another data block). */
+const isJavaScript = (script: HTMLElement) => /^(|text\/javascript|module)$/i.test(script.getAttribute("type") ?? "");
+
+/** A classic script without defer or async stops the parser until it has loaded and run. */
+const blocksRendering = (script: HTMLElement) =>
+  isJavaScript(script) &&
+  script.getAttribute("type")?.toLowerCase() !== "module" &&
+  !(script.hasAttribute("src") && (script.hasAttribute("defer") || script.hasAttribute("async")));
+
+/** What a page needs before the browser can draw it, and what it loads after, as brotli bytes. */
+function pageWeight(urlPath: string) {
+  const page = readPage(siteDir, urlPath);
+  const html = brotliSize(readFileSync(fileForUrl(siteDir, urlPath)!));
+  const stylesheets = page
+    .querySelectorAll('link[rel~="stylesheet"]')
+    .map((link) => brotliSize(readFileSync(builtFile(link.getAttribute("href")!))));
+  const scripts = page.querySelectorAll("script[src]").filter(isJavaScript);
+  const scriptSize = (script: HTMLElement) => brotliSize(readFileSync(builtFile(script.getAttribute("src")!)));
+  const blockingScripts = scripts.filter(blocksRendering).map(scriptSize);
+  const laterScripts = scripts.filter((script) => !blocksRendering(script)).map(scriptSize);
+  const sum = (sizes: number[]) => sizes.reduce((total, size) => total + size, 0);
+  const firstRender = html + sum(stylesheets) + sum(blockingScripts);
+  return { html, css: sum(stylesheets), firstRender, total: firstRender + sum(laterScripts) };
+}
+
+const pages = htmlFiles(siteDir).map((file) => `/${file.replace(/(^|\/)index\.html$/, "$1")}`);
+const articlePages = pages.filter((path) => /^\/articles\/[^/]+\/$/.test(path));
+
+describe("the first render", () => {
+  it("finds the article pages to measure", () => {
+    expect(articlePages.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(["/", ...articlePages])("%s: HTML and render-blocking CSS and scripts fit in 14 KB of brotli", (path) => {
+    const weight = pageWeight(path);
+    console.log(
+      `${path}: first render ${weight.firstRender} B brotli (HTML ${weight.html} B, CSS ${weight.css} B); ` +
+        `with the deferred scripts ${weight.total} B`,
+    );
+    expect(weight.firstRender).toBeLessThanOrEqual(firstRenderBudget);
+  });
+
+  it.each(pages)("%s: no script blocks rendering (every one is a module, deferred or async)", (path) => {
+    const blocking = readPage(siteDir, path)
+      .querySelectorAll("script")
+      .filter(blocksRendering)
+      .map((script) => script.outerHTML.slice(0, 120));
+    expect(blocking).toEqual([]);
+  });
+});
+
+describe("what / loads on a phone", () => {
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let site: Awaited<ReturnType<typeof serveSite>>;
+
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir, { compress: true })]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("is at most 250 KB, pictures and fonts included, scrolled to the end; Pagefind is not loaded", async () => {
+    const { page, problems, close } = await watchedPage(browser, { viewport: { width: 390, height: 844 } });
+    const responses: { path: string; type: string; bytes: number; encoding: string }[] = [];
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    page.on("requestfinished", async (request) => {
+      const response = await request.response();
+      const { responseBodySize } = await request.sizes();
+      responses.push({
+        path: new URL(request.url()).pathname,
+        type: request.resourceType(),
+        bytes: responseBodySize,
+        encoding: (await response?.headerValue("content-encoding")) ?? "",
+      });
+    });
+    await page.goto(`${site.origin}/`, { waitUntil: "networkidle" });
+    // Scrolling to the end loads whatever is lazy.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForLoadState("networkidle");
+    expect(problems.failedRequests).toEqual([]);
+
+    const total = responses.reduce((sum, response) => sum + response.bytes, 0);
+    const byType = new Map<string, { bytes: number; files: number }>();
+    for (const { type, bytes } of responses) {
+      const sums = byType.get(type) ?? { bytes: 0, files: 0 };
+      byType.set(type, { bytes: sums.bytes + bytes, files: sums.files + 1 });
+    }
+    console.log(
+      `/ at 390×844 loads ${responses.length} files, ${total} B as sent:\n` +
+        [...byType].map(([type, sums]) => `  ${type}: ${sums.bytes} B in ${sums.files}`).join("\n"),
+    );
+    // Measured as a CDN sends it: the page itself came brotli-compressed.
+    expect(responses.find((response) => response.path === "/")?.encoding).toBe("br");
+    expect(responses.length).toBeGreaterThan(3);
+    expect(total).toBeLessThanOrEqual(homePageBudget);
+    // Pagefind's interface and index wait until someone starts to search.
+    expect(requested.filter((path) => path.startsWith("/pagefind/"))).toEqual([]);
+    await close();
+  });
+});
