@@ -48,16 +48,22 @@ export function wrapText(text: string, size: number, maxWidth: number, measure: 
 }
 
 /**
- * The largest of `sizes` at which `text` wraps onto at most `maxLines` lines. When even the
- * smallest needs more, the text is set at the smallest size and its last line ends in "…":
- * the card is still made, and nothing runs off its edge.
+ * The largest of `sizes` at which `text` wraps onto at most `maxLines` lines, preferring a
+ * size at which no word has to be broken ("Internationa / l" is worse than a smaller size).
+ * When even the smallest needs more lines, the text is set at the smallest size and its last
+ * line ends in "…": the card is still made, and nothing runs off its edge.
  */
 export function fitText(text: string, measure: Measure, { maxWidth, sizes, maxLines }: FitOptions): FittedText {
   if (sizes.length === 0) throw new Error("fitText: sizes: expected at least one font size");
   if (maxLines < 1) throw new Error(`fitText: maxLines: expected 1 or more, got ${maxLines}`);
-  for (const size of sizes) {
-    const lines = wrapText(text, size, maxWidth, measure);
-    if (lines.length <= maxLines) return { size, lines, truncated: false };
+  const words = text.trim().split(/\s+/);
+  const wordsFit = (size: number) => words.every((word) => measure(word, size) <= maxWidth);
+  for (const wholeWordsOnly of [true, false]) {
+    for (const size of sizes) {
+      if (wholeWordsOnly && !wordsFit(size)) continue;
+      const lines = wrapText(text, size, maxWidth, measure);
+      if (lines.length <= maxLines) return { size, lines, truncated: false };
+    }
   }
   const size = sizes[sizes.length - 1] as number;
   const lines = wrapText(text, size, maxWidth, measure);

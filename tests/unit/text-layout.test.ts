@@ -35,6 +35,13 @@ describe("fitText", () => {
     });
   });
 
+  it("takes a smaller size rather than break a word, when one fits", () => {
+    // At 40 a line holds 5 characters: "International" would fit in 3 lines only by breaking it.
+    const fitted = fitText("International day", mono, { maxWidth: 100, sizes: [40, 30, 20, 15], maxLines: 3 });
+    expect(fitted.lines).toEqual(["International", "day"]);
+    expect(fitted.size).toBe(15);
+  });
+
   it("shrinks a long title and wraps it onto at most maxLines lines, every line inside the box", () => {
     const font = atkinsonHyperlegible(700);
     const title = "Storytelling and humanism: Applying a humanistic model to college mentoring theory";
