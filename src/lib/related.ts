@@ -5,6 +5,41 @@ export interface Relatable {
   data: { title: string; tags?: readonly string[] };
 }
 
+interface ArticleIndex<T> {
+  /** Every article with a tag, by tag. */
+  byTag: Map<string, T[]>;
+  /** All articles, newest first, then by title and URL: the order among equals. */
+  newestFirst: T[];
+}
+
+// Every page of a build asks with the same list: it is indexed once, not once a page.
+const indexes = new WeakMap<readonly Relatable[], ArticleIndex<Relatable>>();
+
+function indexOf<T extends Relatable>(articles: readonly T[]): ArticleIndex<T> {
+  let index = indexes.get(articles) as ArticleIndex<T> | undefined;
+  if (!index) {
+    const byTag = new Map<string, T[]>();
+    for (const article of articles) {
+      for (const tag of new Set(article.data.tags ?? [])) {
+        const tagged = byTag.get(tag);
+        if (tagged) tagged.push(article);
+        else byTag.set(tag, [article]);
+      }
+    }
+    index = { byTag, newestFirst: [...articles].sort(newerFirst) };
+    indexes.set(articles, index as ArticleIndex<Relatable>);
+  }
+  return index;
+}
+
+function newerFirst(a: Relatable, b: Relatable): number {
+  return (
+    b.date.getTime() - a.date.getTime() ||
+    a.data.title.localeCompare(b.data.title, "en") ||
+    a.url.localeCompare(b.url, "en")
+  );
+}
+
 /**
  * Other articles ranked by how many tags they share with `current`, then newest
  * first, then by title and URL so that the order never depends on input order.
@@ -15,24 +50,19 @@ export function relatedArticles<T extends Relatable>(
   current: { url?: string; tags?: readonly string[] },
   limit = 3,
 ): T[] {
-  const ownTags = new Set(current.tags ?? []);
-  const ranked = (a: { article: T; shared: number }, b: { article: T; shared: number }) =>
-    b.shared - a.shared ||
-    b.article.date.getTime() - a.article.date.getTime() ||
-    a.article.data.title.localeCompare(b.article.data.title, "en") ||
-    a.article.url.localeCompare(b.article.url, "en");
-
-  // Keeps only the best `limit` while walking the list once: every page of a large site
-  // asks for its related articles, so sorting the whole list each time would cost n² log n.
-  const best: { article: T; shared: number }[] = [];
-  for (const article of articles) {
-    if (article.url === current.url) continue;
-    const candidate = { article, shared: new Set((article.data.tags ?? []).filter((tag) => ownTags.has(tag))).size };
-    const last = best[best.length - 1];
-    if (best.length === limit && last && ranked(candidate, last) >= 0) continue;
-    const position = best.findIndex((entry) => ranked(candidate, entry) < 0);
-    best.splice(position === -1 ? best.length : position, 0, candidate);
-    if (best.length > limit) best.pop();
+  const { byTag, newestFirst } = indexOf(articles);
+  // Only articles that share a tag need counting; the rest tie at zero and follow by date.
+  const shared = new Map<T, number>();
+  for (const tag of new Set(current.tags ?? [])) {
+    for (const article of byTag.get(tag) ?? []) {
+      if (article.url !== current.url) shared.set(article, (shared.get(article) ?? 0) + 1);
+    }
   }
-  return best.map(({ article }) => article);
+  const sharing = [...shared.keys()].sort((a, b) => (shared.get(b) ?? 0) - (shared.get(a) ?? 0) || newerFirst(a, b));
+  const related = sharing.slice(0, limit);
+  for (const article of newestFirst) {
+    if (related.length >= limit) break;
+    if (article.url !== current.url && !shared.has(article)) related.push(article);
+  }
+  return related;
 }

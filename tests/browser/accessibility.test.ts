@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Result } from "axe-core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, serveSite, watchedPage } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { watchedPage } from "../helpers/browser.ts";
+import { chromiumWithSite } from "../helpers/browser-suite.ts";
 import { htmlFiles } from "../helpers/site.ts";
 
 const siteDir = inject("siteDir");
@@ -36,17 +37,7 @@ const pagefindExceptions: { rule: string; selector: string; why: string }[] = [
       "so keyboard users reach every one; axe cannot see that and wants the list itself in the Tab order.",
   },
 ];
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveSite>>;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const chromium = chromiumWithSite(siteDir);
 
 /** Every page of the built site by its address: /, /about/, /404.html … */
 const pages = htmlFiles(siteDir).map((file) => `/${file.replace(/(^|\/)index\.html$/, "$1")}`);
@@ -100,8 +91,12 @@ describe.each(settings)("WCAG 2.2 A and AA, $colorScheme at $width px", ({ color
    * so that axe can run. That the CSP holds is tested in pages.test.ts, with it in force.
    */
   async function open(path: string) {
-    const watched = await watchedPage(browser, { bypassCSP: true, colorScheme, viewport: { width, height: 800 } });
-    await watched.page.goto(site.origin + path);
+    const watched = await watchedPage(chromium.browser, {
+      bypassCSP: true,
+      colorScheme,
+      viewport: { width, height: 800 },
+    });
+    await watched.page.goto(chromium.site.origin + path);
     return watched;
   }
 

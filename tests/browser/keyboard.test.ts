@@ -1,19 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, serveSite, watchedPage } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { watchedPage } from "../helpers/browser.ts";
+import { chromiumWithSite } from "../helpers/browser-suite.ts";
 
 const siteDir = inject("siteDir");
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveSite>>;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const chromium = chromiumWithSite(siteDir);
 
 /** What the focused element is, and how it shows that it has focus. */
 interface FocusStop {
@@ -70,8 +61,8 @@ describe.each([1280, 390])("the keyboard on / at %i px", (width) => {
   const viewport = { width, height: 844 };
 
   it("reaches the skip link first; it shows when focused and moves focus to the main content", async () => {
-    const { page, close } = await watchedPage(browser, { viewport });
-    await page.goto(`${site.origin}/`);
+    const { page, close } = await watchedPage(chromium.browser, { viewport });
+    await page.goto(`${chromium.site.origin}/`);
     await page.keyboard.press("Tab");
     const skipLink = page.locator(".skip-link");
     expect(await skipLink.evaluate((element) => element === document.activeElement)).toBe(true);
@@ -91,8 +82,8 @@ describe.each([1280, 390])("the keyboard on / at %i px", (width) => {
   });
 
   it("walks with Tab in reading order: skip link, navigation, search, … share links, the comment form", async () => {
-    const { page, close } = await watchedPage(browser, { viewport });
-    await page.goto(`${site.origin}/`, { waitUntil: "networkidle" });
+    const { page, close } = await watchedPage(chromium.browser, { viewport });
+    await page.goto(`${chromium.site.origin}/`, { waitUntil: "networkidle" });
     const stops = await tabWalk(page);
     console.log(`Tab order of / at ${width} px:\n${stops.map((stop) => `  ${stop.step}: ${stop.element}`).join("\n")}`);
 

@@ -1,35 +1,25 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, serveSite, watchedPage } from "../helpers/browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { watchedPage } from "../helpers/browser.ts";
+import { chromiumWithSite } from "../helpers/browser-suite.ts";
 import { htmlFiles } from "../helpers/site.ts";
 
 const siteDir = inject("siteDir");
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveSite>>;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const chromium = chromiumWithSite(siteDir);
 
 describe("every page in Chromium, with netlify.toml's headers", () => {
   it("loads with no console error, no CSP violation and no failed request", async () => {
     for (const file of htmlFiles(siteDir)) {
       const url = `/${file.replace(/index\.html$/, "")}`;
-      const { page, problems, close } = await watchedPage(browser, { viewport: { width: 390, height: 844 } });
-      await page.goto(site.origin + url, { waitUntil: "networkidle" });
+      const { page, problems, close } = await watchedPage(chromium.browser, { viewport: { width: 390, height: 844 } });
+      await page.goto(chromium.site.origin + url, { waitUntil: "networkidle" });
       expect(problems, url).toEqual({ consoleErrors: [], cspViolations: [], failedRequests: [] });
       await close();
     }
   });
 
   it("answers an unknown address with the 404 page and status 404", async () => {
-    const { page, close } = await watchedPage(browser);
-    const response = await page.goto(`${site.origin}/no-such-page/`);
+    const { page, close } = await watchedPage(chromium.browser);
+    const response = await page.goto(`${chromium.site.origin}/no-such-page/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator("h1").textContent()).toBe("Page not found");
     await close();
@@ -41,9 +31,9 @@ describe("the countdown to the next day", () => {
   const evening = new Date("2027-01-16T20:00:00Z");
 
   const headerDate = async (timezoneId: string, now: Date) => {
-    const { page, problems, close } = await watchedPage(browser, { timezoneId });
+    const { page, problems, close } = await watchedPage(chromium.browser, { timezoneId });
     await page.clock.setFixedTime(now);
-    await page.goto(`${site.origin}/`);
+    await page.goto(`${chromium.site.origin}/`);
     const text = await page.locator(".site-header [data-countdown]").textContent();
     expect(problems.cspViolations).toEqual([]);
     await close();
@@ -67,9 +57,9 @@ describe("the countdown to the next day", () => {
 
 describe("share links", () => {
   it("reveal copy-link, and copy the page's address", async () => {
-    const { page, close } = await watchedPage(browser);
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
-    await page.goto(`${site.origin}/articles/surgtime-telemedicine-mentoring/`);
+    const { page, close } = await watchedPage(chromium.browser);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: chromium.site.origin });
+    await page.goto(`${chromium.site.origin}/articles/surgtime-telemedicine-mentoring/`);
     await page.getByRole("button", { name: "Copy link" }).click();
     await expect.poll(() => page.locator(".share__status").textContent()).toBe("Link copied.");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
@@ -79,8 +69,8 @@ describe("share links", () => {
   });
 
   it("work without JavaScript, with the script-only buttons hidden", async () => {
-    const { page, close } = await watchedPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${site.origin}/`);
+    const { page, close } = await watchedPage(chromium.browser, { javaScriptEnabled: false });
+    await page.goto(`${chromium.site.origin}/`);
     expect(await page.getByRole("link", { name: "LinkedIn" }).isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Copy link" }).isVisible()).toBe(false);
     expect(await page.locator(".share a").count()).toBeGreaterThanOrEqual(8);
@@ -90,7 +80,7 @@ describe("share links", () => {
 
 describe("images on a phone", () => {
   it("/ at 390 pixels wide (3× screen) loads no image over 100 KB, and the picture as AVIF", async () => {
-    const { page, problems, close } = await watchedPage(browser, {
+    const { page, problems, close } = await watchedPage(chromium.browser, {
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 3,
     });
@@ -100,7 +90,7 @@ describe("images on a phone", () => {
         images.push({ url: response.url(), bytes: (await response.body()).length });
       }
     });
-    await page.goto(`${site.origin}/`, { waitUntil: "networkidle" });
+    await page.goto(`${chromium.site.origin}/`, { waitUntil: "networkidle" });
     // Scrolling to the end loads whatever is lazy.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForLoadState("networkidle");
@@ -114,9 +104,9 @@ describe("images on a phone", () => {
 
 describe("the toolkit's posts", () => {
   it("reveal a copy button each, which copies the post with its hashtags", async () => {
-    const { page, problems, close } = await watchedPage(browser);
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
-    await page.goto(`${site.origin}/toolkit/`);
+    const { page, problems, close } = await watchedPage(chromium.browser);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: chromium.site.origin });
+    await page.goto(`${chromium.site.origin}/toolkit/`);
     const buttons = page.locator("button[data-copy]");
     expect(await buttons.count()).toBeGreaterThan(1);
     await buttons.nth(1).click();
@@ -129,13 +119,13 @@ describe("the toolkit's posts", () => {
   });
 
   it("download links serve the graphics as PNG files", async () => {
-    const { page, close } = await watchedPage(browser);
-    await page.goto(`${site.origin}/toolkit/`);
+    const { page, close } = await watchedPage(chromium.browser);
+    await page.goto(`${chromium.site.origin}/toolkit/`);
     const hrefs = await page.locator("a[download]").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     const pngs = hrefs.filter((href): href is string => href?.endsWith(".png") ?? false);
     expect(pngs.length).toBe(4);
     for (const href of pngs) {
-      const response = await page.request.get(site.origin + href);
+      const response = await page.request.get(chromium.site.origin + href);
       expect(response.status(), href).toBe(200);
       expect(response.headers()["content-type"], href).toBe("image/png");
     }

@@ -1,19 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, serveSite, watchedPage } from "../helpers/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { watchedPage } from "../helpers/browser.ts";
+import { chromiumWithSite } from "../helpers/browser-suite.ts";
 
 const siteDir = inject("siteDir");
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveSite>>;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const chromium = chromiumWithSite(siteDir);
 
 const articles = [
   { url: "/articles/scholarship-mentoring-stem/", titleWord: "recruiting", person: "Galvez" },
@@ -45,7 +36,7 @@ async function resultUrls(page: Page): Promise<string[]> {
 
 /** Searches from the header form of `from`, as a visitor types and presses Enter. */
 async function searchFromHeader(page: Page, from: string, query: string): Promise<string[]> {
-  await page.goto(site.origin + from);
+  await page.goto(chromium.site.origin + from);
   await page.getByRole("searchbox", { name: "Search the site" }).fill(query);
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/search\/\?q=/);
@@ -54,7 +45,7 @@ async function searchFromHeader(page: Page, from: string, query: string): Promis
 
 describe("search from the header", () => {
   it("finds each article by a word of its title and by a person's name, with no error or CSP violation", async () => {
-    const { page, problems, close } = await watchedPage(browser);
+    const { page, problems, close } = await watchedPage(chromium.browser);
     for (const [index, article] of articles.entries()) {
       const from = index % 2 === 0 ? "/about/" : articles[(index + 1) % articles.length]!.url;
       expect(await searchFromHeader(page, from, article.titleWord), article.titleWord).toContain(article.url);
@@ -65,7 +56,7 @@ describe("search from the header", () => {
   });
 
   it('lists the SurgTime article first for "surgeons", and finds the storytelling article and the about page', async () => {
-    const { page, close } = await watchedPage(browser);
+    const { page, close } = await watchedPage(chromium.browser);
     expect((await searchFromHeader(page, "/", "surgeons"))[0]).toBe("/articles/surgtime-telemedicine-mentoring/");
     expect(await searchFromHeader(page, "/", "storytelling")).toContain("/articles/storytelling-humanism-mentoring/");
     expect(await searchFromHeader(page, "/", "Louisville")).toContain("/about/");
@@ -75,16 +66,16 @@ describe("search from the header", () => {
 
 describe("the search page", () => {
   it("shows results on load for /search/?q=scholarship", async () => {
-    const { page, close } = await watchedPage(browser);
-    await page.goto(`${site.origin}/search/?q=scholarship`);
+    const { page, close } = await watchedPage(chromium.browser);
+    await page.goto(`${chromium.site.origin}/search/?q=scholarship`);
     expect(await resultUrls(page)).toContain("/articles/scholarship-mentoring-stem/");
     expect(await page.locator("pagefind-input input").inputValue()).toBe("scholarship");
     await close();
   });
 
   it("narrows the results with a tag filter", async () => {
-    const { page, close } = await watchedPage(browser);
-    await page.goto(`${site.origin}/search/?q=mentoring`);
+    const { page, close } = await watchedPage(chromium.browser);
+    await page.goto(`${chromium.site.origin}/search/?q=mentoring`);
     const all = await resultUrls(page);
     await page.locator("pagefind-filter-dropdown .pf-dropdown-trigger").click();
     await page.locator('.pf-dropdown-option[data-value="Medicine"]').click();
@@ -97,8 +88,8 @@ describe("the search page", () => {
   });
 
   it("says that search needs scripts, and links the articles, when scripts are off", async () => {
-    const { page, close } = await watchedPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${site.origin}/search/?q=mentoring`);
+    const { page, close } = await watchedPage(chromium.browser, { javaScriptEnabled: false });
+    await page.goto(`${chromium.site.origin}/search/?q=mentoring`);
     const notice = page.locator(".search-noscript");
     expect(await notice.textContent()).toContain("needs JavaScript");
     expect(await notice.getByRole("link").getAttribute("href")).toBe("/articles/");
@@ -108,8 +99,8 @@ describe("the search page", () => {
 
 describe("search with the keyboard", () => {
   it('opens with "/", reaches a result with the arrows, opens it with Enter', async () => {
-    const { page, problems, close } = await watchedPage(browser);
-    await page.goto(`${site.origin}/about/`);
+    const { page, problems, close } = await watchedPage(chromium.browser);
+    await page.goto(`${chromium.site.origin}/about/`);
     await page.keyboard.press("/");
     const input = page.locator("pagefind-modal input");
     await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
@@ -124,8 +115,8 @@ describe("search with the keyboard", () => {
   });
 
   it("closes with Esc and gives focus back to where it was", async () => {
-    const { page, close } = await watchedPage(browser);
-    await page.goto(`${site.origin}/`);
+    const { page, close } = await watchedPage(chromium.browser);
+    await page.goto(`${chromium.site.origin}/`);
     await page.getByRole("link", { name: "Articles", exact: true }).focus();
     await page.keyboard.press("/");
     await page.locator("pagefind-modal dialog[open]").waitFor();
@@ -138,10 +129,10 @@ describe("search with the keyboard", () => {
 
 describe("Pagefind's own files", () => {
   it("load only when someone starts to search", async () => {
-    const { page, close } = await watchedPage(browser);
+    const { page, close } = await watchedPage(chromium.browser);
     const requested: string[] = [];
     page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(`${site.origin}/`, { waitUntil: "networkidle" });
+    await page.goto(`${chromium.site.origin}/`, { waitUntil: "networkidle" });
     expect(requested.filter((path) => path.startsWith("/pagefind/"))).toEqual([]);
     await page.keyboard.press("/");
     await page.locator("pagefind-modal input:focus").waitFor();
