@@ -1,5 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { HtmlBasePlugin } from "@11ty/eleventy";
+import { buildTime } from "./src/lib/dates.ts";
 import assets from "./src/plugins/assets.ts";
 import content from "./src/plugins/content.ts";
 import day from "./src/plugins/day.ts";
@@ -14,14 +15,17 @@ import typescriptData from "./src/plugins/typescript-data.ts";
 import validation from "./src/plugins/validation.ts";
 
 export default function (eleventyConfig: EleventyConfig): void {
+  // The build's clock, read once (SOURCE_DATE_EPOCH fixes it): every page agrees on which day is next.
+  const now = buildTime();
+
   eleventyConfig.addPlugin(timings);
   eleventyConfig.addPlugin(typescriptData);
   eleventyConfig.addPlugin(validation);
   eleventyConfig.addPlugin(drafts);
   eleventyConfig.addPlugin(markdown);
   eleventyConfig.addPlugin(content);
-  eleventyConfig.addPlugin(day);
-  eleventyConfig.addPlugin(metadata);
+  eleventyConfig.addPlugin(day, { now });
+  eleventyConfig.addPlugin(metadata, { now });
   eleventyConfig.addPlugin(assets);
   eleventyConfig.addPlugin(images);
   eleventyConfig.addPlugin(graphics);

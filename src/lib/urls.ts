@@ -13,7 +13,12 @@ export function siteUrlFromEnvironment(env: Record<string, string | undefined>, 
  * `path` is as Eleventy gives it (starting with "/", before the path prefix).
  */
 export function absoluteUrl(path: string, siteUrl: string, pathPrefix = "/"): string {
-  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+  const prefix = normalisedPrefix(pathPrefix);
   const base = new URL(siteUrl);
   return new URL(prefix.slice(0, -1) + path, base.origin).href;
+}
+
+/** A path prefix as "/" or "/name/", however it was written ("name", "/name", "name/"). */
+export function normalisedPrefix(pathPrefix: string): string {
+  return `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
 }

@@ -1,15 +1,14 @@
 import type { EleventyConfig } from "@11ty/eleventy";
+import type { DateTime } from "luxon";
 import { annualEventCalendar, googleCalendarUrl, outlookCalendarUrl } from "../lib/calendar.ts";
 import type { AnnualDate } from "../lib/dates.ts";
-import { buildTime, formatAnnualDate, formatLongDate, isObservedOn, nextOccurrence } from "../lib/dates.ts";
+import { formatAnnualDate, formatLongDate, isObservedOn, nextOccurrence } from "../lib/dates.ts";
 import type { Day } from "../lib/schemas.ts";
 import { slugify } from "../lib/slug.ts";
 import { absoluteUrl } from "../lib/urls.ts";
 
 /** The day and its date: the next occurrence, and the calendar file and links to add it. */
-export default function day(eleventyConfig: EleventyConfig): void {
-  // The build's clock, read once: every page of one build agrees on which day is next.
-  const now = buildTime();
+export default function day(eleventyConfig: EleventyConfig, { now }: { now: DateTime }): void {
   const home = (siteUrl: string) => absoluteUrl("/", siteUrl, eleventyConfig.pathPrefix);
   const calendarEvent = (day: Day, siteUrl: string) => ({
     name: day.name,

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { imageCacheDir, type ProcessedImage, processImage } from "../lib/images.ts";
 import { getAttribute, pictureHtml, replaceImages } from "../lib/picture.ts";
+import { normalisedPrefix } from "../lib/urls.ts";
 
 /** Pictures from static/images/ become <picture>s of AVIF, WebP and JPEG or PNG at widths that fit the layout. */
 export default function images(eleventyConfig: EleventyConfig): void {
@@ -19,7 +20,7 @@ export default function images(eleventyConfig: EleventyConfig): void {
     console.log(`[images] ${pictures.size} pictures in ${((span.last - span.first) / 1000).toFixed(2)} s`);
   });
   // Eleventy's own HTML transform (the path prefix) has already run: addresses carry the prefix.
-  const prefix = `/${eleventyConfig.pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
+  const prefix = normalisedPrefix(eleventyConfig.pathPrefix);
   const withPrefix = (path: string) => prefix.slice(0, -1) + path;
 
   eleventyConfig.addTransform("pictures", async function (content) {

@@ -1,6 +1,7 @@
 import type { CollectionItem, EleventyConfig } from "@11ty/eleventy";
 import rssPlugin from "@11ty/eleventy-plugin-rss";
-import { buildTime, nextOccurrence } from "../lib/dates.ts";
+import type { DateTime } from "luxon";
+import { nextOccurrence } from "../lib/dates.ts";
 import { jsonFeed, lastUpdated } from "../lib/feeds.ts";
 import type { Article, Day, Site } from "../lib/schemas.ts";
 import {
@@ -13,8 +14,7 @@ import {
 import { absoluteUrl } from "../lib/urls.ts";
 
 /** What machines read: the Atom and JSON feeds and JSON-LD. The templates are in src/pages/. */
-export default function metadata(eleventyConfig: EleventyConfig): void {
-  const now = buildTime();
+export default function metadata(eleventyConfig: EleventyConfig, { now }: { now: DateTime }): void {
   const full = (path: string, site: Site) => absoluteUrl(path, site.url, eleventyConfig.pathPrefix);
   const publisher = (site: Site) => ({ name: site.name, url: site.url, pathPrefix: eleventyConfig.pathPrefix });
   const linked = (pages: { name: string; path: string }[], site: Site) =>
