@@ -1,6 +1,6 @@
 import matter from "gray-matter";
 import type { z } from "zod";
-import { articleSchema, describeValue } from "./schemas.ts";
+import { type Article, articleSchema, describeValue } from "./schemas.ts";
 import { slugify } from "./slug.ts";
 
 /** One thing wrong with one file, said so that a contributor can fix it. */
@@ -107,12 +107,21 @@ export function checkArticle(file: string, source: string, context: ArticleConte
   return { problems, value };
 }
 
-/** Every problem of every article, and the addresses two files would both be written to. */
-export function checkArticles(files: readonly { file: string; source: string }[], context: ArticleContext): Problem[] {
+/**
+ * Every problem of every article, and the addresses two files would both be written to;
+ * with the front matter of each valid article, by file.
+ */
+export function checkArticles(
+  files: readonly { file: string; source: string }[],
+  context: ArticleContext,
+): { problems: Problem[]; valid: Map<string, Article> } {
   const problems: Problem[] = [];
+  const valid = new Map<string, Article>();
   const fileForSlug = new Map<string, string>();
   for (const { file, source } of files) {
-    problems.push(...checkArticle(file, source, context).problems);
+    const checked = checkArticle(file, source, context);
+    problems.push(...checked.problems);
+    if (checked.value) valid.set(file, checked.value);
     const stem = file.replace(/^.*\//, "").replace(/\.md$/, "");
     const slug = slugify(stem);
     if (stem !== slug) {
@@ -129,7 +138,7 @@ export function checkArticles(files: readonly { file: string; source: string }[]
       fileForSlug.set(slug, file);
     }
   }
-  return problems;
+  return { problems, valid };
 }
 
 /** The candidate nearest to `word` by edit distance, when it is near enough to be a likely typo. */

@@ -46,19 +46,32 @@ export function formatLongDate(date: DateTime, locale = "en-GB"): string {
 
 /** "17 January 2027", for article dates. */
 export function formatDate(date: Date | DateTime, locale = "en-GB"): string {
-  return toUtc(date).setLocale(locale).toFormat("d LLLL yyyy");
+  return remembered(`${locale} ${date.valueOf()}`, () => toUtc(date).setLocale(locale).toFormat("d LLLL yyyy"));
 }
 
 /** "2027-01-17", for `<time datetime>`. */
 export function isoDate(date: Date | DateTime): string {
-  return toUtc(date).toISODate() ?? "";
+  return remembered(`iso ${date.valueOf()}`, () => toUtc(date).toISODate() ?? "");
 }
 
 /** "17 January" (the day without a year). A leap year is used so 29 February formats too. */
 export function formatAnnualDate(date: AnnualDate, locale = "en-GB"): string {
-  return DateTime.fromObject({ year: 2024, month: date.month, day: date.day }, { zone: "utc" })
-    .setLocale(locale)
-    .toFormat("d LLLL");
+  return remembered(`${locale} ${date.month}/${date.day}`, () =>
+    DateTime.fromObject({ year: 2024, month: date.month, day: date.day }, { zone: "utc" })
+      .setLocale(locale)
+      .toFormat("d LLLL"),
+  );
+}
+
+// Thousands of pages format the same few hundred days: each is formatted once.
+const formatted = new Map<string, string>();
+function remembered(key: string, format: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = format();
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 // Front-matter dates are calendar days that YAML reads as UTC midnight: keep them in UTC.

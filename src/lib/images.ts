@@ -202,15 +202,20 @@ export function svgToPng(svg: string, cacheDir: string): Promise<Buffer> {
  * then a warm build skips laying out the text as well as drawing the picture.
  */
 export async function cachedPng(key: string, drawSvg: () => string, cacheDir: string): Promise<Buffer> {
+  return readFile(await cachedPngFile(key, drawSvg, cacheDir));
+}
+
+/** As `cachedPng`, but gives the cached file's path: copying it is cheaper than reading and writing it. */
+export async function cachedPngFile(key: string, drawSvg: () => string, cacheDir: string): Promise<string> {
   const hash = createHash("sha256")
     .update(key)
     .update(JSON.stringify({ png: encoderOptions.png, PIPELINE_VERSION, vips: sharp.versions.vips }))
     .digest("hex");
   const cached = join(cacheDir, `svg-${hash}.png`);
-  if (existsSync(cached)) return readFile(cached);
-  const png = await sharp(Buffer.from(drawSvg())).png(encoderOptions.png).toBuffer();
-  await writeAtomically(cached, png);
-  return png;
+  if (!existsSync(cached)) {
+    await writeAtomically(cached, await sharp(Buffer.from(drawSvg())).png(encoderOptions.png).toBuffer());
+  }
+  return cached;
 }
 
 /** Writes through a temporary file and a rename, so that two builds sharing a cache never read half a file. */
@@ -221,7 +226,8 @@ export async function writeAtomically(file: string, data: Buffer | string): Prom
   await rename(temporary, file);
 }
 
-async function copyInto(source: string, target: string): Promise<void> {
+/** Copies `source` to `target`, making its folder. */
+export async function copyInto(source: string, target: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   await copyFile(source, target);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { checkArticle, checkArticles, checkWithSchema, formatProblem, type Problem } from "./content-check.ts";
+import { checkArticles, checkWithSchema, formatProblem, type Problem } from "./content-check.ts";
 import { inspectSource } from "./images.ts";
 import { importFresh } from "./import-fresh.ts";
 import { commentsSchema, daySchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
@@ -66,20 +66,21 @@ export async function checkProjectContent(
     })),
   );
   const context = { tags, imageExists: (src: string) => existsSync(join(root, "static", src)) };
-  problems.push(...checkArticles(articles, context));
-  for (const { file, source } of articles) {
-    const src = checkArticle(file, source, context).value?.image.src;
-    // A missing file is already reported by checkArticle.
-    if (src && context.imageExists(src)) pictures.push({ file, field: "image.src", src });
+  const checked = checkArticles(articles, context);
+  problems.push(...checked.problems);
+  for (const [file, article] of checked.valid) {
+    // A missing file is already reported by checkArticles.
+    if (context.imageExists(article.image.src)) pictures.push({ file, field: "image.src", src: article.image.src });
   }
 
-  // Each picture is decoded as the build would: a damaged or unsupported file fails here, named.
-  const reports = await Promise.all(
-    pictures.map(async (picture) => ({
-      picture,
-      report: await inspectSource(join(root, "static", picture.src), `static${picture.src}`),
-    })),
-  );
+  // Each picture is decoded as the build would, once however many articles show it: a damaged
+  // or unsupported file fails here, named for every file that uses it.
+  const inspections = new Map<string, ReturnType<typeof inspectSource>>();
+  const inspect = (src: string) => {
+    if (!inspections.has(src)) inspections.set(src, inspectSource(join(root, "static", src), `static${src}`));
+    return inspections.get(src) as ReturnType<typeof inspectSource>;
+  };
+  const reports = await Promise.all(pictures.map(async (picture) => ({ picture, report: await inspect(picture.src) })));
   for (const { picture, report } of reports) {
     if (report.problem) problems.push({ file: picture.file, field: picture.field, message: report.problem });
     if (report.warning) warn({ file: picture.file, field: picture.field, message: report.warning });

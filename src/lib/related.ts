@@ -10,6 +10,10 @@ interface ArticleIndex<T> {
   byTag: Map<string, T[]>;
   /** All articles, newest first, then by title and URL: the order among equals. */
   newestFirst: T[];
+  /** Each article's place in `newestFirst`, so that ties are broken by comparing two numbers. */
+  rank: Map<T, number>;
+  /** The best few for each set of tags already asked for: many pages share a set. */
+  bestForTags: Map<string, T[]>;
 }
 
 // Every page of a build asks with the same list: it is indexed once, not once a page.
@@ -18,15 +22,17 @@ const indexes = new WeakMap<readonly Relatable[], ArticleIndex<Relatable>>();
 function indexOf<T extends Relatable>(articles: readonly T[]): ArticleIndex<T> {
   let index = indexes.get(articles) as ArticleIndex<T> | undefined;
   if (!index) {
+    const newestFirst = [...articles].sort(newerFirst);
     const byTag = new Map<string, T[]>();
-    for (const article of articles) {
+    for (const article of newestFirst) {
       for (const tag of new Set(article.data.tags ?? [])) {
         const tagged = byTag.get(tag);
         if (tagged) tagged.push(article);
         else byTag.set(tag, [article]);
       }
     }
-    index = { byTag, newestFirst: [...articles].sort(newerFirst) };
+    const rank = new Map(newestFirst.map((article, place) => [article, place]));
+    index = { byTag, newestFirst, rank, bestForTags: new Map() };
     indexes.set(articles, index as ArticleIndex<Relatable>);
   }
   return index;
@@ -50,19 +56,44 @@ export function relatedArticles<T extends Relatable>(
   current: { url?: string; tags?: readonly string[] },
   limit = 3,
 ): T[] {
-  const { byTag, newestFirst } = indexOf(articles);
-  // Only articles that share a tag need counting; the rest tie at zero and follow by date.
+  const index = indexOf(articles);
+  const tags = [...new Set(current.tags ?? [])].sort();
+  // One more than asked for: whichever page asks, its own article may be among them.
+  const key = `${limit + 1} ${tags.join(" ")}`;
+  let best = index.bestForTags.get(key);
+  if (!best) {
+    best = bestSharing(index, tags, limit + 1);
+    index.bestForTags.set(key, best);
+  }
+  return best.filter((article) => article.url !== current.url).slice(0, limit);
+}
+
+/** The `limit` articles sharing most of `tags`, then the newest of the rest. */
+function bestSharing<T extends Relatable>(
+  { byTag, newestFirst, rank }: ArticleIndex<T>,
+  tags: string[],
+  limit: number,
+) {
   const shared = new Map<T, number>();
-  for (const tag of new Set(current.tags ?? [])) {
-    for (const article of byTag.get(tag) ?? []) {
-      if (article.url !== current.url) shared.set(article, (shared.get(article) ?? 0) + 1);
+  for (const tag of tags) {
+    for (const article of byTag.get(tag) ?? []) shared.set(article, (shared.get(article) ?? 0) + 1);
+  }
+  // The best of them in one pass: a page shows three, and sorting thousands for that is waste.
+  const better = (a: T, b: T) => (shared.get(a) ?? 0) - (shared.get(b) ?? 0) || (rank.get(b) ?? 0) - (rank.get(a) ?? 0);
+  const best: T[] = [];
+  if (limit <= 0) return best;
+  for (const article of shared.keys()) {
+    if (best.length === limit) {
+      if (better(article, best[limit - 1] as T) <= 0) continue;
+      best.pop();
     }
+    let place = best.length;
+    while (place > 0 && better(article, best[place - 1] as T) > 0) place--;
+    best.splice(place, 0, article);
   }
-  const sharing = [...shared.keys()].sort((a, b) => (shared.get(b) ?? 0) - (shared.get(a) ?? 0) || newerFirst(a, b));
-  const related = sharing.slice(0, limit);
   for (const article of newestFirst) {
-    if (related.length >= limit) break;
-    if (article.url !== current.url && !shared.has(article)) related.push(article);
+    if (best.length >= limit) break;
+    if (!shared.has(article)) best.push(article);
   }
-  return related;
+  return best;
 }

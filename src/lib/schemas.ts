@@ -78,6 +78,7 @@ export const articleSchema = z
     image: imageSchema,
     quote: quoteSchema.optional(),
     link: httpsUrl.optional(),
+    featured: z.boolean({ error: (issue) => `expected true or false, got ${describeValue(issue.input)}` }).optional(),
     draft: z.boolean({ error: (issue) => `expected true or false, got ${describeValue(issue.input)}` }).optional(),
     updated: calendarDate.optional(),
   })

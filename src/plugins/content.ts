@@ -1,5 +1,5 @@
-import type { CollectionApi, CollectionItem, EleventyConfig } from "@11ty/eleventy";
-import { newestFirst } from "../lib/articles.ts";
+import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
+import { feedLength, findByUrl, homeFeaturedLimit, newestFirst } from "../lib/articles.ts";
 import { publicComments } from "../lib/comments.ts";
 import { formatDate, isoDate } from "../lib/dates.ts";
 import { relatedArticles } from "../lib/related.ts";
@@ -12,9 +12,17 @@ export default function content(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addCollection("articles", (api: CollectionApi) =>
     newestFirst(api.getFilteredByGlob<Article>("articles/*.md")),
   );
+  eleventyConfig.addCollection("featuredArticles", (api: CollectionApi) =>
+    newestFirst(api.getFilteredByGlob<Article>("articles/*.md"))
+      .filter((article) => article.data.featured)
+      .slice(0, homeFeaturedLimit),
+  );
+  eleventyConfig.addCollection("latestArticles", (api: CollectionApi) =>
+    newestFirst(api.getFilteredByGlob<Article>("articles/*.md")).slice(0, feedLength),
+  );
 
   eleventyConfig.addFilter("related", relatedArticles);
-  eleventyConfig.addFilter("byUrl", (items: CollectionItem[], url: string) => items.find((item) => item.url === url));
+  eleventyConfig.addFilter("byUrl", findByUrl);
   eleventyConfig.addFilter("publicComments", publicComments);
   eleventyConfig.addFilter("readableDate", formatDate);
   eleventyConfig.addFilter("isoDate", isoDate);

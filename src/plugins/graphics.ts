@@ -16,7 +16,7 @@ import {
   graphicAlt,
   socialCardSvg,
 } from "../lib/graphics.ts";
-import { cachedPng, imageCacheDir, svgToPng, writeAtomically } from "../lib/images.ts";
+import { cachedPngFile, copyInto, imageCacheDir, svgToPng, writeAtomically } from "../lib/images.ts";
 import type { Day, Person, Site, Toolkit } from "../lib/schemas.ts";
 import { slugify } from "../lib/slug.ts";
 import { appIcons, themeColours, webManifest } from "../lib/web-manifest.ts";
@@ -84,8 +84,8 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
       ...Array.from(cards, async ([path, { content, pageUrl }]) => {
         try {
           const key = JSON.stringify({ cardDrawer, content, mark: mark() });
-          const png = await cachedPng(key, () => socialCardSvg(content, typefaces(), mark()).svg, cache());
-          await writeAtomically(join(directories.output, path), png);
+          const png = await cachedPngFile(key, () => socialCardSvg(content, typefaces(), mark()).svg, cache());
+          await copyInto(png, join(directories.output, path));
         } catch (error) {
           throw new Error(`Social card of ${pageUrl}: ${(error as Error).message}`);
         }

@@ -10,7 +10,7 @@ const context = {
   tags: Object.keys(topics),
   imageExists: (src: string) => existsSync(join(projectRoot, "static", src)),
 };
-const check = (files: { file: string; source: string }[]) => checkArticles(files, context).map(formatProblem);
+const check = (files: { file: string; source: string }[]) => checkArticles(files, context).problems.map(formatProblem);
 const corpusCase = (name: string) => ({
   file: `articles/${name}`,
   source: readFileSync(join(corpusDir, name), "utf8"),

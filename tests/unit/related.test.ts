@@ -58,4 +58,37 @@ describe("relatedArticles", () => {
   it("stops at the limit", () => {
     expect(relatedArticles(all, { url: "/" }, 2)).toHaveLength(2);
   });
+
+  it("picks the same articles as ranking every one of them, among hundreds", () => {
+    const vocabulary = ["a", "b", "c", "d", "e", "f"];
+    const many = Array.from({ length: 400 }, (_, i) =>
+      article(`n${i}`, `2027-0${1 + (i % 9)}-${String(1 + ((i * 7) % 28)).padStart(2, "0")}`, [
+        vocabulary[i % 6] as string,
+        vocabulary[(i * 5) % 6] as string,
+        vocabulary[(i * 11) % 4] as string,
+      ]),
+    );
+    const bySharedThenDate = (tags: string[], url: string) =>
+      many
+        .filter((candidate) => candidate.url !== url)
+        .map((candidate) => ({
+          candidate,
+          shared: [...new Set(tags)].filter((tag) => candidate.data.tags.includes(tag)).length,
+        }))
+        .sort(
+          (x, y) =>
+            y.shared - x.shared ||
+            y.candidate.date.getTime() - x.candidate.date.getTime() ||
+            x.candidate.data.title.localeCompare(y.candidate.data.title, "en") ||
+            x.candidate.url.localeCompare(y.candidate.url, "en"),
+        )
+        .map(({ candidate }) => candidate.data.title);
+    for (const current of many.slice(0, 40)) {
+      for (const limit of [1, 3, 7]) {
+        expect(slugs(relatedArticles(many, { url: current.url, tags: current.data.tags }, limit))).toEqual(
+          bySharedThenDate(current.data.tags, current.url).slice(0, limit),
+        );
+      }
+    }
+  });
 });

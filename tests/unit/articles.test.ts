@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { findByUrl, newestFirst } from "../../src/lib/articles.ts";
+
+const article = (slug: string, date: string) => ({
+  url: `/articles/${slug}/`,
+  date: new Date(date),
+  data: { title: slug },
+});
+
+describe("newestFirst", () => {
+  it("orders by date, then by title for articles of the same day", () => {
+    const list = [article("b", "2027-01-01"), article("c", "2027-01-05"), article("a", "2027-01-01")];
+    expect(newestFirst(list).map((a) => a.data.title)).toEqual(["c", "a", "b"]);
+  });
+});
+
+describe("findByUrl", () => {
+  const list = Array.from({ length: 50 }, (_, i) => article(`n${i}`, "2027-01-01"));
+
+  it("finds the item at an address, and nothing at an unknown one", () => {
+    expect(findByUrl(list, "/articles/n42/")).toBe(list[42]);
+    expect(findByUrl(list, "/articles/missing/")).toBeUndefined();
+  });
+
+  it("answers for each list from that list", () => {
+    const other = [article("n42", "2030-01-01")];
+    expect(findByUrl(list, "/articles/n42/")).toBe(list[42]);
+    expect(findByUrl(other, "/articles/n42/")).toBe(other[0]);
+  });
+});
