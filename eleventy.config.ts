@@ -18,6 +18,8 @@ export default function (eleventyConfig: EleventyConfig): void {
   // The build's clock, read once (SOURCE_DATE_EPOCH fixes it): every page agrees on which day is next.
   const now = buildTime();
 
+  // A line per file written is thousands of lines; Eleventy's summary and the plugins' timings remain.
+  eleventyConfig.setQuietMode(true);
   eleventyConfig.addPlugin(timings);
   eleventyConfig.addPlugin(typescriptData);
   eleventyConfig.addPlugin(validation);

@@ -49,6 +49,9 @@ export class SearchIndex {
   }
 
   #send(page: BuiltPage): void {
+    // The site marks what is searchable; Pagefind ignores a page without the mark once any page
+    // has it, so there is no need to send it the page at all.
+    if (!page.content.includes("data-pagefind-body")) return;
     this.#added.push(
       this.#index
         .addHTMLFile({ url: page.url, content: page.content })

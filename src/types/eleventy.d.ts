@@ -51,6 +51,7 @@ declare module "@11ty/eleventy" {
         content: string,
       ) => unknown,
     ): void;
+    setQuietMode(quiet: boolean): void;
     addCollection(name: string, build: (api: CollectionApi) => unknown): void;
     addGlobalData(name: string, value: unknown): void;
     addDataExtension(extension: string, options: DataExtensionOptions): void;
