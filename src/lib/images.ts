@@ -19,7 +19,9 @@ export const encoderOptions = {
   avif: { quality: 50, effort: 4 },
   webp: { quality: 72, effort: 4 },
   jpeg: { quality: 76, mozjpeg: true },
-  png: { compressionLevel: 9, adaptiveFiltering: true },
+  // Measured on the social cards: level 7 without adaptive filtering makes smaller files than
+  // level 9 with it (52 KB against 69 KB), five times faster (18 ms a card against 102 ms).
+  png: { compressionLevel: 7, adaptiveFiltering: false },
 } as const;
 
 /** Bump to make every cached image again when this file changes how images are made. */
