@@ -47,12 +47,21 @@ export function typeFaceFromFiles(name: string, files: readonly string[]): TypeF
     const bytes = readFileSync(file);
     return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   });
+  const fontByCharacter = new Map<string, opentype.Font>();
+  const fontFor = (character: string) => {
+    let font = fontByCharacter.get(character);
+    if (!font) {
+      font = fonts.find((candidate) => candidate.charToGlyphIndex(character) > 0);
+      if (!font) throw new MissingGlyphError(character, name);
+      fontByCharacter.set(character, font);
+    }
+    return font;
+  };
   /** The text split into runs that one font file sets. */
   const runs = (text: string) => {
     const result: { font: opentype.Font; text: string }[] = [];
     for (const character of text) {
-      const font = fonts.find((candidate) => candidate.charToGlyphIndex(character) > 0);
-      if (!font) throw new MissingGlyphError(character, name);
+      const font = fontFor(character);
       const last = result[result.length - 1];
       if (last?.font === font) last.text += character;
       else result.push({ font, text: character });
@@ -60,18 +69,38 @@ export function typeFaceFromFiles(name: string, files: readonly string[]): TypeF
     return result;
   };
   const options = { kerning: true };
+  // Fitting a title measures the same words at several sizes, and every card measures the
+  // site's name: widths at size 1 are kept (a width grows in proportion to the size).
+  const unitWidths = new Map<string, number>();
+  const paths = new Map<string, string>();
+  const unitWidth = (text: string) => {
+    let width = unitWidths.get(text);
+    if (width === undefined) {
+      width = runs(text).reduce((sum, run) => sum + run.font.getAdvanceWidth(run.text, 1, options), 0);
+      if (unitWidths.size >= 100_000) unitWidths.clear();
+      unitWidths.set(text, width);
+    }
+    return width;
+  };
   return {
     name,
-    measure: (text, size) =>
-      runs(text).reduce((width, run) => width + run.font.getAdvanceWidth(run.text, size, options), 0),
+    measure: (text, size) => unitWidth(text) * size,
     pathData: (text, x, y, size) => {
-      let left = x;
-      const parts: string[] = [];
-      for (const run of runs(text)) {
-        parts.push(svgPathData(run.font.getPath(run.text, left, y, size, options)));
-        left += run.font.getAdvanceWidth(run.text, size, options);
+      // The lines every card shares (the site's name, the date) are drawn once.
+      const key = `${x} ${y} ${size} ${text}`;
+      let data = paths.get(key);
+      if (data === undefined) {
+        let left = x;
+        const parts: string[] = [];
+        for (const run of runs(text)) {
+          parts.push(svgPathData(run.font.getPath(run.text, left, y, size, options)));
+          left += run.font.getAdvanceWidth(run.text, size, options);
+        }
+        data = parts.join("");
+        if (paths.size >= 1_000) paths.clear();
+        paths.set(key, data);
       }
-      return parts.join("");
+      return data;
     },
   };
 }
