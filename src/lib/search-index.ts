@@ -1,100 +1,50 @@
 import { rm } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
 import * as pagefind from "pagefind";
 
-/** A page as the build just wrote it: its address (without the path prefix) and its HTML. */
-export interface BuiltPage {
-  url: string;
+/** A page as the build just wrote it: where, and its HTML. */
+export interface WrittenPage {
+  outputPath: string;
   content: string;
 }
 
-type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
+/**
+ * The pages of `pages` that search should find, as a glob of their paths in `siteDir`
+ * (`{index.html,about/index.html,…}`). Pages without `data-pagefind-body` are left out:
+ * Pagefind would ignore them anyway.
+ */
+export function searchablePagesGlob(siteDir: string, pages: readonly WrittenPage[]): string {
+  const paths = pages
+    .filter((page) => page.outputPath.endsWith(".html") && page.content.includes("data-pagefind-body"))
+    .map((page) => relative(siteDir, page.outputPath).split(sep).join("/"))
+    // Wax, Pagefind's glob syntax, reads these characters as patterns unless escaped.
+    .map((path) => path.replace(/[\\{}[\]()<>,*?$:]/g, "\\$&"))
+    .sort();
+  return `{${paths.join(",")}}`;
+}
 
 /**
- * Pagefind's index of one build, fed while the pages are still being written so that
- * Pagefind's own process parses them alongside Eleventy instead of after it.
- *
- * Pagefind numbers pages in the order they are added, and that order is in its files.
- * Pages finish rendering in an order that varies from run to run, so they are held back
- * and added in the order the build planned (`plannedOrder`): two builds of one commit
- * give the same index, byte for byte.
+ * Writes Pagefind's index of `pages` into `<siteDir>/pagefind/`. Pagefind reads the pages
+ * from disk itself, only those the glob names:
+ * - only this build's pages are indexed, never stale files an earlier build left in the folder;
+ * - reading files, Pagefind indexes 4,000 pages in about 3 s, against about 7 s when each page
+ *   is sent through its Node API (`addHTMLFile`); and it reads them in a fixed order, so two
+ *   builds of one commit give the same index.
+ * Pagefind reports problems as strings: any of them fails the build with its words.
  */
-export class SearchIndex {
-  readonly #index: PagefindIndex;
-  readonly #planned: string[];
-  readonly #waiting = new Map<string, BuiltPage>();
-  readonly #added: Promise<string[]>[] = [];
-  #next = 0;
-
-  private constructor(index: PagefindIndex, plannedOrder: readonly string[]) {
-    this.#index = index;
-    this.#planned = [...plannedOrder];
-  }
-
-  /** Starts Pagefind. `plannedOrder` lists the addresses of the pages the build will write, in its order. */
-  static async start(plannedOrder: readonly string[]): Promise<SearchIndex> {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    return new SearchIndex(index, plannedOrder);
-  }
-
-  /** Takes a page as soon as it is written; Pagefind gets it once every page planned before it has come. */
-  add(page: BuiltPage): void {
-    this.#waiting.set(page.url, page);
-    for (let url = this.#planned[this.#next]; url !== undefined; url = this.#planned[++this.#next]) {
-      const ready = this.#waiting.get(url);
-      if (!ready) return;
-      this.#waiting.delete(url);
-      this.#send(ready);
-    }
-  }
-
-  #send(page: BuiltPage): void {
-    // The site marks what is searchable; Pagefind ignores a page without the mark once any page
-    // has it, so there is no need to send it the page at all.
-    if (!page.content.includes("data-pagefind-body")) return;
-    this.#added.push(
-      this.#index
-        .addHTMLFile({ url: page.url, content: page.content })
-        .then((result) => result.errors.map((error) => `${page.url}: ${error}`)),
-    );
-  }
-
-  /**
-   * Adds what is still held back (planned pages in their order, then the others by address), then writes the
-   * index into `<siteDir>/pagefind/`. Pagefind reports problems as strings: any of them fails
-   * the build with its words.
-   */
-  async write(siteDir: string): Promise<{ pages: number }> {
-    for (const url of this.#planned.slice(this.#next)) {
-      const page = this.#waiting.get(url);
-      if (page) this.#send(page);
-      this.#waiting.delete(url);
-    }
-    const unplanned = [...this.#waiting.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    for (const page of unplanned) this.#send(page);
-    this.#waiting.clear();
-    const failures = (await Promise.all(this.#added)).flat();
-    if (failures.length > 0) throw new Error(`Pagefind could not index ${failures.join("; ")}`);
-    // Pagefind names its files by content hash: without this, every build would leave the last one's behind.
-    await rm(`${siteDir}/pagefind`, { recursive: true, force: true });
-    const written = await this.#index.writeFiles({ outputPath: `${siteDir}/pagefind` });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    return { pages: this.#added.length };
-  }
-}
-
-/** Stops Pagefind's process; the next build starts a new one. */
-export async function stopSearch(): Promise<void> {
-  await pagefind.close();
-}
-
-/** Indexes `pages` (in their order) into `<siteDir>/pagefind/` in one go. */
-export async function writeSearchIndex(siteDir: string, pages: readonly BuiltPage[]): Promise<{ pages: number }> {
+export async function writeSearchIndex(siteDir: string, pages: readonly WrittenPage[]): Promise<{ pages: number }> {
+  const glob = searchablePagesGlob(siteDir, pages);
+  // Pagefind names its files by content hash: without this, every build would leave the last one's behind.
+  await rm(join(siteDir, "pagefind"), { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({});
   try {
-    const index = await SearchIndex.start(pages.map((page) => page.url));
-    for (const page of pages) index.add(page);
-    return await index.write(siteDir);
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    const added = await index.addDirectory({ path: siteDir, glob });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the pages: ${added.errors.join("; ")}`);
+    const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+    return { pages: added.page_count };
   } finally {
-    await stopSearch();
+    await pagefind.close();
   }
 }

@@ -66,11 +66,6 @@ declare module "@11ty/eleventy" {
     ): void;
     ignores: { add(glob: string): void };
     on(event: "eleventy.after" | "eleventy.before", listener: (args: EleventyEventArgs) => unknown): void;
-    /** Once the pages are planned: every address, in the order the build will write them. */
-    on(
-      event: "eleventy.contentMap",
-      listener: (args: { urlToInputPath: Record<string, { inputPath: string }> }) => unknown,
-    ): void;
   }
 
   export const HtmlBasePlugin: (config: EleventyConfig) => void;

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
@@ -27,7 +27,7 @@ function indexedText(siteDir: string): string {
 }
 
 describe("npm start (the dev server)", () => {
-  it("serves search, and indexes an article added while it runs", async () => {
+  it("serves search, indexes an article added while it runs, and follows it when it is renamed", async () => {
     const projectDir = await copyProject();
     const port = 8300 + Math.floor(Math.random() * 500);
     server = spawn(
@@ -62,5 +62,16 @@ describe("npm start (the dev server)", () => {
       .poll(() => indexedText(join(projectDir, "_site")), { timeout: 30_000, interval: 250 })
       .toContain(title);
     expect((await fetch(`${origin}/articles/mentoring-circle-new-teachers/`)).status).toBe(200);
+
+    // Eleventy leaves the page at the old address in _site/: search must not send anyone there.
+    renameSync(
+      join(projectDir, "articles/mentoring-circle-new-teachers.md"),
+      join(projectDir, "articles/teachers-mentoring-circle.md"),
+    );
+    await expect
+      .poll(() => indexedText(join(projectDir, "_site")), { timeout: 30_000, interval: 250 })
+      .toContain('"url":"/articles/teachers-mentoring-circle/"');
+    expect(indexedText(join(projectDir, "_site"))).not.toContain("/articles/mentoring-circle-new-teachers/");
+    expect(existsSync(join(projectDir, "_site/articles/mentoring-circle-new-teachers/index.html"))).toBe(true);
   });
 });
