@@ -41,7 +41,9 @@ export function isObservedOn(date: AnnualDate, today: DateTime): boolean {
 
 /** "Sunday 17 January 2027" */
 export function formatLongDate(date: DateTime, locale = "en-GB"): string {
-  return date.setLocale(locale).toFormat("cccc d LLLL yyyy");
+  return remembered(`long ${locale} ${date.toMillis()} ${date.zoneName}`, () =>
+    date.setLocale(locale).toFormat("cccc d LLLL yyyy"),
+  );
 }
 
 /** "17 January 2027", for article dates. */
