@@ -1,4 +1,4 @@
-import { rm } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import * as pagefind from "pagefind";
 
 /** A page as the build just wrote it: its address (without the path prefix) and its HTML. */
@@ -6,6 +6,21 @@ export interface BuiltPage {
   url: string;
   content: string;
 }
+
+/**
+ * The header's search dialog loads Pagefind from `pagefind/dialog/pagefind.js` (its bundle
+ * path): Pagefind's own module, but with no filters. Pagefind's Component UI asks for every
+ * filter's data as soon as it loads, to offer them; the dialog offers none, and at 10,000
+ * articles that data is some 60 KB, more than the Component UI itself. The search page, which
+ * has the topic filter, loads Pagefind from its own folder as usual.
+ */
+const dialogEntry = `// Written by src/lib/search-index.ts: Pagefind for the header's dialog, which shows no filters.
+export * from "../pagefind.js";
+import { createInstance as pagefindInstance } from "../pagefind.js";
+export function createInstance(options) {
+  return { ...pagefindInstance(options), filters: async () => ({}) };
+}
+`;
 
 /**
  * Writes Pagefind's index of `pages` into `<siteDir>/pagefind/`. Only the pages of this
@@ -24,6 +39,8 @@ export async function writeSearchIndex(siteDir: string, pages: readonly BuiltPag
     if (failures.length > 0) throw new Error(`Pagefind could not index ${failures.join("; ")}`);
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+    await mkdir(`${siteDir}/pagefind/dialog`, { recursive: true });
+    await writeFile(`${siteDir}/pagefind/dialog/pagefind.js`, dialogEntry);
     return { pages: added.length };
   } finally {
     await pagefind.close();
