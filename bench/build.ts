@@ -184,7 +184,7 @@ writeReportSection(
   `## Build (\`npm run bench\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.
-Synthetic articles (bench/synthetic.ts: valid front matter, three paragraphs each, four drawings and
+Synthetic articles (bench/synthetic.ts: valid front matter, 400–900 words each, four drawings and
 three 2400×1600 JPEG photos among them) are added to the real site. "Cold" starts with an empty image
 cache, "warm" keeps it (as Netlify does between builds); both include checking the content, every
 page, the pictures, a social card per page and the Pagefind index. "In Eleventy" is the time to write

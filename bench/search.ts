@@ -1,19 +1,22 @@
 // npm run bench:search: how Pagefind's index and a search grow with the number of articles.
 // For 1,000 and 10,000 synthetic articles: build and index the site, then measure the index
-// on disk and the bytes Chromium transfers for one search of a common word.
+// on disk and the bytes one search of a common word transfers, by kind of file
+// (bench/search-transfer.ts). BENCH_VERBOSE=1 also prints every file a search fetched.
 import { execFile } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { Page } from "playwright-core";
-import { launchChromium, serveSite } from "../tests/helpers/browser.ts";
 import { copyProject, temporaryDir } from "../tests/helpers/build.ts";
 import { writeReportSection } from "./report.ts";
+import { categoryNames, searchTransfer } from "./search-transfer.ts";
 import { syntheticArticle } from "./synthetic.ts";
 
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
 const query = "mentoring";
+/** A second common word, searched for next in the same page: what a search costs once Pagefind is loaded. */
+const nextQuery = "community";
 
 function folderBytes(dir: string): number {
   return readdirSync(dir).reduce((total, name) => {
@@ -40,89 +43,111 @@ async function buildSynthetic(count: number) {
   );
   const buildSeconds = (performance.now() - started) / 1000;
   const indexing = stdout.match(/\[search\] Indexed (\d+) pages in ([\d.]+) s/);
-  return { siteDir, buildSeconds, indexedPages: Number(indexing?.[1]), indexSeconds: Number(indexing?.[2]) };
-}
-
-interface PagefindApi {
-  search(term: string): Promise<{ results: { data: () => Promise<unknown> }[] }>;
-}
-
-/**
- * Bytes on the wire (brotli as a CDN sends text, headers excluded) for one search, counted
- * from Chromium's finished requests, Pagefind's worker and WebAssembly included.
- */
-async function searchTransfer(siteDir: string) {
-  const site = await serveSite(siteDir, { compress: true });
-  const browser = await launchChromium();
-  const measure = async (search: (page: Page) => Promise<void>) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${site.origin}/about/`, { waitUntil: "networkidle" });
-    const sizes: Promise<number>[] = [];
-    context.on("requestfinished", (request) => sizes.push(request.sizes().then((size) => size.responseBodySize)));
-    await search(page);
-    await page.waitForLoadState("networkidle");
-    const total = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
-    await context.close();
-    return total;
+  return {
+    projectDir,
+    siteDir,
+    buildSeconds,
+    indexedPages: Number(indexing?.[1]),
+    indexSeconds: Number(indexing?.[2]),
   };
-  try {
-    // Pagefind's API alone: one search and the fragments of its top five results.
-    const apiBytes = await measure((page) =>
-      page.evaluate(async (word) => {
-        const entry: string = "/pagefind/pagefind.js";
-        const pagefind = (await import(entry)) as PagefindApi;
-        const { results } = await pagefind.search(word);
-        await Promise.all(results.slice(0, 5).map((result) => result.data()));
-      }, query),
-    );
-    // The header's dialog (Pagefind's Component UI), as a visitor uses it.
-    const dialogBytes = await measure(async (page) => {
-      await page.keyboard.press("/");
-      await page.locator("pagefind-modal input:focus").waitFor();
-      await page.keyboard.type(query);
-      await page.locator("pagefind-modal .pf-result-link").first().waitFor();
-    });
-    return { apiBytes, dialogBytes };
-  } finally {
-    await browser.close();
-    await site.close();
-  }
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * How common the word searched for is in the synthetic articles' text (the picture's file name
+ * left out): the share of articles that have it, how often, and the share that have a word
+ * Pagefind matches to it, one with the same stem or that starts with it ("mentor", "mentorship").
+ */
+function wordStats(count: number) {
+  const word = new RegExp(`\\b${query}\\b`, "gi");
+  const stem = /\bmentor\w*/i;
+  let articles = 0;
+  let occurrences = 0;
+  let related = 0;
+  for (let index = 0; index < count; index++) {
+    const text = syntheticArticle(index).source.replace(/^\s*src: .*$/m, "");
+    const found = text.match(word)?.length ?? 0;
+    if (found > 0) articles += 1;
+    if (stem.test(text)) related += 1;
+    occurrences += found;
+  }
+  return { share: articles / count, perArticle: occurrences / count, related: related / count };
+}
+
 const rows: string[] = [];
+const breakdown: string[] = [];
 for (const count of sizes) {
   process.stdout.write(`Building and indexing ${count.toLocaleString("en")} synthetic articles… `);
   const build = await buildSynthetic(count);
   const indexBytes = folderBytes(join(build.siteDir, "pagefind"));
   process.stdout.write(`done in ${build.buildSeconds.toFixed(1)} s; searching in Chromium… `);
-  const transfer = await searchTransfer(build.siteDir);
+  const { api, dialog, next } = await searchTransfer(build.siteDir, query, nextQuery);
   console.log("done");
+  await Promise.all([
+    rm(build.siteDir, { recursive: true, force: true }),
+    rm(build.projectDir, { recursive: true, force: true }),
+  ]);
   rows.push(
-    `| ${count.toLocaleString("en")} | ${build.indexedPages} | ${build.indexSeconds.toFixed(1)} s | ${build.buildSeconds.toFixed(1)} s | ${kb(indexBytes)} | ${kb(transfer.apiBytes)} | ${kb(transfer.dialogBytes)} |`,
+    `| ${count.toLocaleString("en")} | ${build.indexedPages} | ${build.indexSeconds.toFixed(1)} s | ${build.buildSeconds.toFixed(1)} s | ${kb(indexBytes)} | ${kb(api.total)} | ${kb(dialog.total)} |`,
   );
+  for (const [name, transfer] of [
+    ["API", api],
+    ["header dialog", dialog],
+    [`API, next search ("${nextQuery}")`, next],
+  ] as const) {
+    const cells = categoryNames.map((category) => {
+      const { bytes, requests } = transfer.byCategory.get(category) ?? { bytes: 0, requests: 0 };
+      return requests === 0 ? "–" : `${(bytes / 1024).toFixed(1)}${requests > 1 ? ` (${requests})` : ""}`;
+    });
+    breakdown.push(
+      `| ${count.toLocaleString("en")} | ${name} | ${cells.join(" | ")} | ${(transfer.total / 1024).toFixed(1)} |`,
+    );
+  }
+  if (process.env.BENCH_VERBOSE)
+    for (const { path, bytes } of [...api.requests, ...next.requests, ...dialog.requests])
+      console.log(`  ${path} ${bytes}`);
 }
 
+const { share, perArticle, related } = wordStats(Math.max(...sizes));
 const table = [
   "| articles | pages indexed | indexing | whole build | index on disk | one search, API | one search, header dialog |",
   "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ...rows,
 ].join("\n");
-console.log(`\n${table}\n`);
+const breakdownTable = [
+  `| articles | search | ${categoryNames.join(" | ")} | total |`,
+  `| ---: | --- | ${categoryNames.map(() => "---:").join(" | ")} | ---: |`,
+  ...breakdown,
+].join("\n");
+console.log(`\n${table}\n\n${breakdownTable}\n`);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const section = `## Search (\`npm run bench:search\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.
-Synthetic articles (bench/synthetic.ts) are added to the real site; the search is for "${query}".
-"One search" is what Chromium's network events count as transferred (brotli-compressed as a CDN
-serves it, headers excluded): "API" is Pagefind's own files (pagefind.js, its worker and WebAssembly,
-index chunks, filter data) plus the fragments of the top five results; "header dialog" adds
-Pagefind's Component UI script and stylesheet, loaded when a visitor presses "/".
+Synthetic articles (bench/synthetic.ts: 400–900 words each from a vocabulary of about 4,000 words with
+Zipf-like frequencies) are added to the real site. The search is for "${query}": ${(share * 100).toFixed(0)} % of the
+articles have the word, ${perArticle.toFixed(1)} times per article on average, and ${(related * 100).toFixed(0)} % have a word that Pagefind
+matches to it ("mentor", "mentors", "mentorship").
+"One search" is what the server sends for it, body bytes as a CDN sends them (text brotli-compressed,
+Pagefind's own index files as they are, already compressed; headers excluded), to a fresh browser
+with nothing cached: "API" is \`pagefind.search()\` and the data of its top five results; "header
+dialog" is a visitor pressing "/" and typing the word, which also loads Pagefind's Component UI
+(and, as it always does, every filter's data). "API, next search" is a second search, for "${nextQuery}",
+in the same page: what a search costs once Pagefind is loaded.
 Target: under 100 KB per search at 10,000 articles.
 
 ${table}
+
+What one search transfers, by kind of file (KB; the number of requests in brackets where more than one):
+
+${breakdownTable}
+
+pagefind.js, the worker and the WebAssembly are the same for any number of pages. The metadata
+(pf_meta) is loaded by the first search whatever the word: a hash, a word count and a place in the date
+order for every page, about 10 bytes a page compressed. The word index is every position of the word
+in every page that has it, and the fragments are the text and metadata of the results shown.
 `;
 writeReportSection("search", section);
 console.log("Wrote docs/benchmarks.md");

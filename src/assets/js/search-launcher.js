@@ -22,9 +22,14 @@ function loadDialog() {
     script.addEventListener("load", async () => {
       // A script added from here has no document.currentScript for Pagefind to find its folder
       // from, so it is told; Pagefind then also puts the path prefix in front of each result.
+      // The dialog has an instance of its own, which loads Pagefind through dialog/pagefind.js:
+      // that leaves out the filters' data, which the dialog does not show (src/lib/search-index.ts),
+      // and the search page's instance, which shows them, is left as it is.
       const config = document.createElement("pagefind-config");
-      config.setAttribute("bundle-path", pagefindBase);
+      config.setAttribute("instance", "dialog");
+      config.setAttribute("bundle-path", `${pagefindBase}dialog/`);
       const modal = document.createElement("pagefind-modal");
+      modal.setAttribute("instance", "dialog");
       document.body.append(config, modal);
       await customElements.whenDefined("pagefind-modal");
       resolve(/** @type {HTMLElement & { open(): void }} */ (modal));
