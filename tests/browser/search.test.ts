@@ -139,6 +139,18 @@ describe("Pagefind's own files", () => {
     await page.keyboard.type("mentor");
     await page.locator("pagefind-modal .pf-result-link").first().waitFor();
     expect(requested.filter((path) => path.startsWith("/pagefind/")).length).toBeGreaterThan(0);
+    // The dialog shows no filters, so it fetches none of their data (tens of KB on a large site).
+    await page.waitForLoadState("networkidle");
+    expect(requested.filter((path) => path.startsWith("/pagefind/filter/"))).toEqual([]);
+    await close();
+  });
+
+  it("fetches the filters' data on the search page, which shows them", async () => {
+    const { page, close } = await watchedPage(chromium.browser);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${chromium.site.origin}/search/?q=mentor`, { waitUntil: "networkidle" });
+    expect(requested.filter((path) => path.startsWith("/pagefind/filter/")).length).toBeGreaterThan(0);
     await close();
   });
 });
