@@ -191,7 +191,8 @@ page, the pictures, a social card per page and the Pagefind index. "In Eleventy"
 the pages (content check, templates, pictures); the social cards and the Pagefind index are made
 after that, at the same time as each other. The pictures are made while pages render, so their span
 (first started to last finished) is part of the time in Eleventy. "Bare Eleventy"
-builds the same Markdown files with no configuration, layouts, data or plugins. Peak memory is the
+builds the same Markdown files with no configuration, layouts, data or plugins; both builds are
+quiet (no line per file written). Peak memory is the
 Node process's (Pagefind and sharp's threads run outside its heap but inside it, Pagefind's own binary
 apart). Targets: at 4,000 articles the full build at most 3× bare Eleventy; time per article at
 4,000 at most 1.2× the time per article at 1,000.
