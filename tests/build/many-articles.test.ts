@@ -1,24 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HtmlValidate } from "html-validate";
-import { beforeAll, describe, expect, it } from "vitest";
-import { syntheticArticle } from "../../bench/synthetic.ts";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/build.ts";
+import { describe, expect, inject, it } from "vitest";
+import { projectRoot } from "../helpers/build.ts";
 import { brokenLinks } from "../helpers/links.ts";
 import { readPage, visibleText } from "../helpers/site.ts";
 
 // The four real articles and 50 more, none of them featured: three pages of /articles/ (24, 24, 6).
-const extra = 50;
-let siteDir = "";
-
-beforeAll(async () => {
-  const articles = Array.from({ length: extra }, (_, index) => syntheticArticle(index));
-  const projectDir = await copyProject(
-    Object.fromEntries(articles.map(({ name, source }) => [`articles/${name}`, source])),
-  );
-  siteDir = await temporaryDir("imd-many-");
-  await buildSite({ projectDir, outputDir: siteDir, env: { SOURCE_DATE_EPOCH: "1796083200" } });
-}, 240_000);
+const siteDir = inject("manyArticlesSiteDir");
 
 const listed = (url: string) =>
   readPage(siteDir, url)
