@@ -161,7 +161,7 @@ async function makeVariants(sourceFile: string, { outputDir, cacheDir }: Pipelin
         const cached = join(cacheDir, `${hash}-${width}.${extension}`);
         if (!existsSync(cached)) await writeAtomically(cached, await encode(bytes, manifest, width, format));
         const url = `/img/${name}-${hash.slice(0, 10)}-${width}.${extension}`;
-        await copyInto(cached, join(outputDir, url));
+        await linkOrCopy(cached, join(outputDir, url));
         variants.push({ format, width, height: Math.round((width * manifest.height) / manifest.width), url });
       }),
     ),
@@ -233,7 +233,7 @@ export async function writeAtomically(file: string, data: Buffer | string): Prom
  * on one disk (a cached file never changes once written, and 4,000 links take a tenth of the
  * time of 4,000 copies), else as a copy.
  */
-export async function copyInto(source: string, target: string): Promise<void> {
+export async function linkOrCopy(source: string, target: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   await rm(target, { force: true });
   try {

@@ -81,7 +81,6 @@ function bestSharing<T extends Relatable>(
   // The best of them in one pass: a page shows three, and sorting thousands for that is waste.
   const better = (a: T, b: T) => (shared.get(a) ?? 0) - (shared.get(b) ?? 0) || (rank.get(b) ?? 0) - (rank.get(a) ?? 0);
   const best: T[] = [];
-  if (limit <= 0) return best;
   for (const article of shared.keys()) {
     if (best.length === limit) {
       if (better(article, best[limit - 1] as T) <= 0) continue;

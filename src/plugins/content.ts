@@ -9,17 +9,14 @@ import { absoluteUrl } from "../lib/urls.ts";
 
 /** Collections and filters that turn articles and `_data/` into what templates show. */
 export default function content(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addCollection("articles", (api: CollectionApi) =>
-    newestFirst(api.getFilteredByGlob<Article>("articles/*.md")),
-  );
+  const articles = (api: CollectionApi) => newestFirst(api.getFilteredByGlob<Article>("articles/*.md"));
+  eleventyConfig.addCollection("articles", articles);
   eleventyConfig.addCollection("featuredArticles", (api: CollectionApi) =>
-    newestFirst(api.getFilteredByGlob<Article>("articles/*.md"))
+    articles(api)
       .filter((article) => article.data.featured)
       .slice(0, homeFeaturedLimit),
   );
-  eleventyConfig.addCollection("latestArticles", (api: CollectionApi) =>
-    newestFirst(api.getFilteredByGlob<Article>("articles/*.md")).slice(0, feedLength),
-  );
+  eleventyConfig.addCollection("latestArticles", (api: CollectionApi) => articles(api).slice(0, feedLength));
 
   eleventyConfig.addFilter("related", relatedArticles);
   eleventyConfig.addFilter("byUrl", findByUrl);

@@ -16,7 +16,7 @@ import {
   graphicAlt,
   socialCardSvg,
 } from "../lib/graphics.ts";
-import { cachedPngFile, copyInto, imageCacheDir, svgToPng, writeAtomically } from "../lib/images.ts";
+import { cachedPngFile, imageCacheDir, linkOrCopy, svgToPng, writeAtomically } from "../lib/images.ts";
 import type { Day, Person, Site, Toolkit } from "../lib/schemas.ts";
 import { slugify } from "../lib/slug.ts";
 import { appIcons, themeColours, webManifest } from "../lib/web-manifest.ts";
@@ -85,7 +85,7 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
         try {
           const key = JSON.stringify({ cardDrawer, content, mark: mark() });
           const png = await cachedPngFile(key, () => socialCardSvg(content, typefaces(), mark()).svg, cache());
-          await copyInto(png, join(directories.output, path));
+          await linkOrCopy(png, join(directories.output, path));
         } catch (error) {
           throw new Error(`Social card of ${pageUrl}: ${(error as Error).message}`);
         }

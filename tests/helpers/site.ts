@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { HtmlValidate } from "html-validate";
 import { type HTMLElement, parse } from "node-html-parser";
+import { projectRoot } from "./build.ts";
 
 /** Every HTML file of a built site, as paths relative to it ("articles/index.html"). */
 export function htmlFiles(siteDir: string): string[] {
@@ -30,4 +32,22 @@ export function readPage(siteDir: string, urlPath: string): HTMLElement {
 /** The words a visitor reads, with runs of white space made single spaces. */
 export function visibleText(element: HTMLElement): string {
   return element.textContent.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * What html-validate finds in `files` of a built site, a line each ("file:line: rule: message").
+ * The project's own rules are read from the file: the pages live in a temporary folder the
+ * validator would otherwise search for a configuration in.
+ */
+export async function htmlProblems(siteDir: string, files: readonly string[]): Promise<string[]> {
+  const validator = new HtmlValidate(JSON.parse(readFileSync(join(projectRoot, ".htmlvalidate.json"), "utf8")));
+  const problems: string[] = [];
+  for (const file of files) {
+    const report = await validator.validateFile(join(siteDir, file));
+    for (const result of report.results) {
+      for (const message of result.messages)
+        problems.push(`${file}:${message.line}: ${message.ruleId}: ${message.message}`);
+    }
+  }
+  return problems;
 }
