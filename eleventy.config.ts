@@ -36,7 +36,16 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
   // Only articles/ and src/pages/ are pages; these Markdown files are for people reading the repository.
-  for (const notAPage of ["README.md", "CONTRIBUTING.md", "docs/**", "tests/**", "static/**"]) {
+  for (const notAPage of [
+    "README.md",
+    "CONTRIBUTING.md",
+    ".github/**",
+    "docs/**",
+    "tests/**",
+    "static/**",
+    "tools/**",
+    "bench/**",
+  ]) {
     eleventyConfig.ignores.add(notAPage);
   }
 }

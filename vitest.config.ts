@@ -2,10 +2,21 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
-    // The build tests share one build of the site, made once before they run.
-    globalSetup: ["tests/helpers/global-setup.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        // `npm run test:unit`: the modules under src/lib and the tools, with no site built.
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"] },
+      },
+      {
+        // Built sites and Chromium. They share builds of the site, made once before they run.
+        test: {
+          name: "site",
+          include: ["tests/build/**/*.test.ts", "tests/browser/**/*.test.ts"],
+          globalSetup: ["tests/helpers/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -18,10 +18,12 @@ export function formatProblem({ file, field, message }: Problem): string {
 export class ContentError extends Error {
   // Eleventy's error handler leaves the stack trace out for errors that set this.
   readonly skipOriginalStack = true;
-  constructor(readonly problems: Problem[]) {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
     const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
     super(`The content has ${count}; nothing was written.\n${problems.map(formatProblem).join("\n")}`);
     this.name = "ContentError";
+    this.problems = problems;
   }
 }
 

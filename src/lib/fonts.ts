@@ -18,13 +18,12 @@ export interface TypeFace {
 
 /** Thrown for a character the typeface has no glyph for, so that no other font stands in for it. */
 export class MissingGlyphError extends Error {
-  constructor(
-    readonly character: string,
-    typeface: string,
-  ) {
+  readonly character: string;
+  constructor(character: string, typeface: string) {
     const code = character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0");
     super(`the character "${character}" (U+${code}) is not in the font ${typeface}`);
     this.name = "MissingGlyphError";
+    this.character = character;
   }
 }
 

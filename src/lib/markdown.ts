@@ -1,5 +1,4 @@
-import MarkdownIt from "markdown-it";
-import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
+import MarkdownItCallable, { type MarkdownIt, type StateCore } from "markdown-it";
 import { slugify } from "./slug.ts";
 
 /**
@@ -7,7 +6,7 @@ import { slugify } from "./slug.ts";
  * Markdown cannot put a <script> or an event handler on the page, it shows as text.
  */
 export function createMarkdown(): MarkdownIt {
-  return new MarkdownIt({ html: false, linkify: true, typographer: true }).use(headingIds);
+  return new MarkdownItCallable({ html: false, linkify: true, typographer: true }).use(headingIds);
 }
 
 /** Gives every heading an id from its text (unique within the document), so it can be linked to. */

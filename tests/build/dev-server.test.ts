@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyProject } from "../helpers/build.ts";
+import { copyProject } from "../../tools/fixtures/project.ts";
 
 let server: ChildProcess | undefined;
 
@@ -32,14 +32,7 @@ describe("npm start (the dev server)", () => {
     const port = 8300 + Math.floor(Math.random() * 500);
     server = spawn(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        "node_modules/@11ty/eleventy/cmd.cjs",
-        "--config=eleventy.config.ts",
-        "--serve",
-        `--port=${port}`,
-      ],
+      ["node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", `--port=${port}`],
       { cwd: projectDir, stdio: ["ignore", "pipe", "pipe"] },
     );
     let output = "";

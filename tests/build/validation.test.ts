@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { gunzipSync } from "node:zlib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/build.ts";
+import { buildSite, copyProject, projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
 import { htmlFiles, readPage } from "../helpers/site.ts";
 
 const corpusDir = join(projectRoot, "tests/fixtures/invalid-articles");
@@ -38,7 +38,7 @@ describe("a project with invalid content", () => {
   });
 
   it("fails the content check of npm run check, naming each file", async () => {
-    const result = await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/check-content.ts"], {
+    const result = await promisify(execFile)(process.execPath, ["src/cli/check-content.ts"], {
       cwd: projectDir,
     }).then(
       () => undefined,
@@ -153,7 +153,7 @@ describe("contributors' photos", () => {
 
 describe("the content check on the project as it is", () => {
   it("passes", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/check-content.ts"], {
+    const { stdout } = await promisify(execFile)(process.execPath, ["src/cli/check-content.ts"], {
       cwd: projectRoot,
     });
     expect(stdout).toContain("no problems");
