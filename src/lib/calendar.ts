@@ -96,6 +96,30 @@ export function outlookCalendarUrl(event: AddToCalendarEvent): string {
   });
 }
 
+/** The words of the "add to calendar" links, in the page's language. */
+export interface CalendarLinkLabels {
+  google: string;
+  outlook: string;
+  /** The calendar file, for Apple Calendar and every other calendar that reads iCalendar. */
+  file: string;
+}
+
+export interface CalendarLink {
+  label: string;
+  href: string;
+  /** A file to save rather than a page to open. */
+  download?: true;
+}
+
+/** The ways to add the day to a calendar: Google and Outlook open a new event, the file (at `filePath`) is every year. */
+export function calendarLinks(event: AddToCalendarEvent, filePath: string, labels: CalendarLinkLabels): CalendarLink[] {
+  return [
+    { label: labels.google, href: googleCalendarUrl(event) },
+    { label: labels.outlook, href: outlookCalendarUrl(event) },
+    { label: labels.file, href: filePath, download: true },
+  ];
+}
+
 function dayInYear(date: AnnualDate, year: number): DateTime {
   const day = DateTime.fromObject({ year, month: date.month, day: date.day }, { zone: "utc" });
   if (!Number.isInteger(year) || !day.isValid) {

@@ -49,3 +49,8 @@ export function mastodonShareUrl(server: string, page: SharedPage): string {
   }
   return `https://${host.toLowerCase()}/share?text=${encodeURIComponent(`${page.title} ${page.url}`)}`;
 }
+
+/** The day's hashtags as people write them in a post: `["MentoringDay"]` becomes `["#MentoringDay"]`. */
+export function hashtags(tags: readonly string[]): string[] {
+  return tags.map((tag) => `#${tag}`);
+}

@@ -10,7 +10,9 @@ import type {
   Person as SchemaPerson,
   WithContext,
 } from "schema-dts";
+import { findByUrl } from "./articles.ts";
 import { isoDate } from "./dates.ts";
+import { displayName } from "./people.ts";
 // schemas.ts names the front matter "Article"; here that name is schema.org's.
 import type { Article as ArticleData, Day, Person } from "./schemas.ts";
 import { absoluteUrl } from "./urls.ts";
@@ -28,6 +30,91 @@ export interface PublishingSite {
 export interface LinkedPage {
   name: string;
   url: string;
+}
+
+/** A page as its JSON-LD describes it. `path` is the site path, as Eleventy's `page.url`. */
+export interface DescribedPage {
+  /** The page's `pageKind`: "home", "articles" (a page of the list), "article", "about", or another page. */
+  kind?: string | undefined;
+  title?: string | undefined;
+  path: string;
+  description?: string | undefined;
+}
+
+/** An article as Eleventy's collections hold it: its site path and its front matter. */
+export interface ArticlePage {
+  url: string;
+  data: ArticleData;
+}
+
+/** What a page's JSON-LD is made from. */
+export interface StructuredDataSources {
+  site: PublishingSite & { description: string };
+  day: Day;
+  /** The day's next occurrence as of the build. */
+  next: DateTime;
+  /** The list that every article sits under, in breadcrumbs. */
+  articlesIndex: { name: string; path: string };
+  /** Every article: an article page finds itself among them. */
+  articles: readonly ArticlePage[];
+  /** The articles the home page features. */
+  featured: readonly ArticlePage[];
+  /** On a page of the articles list, the articles it shows. */
+  onPage?: readonly ArticlePage[] | undefined;
+}
+
+export type JsonLd =
+  | WithContext<Event>
+  | WithContext<Article>
+  | WithContext<BreadcrumbList>
+  | WithContext<CollectionPage>;
+
+/**
+ * Every JSON-LD block a page carries, in order. Each page has breadcrumbs from the home page;
+ * the home page and the about page describe the day as an Event, the home page and the
+ * articles list their articles, and an article page describes its article.
+ */
+export function structuredDataFor(page: DescribedPage, sources: StructuredDataSources): JsonLd[] {
+  const { site, day, next } = sources;
+  const linked = (name: string, path: string): LinkedPage => ({ name, url: absolute(path, site) });
+  const listed = (articles: readonly ArticlePage[]) =>
+    articles.map((article) => linked(article.data.title, article.url));
+  const home = linked(site.name, "/");
+  const articlesIndex = linked(sources.articlesIndex.name, sources.articlesIndex.path);
+  const self = () => {
+    if (!page.title) throw new Error(`JSON-LD: ${page.path}: expected a title, to end the page's breadcrumbs`);
+    return linked(page.title, page.path);
+  };
+
+  switch (page.kind) {
+    case "home":
+      return [
+        eventJsonLd(day, next, site),
+        collectionPageJsonLd({ ...home, description: site.description }, listed(sources.featured)),
+        breadcrumbJsonLd([home]),
+      ];
+    case "articles":
+      return [
+        collectionPageJsonLd(
+          { ...self(), description: page.description ?? site.description },
+          listed(sources.onPage ?? []),
+        ),
+        breadcrumbJsonLd([home, articlesIndex]),
+      ];
+    case "article": {
+      const article = findByUrl(sources.articles, page.path);
+      if (article === undefined)
+        throw new Error(`JSON-LD: ${page.path}: expected an article at this address, found none`);
+      return [
+        articleJsonLd({ url: absolute(article.url, site), data: article.data }, site),
+        breadcrumbJsonLd([home, articlesIndex, self()]),
+      ];
+    }
+    case "about":
+      return [eventJsonLd(day, next, site), breadcrumbJsonLd([home, self()])];
+    default:
+      return [breadcrumbJsonLd([home, self()])];
+  }
 }
 
 /**
@@ -154,9 +241,7 @@ function personJsonLd(person: Person): SchemaPerson {
  * the article's people, with or without the honorific, the full person is used.
  */
 function quotation(quote: { text: string; by: string }, people: Person[]): Quotation {
-  const speaker = people.find(
-    (person) => quote.by === person.name || quote.by === `${person.honorific ?? ""} ${person.name}`.trim(),
-  );
+  const speaker = people.find((person) => quote.by === person.name || quote.by === displayName(person));
   return {
     "@type": "Quotation",
     text: quote.text,

@@ -1,10 +1,12 @@
 import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
-import { feedLength, findByUrl, homeFeaturedLimit, newestFirst } from "../lib/articles.ts";
+import { feedLength, homeFeaturedLimit, newestFirst } from "../lib/articles.ts";
 import { publicComments } from "../lib/comments.ts";
 import { formatDate, isoDate } from "../lib/dates.ts";
+import { pageTitles } from "../lib/page-title.ts";
+import { displayName } from "../lib/people.ts";
 import { relatedArticles } from "../lib/related.ts";
 import type { Article } from "../lib/schemas.ts";
-import { shareLinks } from "../lib/share-links.ts";
+import { hashtags, shareLinks } from "../lib/share-links.ts";
 import { absoluteUrl } from "../lib/urls.ts";
 
 /** Collections and filters that turn articles and `_data/` into what templates show. */
@@ -19,7 +21,6 @@ export default function content(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addCollection("latestArticles", (api: CollectionApi) => articles(api).slice(0, feedLength));
 
   eleventyConfig.addFilter("related", relatedArticles);
-  eleventyConfig.addFilter("byUrl", findByUrl);
   eleventyConfig.addFilter("publicComments", publicComments);
   eleventyConfig.addFilter("readableDate", formatDate);
   eleventyConfig.addFilter("isoDate", isoDate);
@@ -28,4 +29,7 @@ export default function content(eleventyConfig: EleventyConfig): void {
     absoluteUrl(path, siteUrl, eleventyConfig.pathPrefix),
   );
   eleventyConfig.addFilter("shareLinks", shareLinks);
+  eleventyConfig.addFilter("hashtags", hashtags);
+  eleventyConfig.addFilter("pageTitles", pageTitles);
+  eleventyConfig.addFilter("displayName", displayName);
 }

@@ -1,6 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
-import { annualEventCalendar, googleCalendarUrl, outlookCalendarUrl } from "../lib/calendar.ts";
+import { annualEventCalendar, type CalendarLinkLabels, calendarLinks } from "../lib/calendar.ts";
 import type { AnnualDate } from "../lib/dates.ts";
 import { formatAnnualDate, formatLongDate, isObservedOn, nextOccurrence } from "../lib/dates.ts";
 import type { Day } from "../lib/schemas.ts";
@@ -16,12 +16,13 @@ export default function day(eleventyConfig: EleventyConfig, { now }: { now: Date
     description: day.intro,
     url: home(siteUrl),
   });
+  const calendarPath = (day: Day) => `/${slugify(day.name)}.ics`;
 
   eleventyConfig.addFilter("annualDate", (date: AnnualDate) => formatAnnualDate(date));
   eleventyConfig.addFilter("nextOccurrence", (date: AnnualDate) => nextOccurrence(date, now));
   eleventyConfig.addFilter("isToday", (date: AnnualDate) => isObservedOn(date, now));
   eleventyConfig.addFilter("longDate", formatLongDate);
-  eleventyConfig.addFilter("calendarPath", (day: Day) => `/${slugify(day.name)}.ics`);
+  eleventyConfig.addFilter("calendarPath", calendarPath);
   eleventyConfig.addFilter("calendarFile", (day: Day, siteUrl: string) =>
     annualEventCalendar({
       ...calendarEvent(day, siteUrl),
@@ -30,10 +31,7 @@ export default function day(eleventyConfig: EleventyConfig, { now }: { now: Date
       stamp: now,
     }),
   );
-  eleventyConfig.addFilter("googleCalendarUrl", (day: Day, siteUrl: string) =>
-    googleCalendarUrl({ ...calendarEvent(day, siteUrl), today: now }),
-  );
-  eleventyConfig.addFilter("outlookCalendarUrl", (day: Day, siteUrl: string) =>
-    outlookCalendarUrl({ ...calendarEvent(day, siteUrl), today: now }),
+  eleventyConfig.addFilter("calendarLinks", (day: Day, siteUrl: string, labels: CalendarLinkLabels) =>
+    calendarLinks({ ...calendarEvent(day, siteUrl), today: now }, calendarPath(day), labels),
   );
 }

@@ -17,6 +17,7 @@ import {
   socialCardSvg,
 } from "../lib/graphics.ts";
 import { cachedPngFile, imageCacheDir, linkOrCopy, svgToPng, writeAtomically } from "../lib/images.ts";
+import { displayName } from "../lib/people.ts";
 import type { Day, Person, Site, Toolkit } from "../lib/schemas.ts";
 import { slugify } from "../lib/slug.ts";
 import { appIcons, themeColours, webManifest } from "../lib/web-manifest.ts";
@@ -62,7 +63,7 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
     (page: { url: string; title: string; people?: Person[] }, site: Site, day: Day) => {
       const content: CardContent = {
         title: page.title,
-        people: (page.people ?? []).map((person) => [person.honorific, person.name].filter(Boolean).join(" ")),
+        people: (page.people ?? []).map(displayName),
         siteName: site.name,
         dayName: day.name,
         date: formatAnnualDate(day.date),

@@ -3,22 +3,14 @@ import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { DateTime } from "luxon";
 import { nextOccurrence } from "../lib/dates.ts";
 import { jsonFeed, lastUpdated } from "../lib/feeds.ts";
+import { displayName } from "../lib/people.ts";
 import type { Article, Day, Site } from "../lib/schemas.ts";
-import {
-  articleJsonLd,
-  breadcrumbJsonLd,
-  collectionPageJsonLd,
-  eventJsonLd,
-  jsonLdScript,
-} from "../lib/structured-data.ts";
+import { type DescribedPage, jsonLdScript, structuredDataFor } from "../lib/structured-data.ts";
 import { absoluteUrl } from "../lib/urls.ts";
 
 /** What machines read: the Atom and JSON feeds and JSON-LD. The templates are in src/pages/. */
 export default function metadata(eleventyConfig: EleventyConfig, { now }: { now: DateTime }): void {
   const full = (path: string, site: Site) => absoluteUrl(path, site.url, eleventyConfig.pathPrefix);
-  const publisher = (site: Site) => ({ name: site.name, url: site.url, pathPrefix: eleventyConfig.pathPrefix });
-  const linked = (pages: { name: string; path: string }[], site: Site) =>
-    pages.map(({ name, path }) => ({ name, url: full(path, site) }));
   const feedEntries = (articles: CollectionItem<Article>[], site: Site) =>
     articles.map((article) => ({
       url: full(article.url, site),
@@ -27,7 +19,7 @@ export default function metadata(eleventyConfig: EleventyConfig, { now }: { now:
       contentHtml: article.content,
       date: article.data.date,
       updated: article.data.updated,
-      authors: article.data.people.map((person) => [person.honorific, person.name].filter(Boolean).join(" ")),
+      authors: article.data.people.map(displayName),
       image: full(article.data.image.src, site),
     }));
 
@@ -51,24 +43,24 @@ export default function metadata(eleventyConfig: EleventyConfig, { now }: { now:
   );
 
   eleventyConfig.addFilter("jsonLd", jsonLdScript);
-  eleventyConfig.addFilter("eventJsonLd", (day: Day, site: Site) =>
-    eventJsonLd(day, nextOccurrence(day.date, now), publisher(site)),
-  );
-  eleventyConfig.addFilter("articleJsonLd", (article: CollectionItem<Article>, site: Site) =>
-    articleJsonLd({ url: full(article.url, site), data: article.data }, publisher(site)),
-  );
-  eleventyConfig.addFilter("breadcrumbJsonLd", (pages: { name: string; path: string }[], site: Site) =>
-    breadcrumbJsonLd(linked(pages, site)),
-  );
+  // The JSON-LD blocks of a page, chosen by its kind; structured-data.njk prints each.
   eleventyConfig.addFilter(
-    "collectionJsonLd",
-    (articles: CollectionItem<Article>[], page: { name: string; path: string; description: string }, site: Site) =>
-      collectionPageJsonLd(
-        { name: page.name, url: full(page.path, site), description: page.description },
-        linked(
-          articles.map((article) => ({ name: article.data.title, path: article.url })),
-          site,
-        ),
-      ),
+    "structuredData",
+    (
+      page: DescribedPage,
+      sources: {
+        site: Site;
+        day: Day;
+        articlesIndex: { name: string; path: string };
+        articles: CollectionItem<Article>[];
+        featured: CollectionItem<Article>[];
+        onPage?: CollectionItem<Article>[];
+      },
+    ) =>
+      structuredDataFor(page, {
+        ...sources,
+        site: { ...sources.site, pathPrefix: eleventyConfig.pathPrefix },
+        next: nextOccurrence(sources.day.date, now),
+      }),
   );
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   type AnnualEvent,
   annualEventCalendar,
+  calendarLinks,
   googleCalendarUrl,
   outlookCalendarUrl,
 } from "../../src/lib/calendar.ts";
@@ -174,6 +175,15 @@ describe("add-to-calendar links", () => {
     const afterTheDay = { ...event, today: DateTime.fromISO("2027-01-18T00:00:00Z", { zone: "utc" }) };
     expect(parameters(googleCalendarUrl(afterTheDay)).get("dates")).toBe("20280117/20280118");
     expect(parameters(outlookCalendarUrl(afterTheDay)).get("startdt")).toBe("2028-01-17");
+  });
+
+  it("are Google, Outlook and the calendar file, in that order, with the words given", () => {
+    const labels = { google: "Google", outlook: "Outlook", file: "Apple and others (every year, .ics)" };
+    expect(calendarLinks(event, "/mentoring-day.ics", labels)).toEqual([
+      { label: "Google", href: googleCalendarUrl(event) },
+      { label: "Outlook", href: outlookCalendarUrl(event) },
+      { label: "Apple and others (every year, .ics)", href: "/mentoring-day.ics", download: true },
+    ]);
   });
 
   it("percent-encodes every value, with spaces as %20 rather than +", () => {

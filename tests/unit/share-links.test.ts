@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mastodonShareUrl, shareLinks } from "../../src/lib/share-links.ts";
+import { hashtags, mastodonShareUrl, shareLinks } from "../../src/lib/share-links.ts";
 
 const page = {
   url: "https://example.org/articles/a-b/?x=1&y=2",
@@ -61,5 +61,18 @@ describe("mastodonShareUrl", () => {
   it("rejects something that is not a host name, quoting it", () => {
     expect(() => mastodonShareUrl("not a server", page)).toThrow(/"not a server"/);
     expect(() => mastodonShareUrl("evil.example/path?x", page)).toThrow(/expected a host name/);
+  });
+});
+
+describe("hashtags", () => {
+  it("writes each tag with its #, in the order given", () => {
+    expect(hashtags(["InternationalMentoringDay", "MentoringMatters"])).toEqual([
+      "#InternationalMentoringDay",
+      "#MentoringMatters",
+    ]);
+  });
+
+  it("is no hashtags for no tags", () => {
+    expect(hashtags([])).toEqual([]);
   });
 });

@@ -10,6 +10,8 @@ import {
   collectionPageJsonLd,
   eventJsonLd,
   jsonLdScript,
+  type StructuredDataSources,
+  structuredDataFor,
 } from "../../src/lib/structured-data.ts";
 import otherDay from "../fixtures/other-day.ts";
 
@@ -252,5 +254,108 @@ describe("absolute", () => {
     expect(absolute("https://cdn.example.net/a.png", { ...site, pathPrefix: "/imd/" })).toBe(
       "https://cdn.example.net/a.png",
     );
+  });
+});
+
+describe("structuredDataFor", () => {
+  const storytelling = { url: "/articles/storytelling/", data: withQuote };
+  const scholarship = { url: "/articles/scholarship/", data: withoutQuote };
+  const sources: StructuredDataSources = {
+    site: { ...site, description: "A day for mentors." },
+    day: mentoringDay,
+    next: nextOccurrence(mentoringDay.date, buildDay),
+    articlesIndex: { name: "Articles", path: "/articles/" },
+    articles: [storytelling, scholarship],
+    featured: [scholarship],
+  };
+  /** What a search engine reads of each block, as written into the page. */
+  const blocks = (page: Parameters<typeof structuredDataFor>[0], from = sources) =>
+    structuredDataFor(page, from).map(published) as Record<string, unknown>[];
+  const types = (page: Parameters<typeof structuredDataFor>[0]) => blocks(page).map((block) => block["@type"]);
+  const trail = (page: Parameters<typeof structuredDataFor>[0]) =>
+    (
+      blocks(page).find((block) => block["@type"] === "BreadcrumbList") as {
+        itemListElement: { name: string; item: string }[];
+      }
+    ).itemListElement.map(({ name, item }) => [name, item]);
+  const home = [site.name, "https://example.org/"];
+
+  it("describes the home page as the day's Event, the featured articles and the first breadcrumb", () => {
+    const page = { kind: "home", path: "/" };
+    expect(types(page)).toEqual(["Event", "CollectionPage", "BreadcrumbList"]);
+    const [event, collection] = blocks(page);
+    expect(event).toEqual(published(eventJsonLd(mentoringDay, sources.next, site)));
+    expect(collection).toEqual(
+      published(
+        collectionPageJsonLd({ name: site.name, url: "https://example.org/", description: "A day for mentors." }, [
+          { name: withoutQuote.title, url: "https://example.org/articles/scholarship/" },
+        ]),
+      ),
+    );
+    expect(trail(page)).toEqual([home]);
+  });
+
+  it("lists a page of the articles list's own articles, under the articles index", () => {
+    const page = {
+      kind: "articles",
+      title: "Articles, page 2",
+      path: "/articles/page/2/",
+      description: "Every article.",
+    };
+    const from = { ...sources, onPage: [storytelling] };
+    expect(blocks(page, from).map((block) => block["@type"])).toEqual(["CollectionPage", "BreadcrumbList"]);
+    expect(blocks(page, from)[0]).toMatchObject({
+      name: "Articles, page 2",
+      url: "https://example.org/articles/page/2/",
+      description: "Every article.",
+      mainEntity: { numberOfItems: 1, itemListElement: [{ name: withQuote.title, url: articleUrl }] },
+    });
+    expect(trail(page)).toEqual([home, ["Articles", "https://example.org/articles/"]]);
+  });
+
+  it("describes an article page as the article at its address, under the articles index", () => {
+    const page = { kind: "article", title: withoutQuote.title, path: "/articles/scholarship/" };
+    expect(types(page)).toEqual(["Article", "BreadcrumbList"]);
+    expect(blocks(page)[0]).toEqual(
+      published(articleJsonLd({ url: "https://example.org/articles/scholarship/", data: withoutQuote }, site)),
+    );
+    expect(trail(page)).toEqual([
+      home,
+      ["Articles", "https://example.org/articles/"],
+      [withoutQuote.title, "https://example.org/articles/scholarship/"],
+    ]);
+  });
+
+  it("describes the day on the about page, and any other page by its breadcrumbs alone", () => {
+    const about = { kind: "about", title: "About the day", path: "/about/" };
+    expect(types(about)).toEqual(["Event", "BreadcrumbList"]);
+    expect(trail(about)).toEqual([home, ["About the day", "https://example.org/about/"]]);
+    for (const kind of ["toolkit", "page", undefined]) {
+      const page = { kind, title: "Campaign toolkit", path: "/toolkit/" };
+      expect(types(page)).toEqual(["BreadcrumbList"]);
+      expect(trail(page)).toEqual([home, ["Campaign toolkit", "https://example.org/toolkit/"]]);
+    }
+  });
+
+  it("puts the path prefix into every address when the site lives under a sub-path", () => {
+    const underPrefix = { ...sources, site: { ...sources.site, pathPrefix: "/imd/" } };
+    const pages = [
+      { kind: "home", path: "/" },
+      { kind: "articles", title: "Articles", path: "/articles/", description: "Every article." },
+      { kind: "article", title: withQuote.title, path: "/articles/storytelling/" },
+      { kind: "about", title: "About the day", path: "/about/" },
+    ];
+    for (const page of pages) {
+      const found = addresses(blocks(page, { ...underPrefix, onPage: [scholarship] }));
+      expect(found.length, page.path).toBeGreaterThan(0);
+      for (const address of found) expect(address, page.path).toMatch(/^https:\/\/example\.org\/imd\//);
+    }
+  });
+
+  it("names the address when an article page has no article, or a page no title for its breadcrumbs", () => {
+    expect(() => blocks({ kind: "article", title: "Gone", path: "/articles/gone/" })).toThrow(
+      "JSON-LD: /articles/gone/: expected an article at this address, found none",
+    );
+    expect(() => blocks({ kind: "page", path: "/untitled/" })).toThrow("JSON-LD: /untitled/: expected a title");
   });
 });
