@@ -1,22 +1,26 @@
-// npm run bench: how the full build grows with the number of articles, against bare Eleventy.
-// For 100, 1,000 and 4,000 synthetic articles (plus the real four, and a few photos): a cold
-// build (empty image cache), a warm build (cache kept), and bare Eleventy on the same Markdown
-// (no layouts, no plugins, no data). Writes the figures and a chart to docs/benchmarks.md.
+// npm run bench: how the full build grows with the number of articles, against the setup a user
+// would pick instead (the peer: plain Eleventy with one minimal layout, then Pagefind's own CLI)
+// and bare Eleventy. For 100, 1,000 and 4,000 synthetic articles (BENCH_SIZES=100,1000 for
+// others; plus the real four, and a few photos): a cold build (empty image cache), a warm build
+// (cache kept), the peer twice and bare Eleventy once, on the same Markdown. Merges the rows into
+// docs/benchmarks.json (the other sizes' rows stay) and writes them and a chart to docs/benchmarks.md.
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import sharp from "sharp";
-import { copyProject, projectRoot, temporaryDir } from "../tests/helpers/build.ts";
-import { writeReportSection } from "./report.ts";
-import { syntheticArticle } from "./synthetic.ts";
+import { copyProject, projectRoot, temporaryDir } from "../tools/fixtures/project.ts";
+import { syntheticArticle } from "../tools/fixtures/synthetic-articles.ts";
+import { type Measured, measuredLine, mergeResults, thisRun, writeReportSection } from "./report.ts";
 
 const sizes = (process.env.BENCH_SIZES ?? "100,1000,4000").split(",").map(Number);
+if (sizes.some((count) => !Number.isInteger(count) || count <= 0))
+  throw new Error(`BENCH_SIZES: expected numbers of articles like 100,1000, got "${process.env.BENCH_SIZES}"`);
 const run = promisify(execFile);
+/** Runs Eleventy in-process and prints its peak memory; run from here with the project copy as its folder. */
+const measuredBuild = join(projectRoot, "bench/measured-build.ts");
 
-interface Measurement {
-  total: number;
+interface Stages {
   pages: number;
   images: number;
   cards: number;
@@ -24,7 +28,20 @@ interface Measurement {
   memoryMb: number;
 }
 
-const seconds = (output: string, pattern: RegExp) => Number(output.match(pattern)?.[1] ?? Number.NaN);
+interface BuildRow extends Measured, Stages {
+  cache: "cold" | "warm";
+  total: number;
+  /** The peer's time: its first run beside the cold build, its second beside the warm one. */
+  peer: number;
+  bare: number;
+}
+
+/** A figure from a line the build prints; a line missing is an error, never a blank in the table. */
+function figure(output: string, pattern: RegExp): number {
+  const found = output.match(pattern)?.[1];
+  if (found === undefined) throw new Error(`The build printed no line matching ${pattern}`);
+  return Number(found);
+}
 
 /** Three photos a contributor might add, made here so that nothing is downloaded. */
 async function addPhotos(projectDir: string): Promise<string[]> {
@@ -53,36 +70,98 @@ async function addPhotos(projectDir: string): Promise<string[]> {
   );
 }
 
-async function timedBuild(
-  projectDir: string,
-  outputDir: string,
-  args: string[],
-  env = process.env,
-): Promise<Measurement> {
-  const started = performance.now();
-  const { stdout } = await run(
-    process.execPath,
-    ["--import", "tsx", "bench/measured-build.ts", `--output=${outputDir}`, ...args],
-    { cwd: projectDir, env, maxBuffer: 512 * 1024 * 1024 },
-  );
-  return {
-    total: (performance.now() - started) / 1000,
-    pages: seconds(stdout, /\[pages\] \d+ pages written in ([\d.]+) s/),
-    images: seconds(stdout, /\[images\] \d+ pictures in ([\d.]+) s/),
-    cards: seconds(stdout, /\[cards\] .* in ([\d.]+) s/),
-    search: seconds(stdout, /\[search\] Indexed \d+ pages in ([\d.]+) s/),
-    memoryMb: seconds(stdout, /\[memory\] peak (\d+) MB/),
-  };
+/** The temporary folders of one size's builds, removed before the next size. */
+const scratch: string[] = [];
+async function scratchDir(prefix: string): Promise<string> {
+  const dir = await temporaryDir(prefix);
+  scratch.push(dir);
+  return dir;
 }
 
-async function benchmark(count: number) {
-  const photos: string[] = [];
+/** Seconds since `started`. */
+const since = (started: number) => (performance.now() - started) / 1000;
+
+/** One Eleventy build in `projectDir`, in a child process; its output, total time and peak memory. */
+async function eleventy(projectDir: string, outputDir: string, args: string[], env = process.env) {
+  const started = performance.now();
+  const { stdout } = await run(process.execPath, [measuredBuild, `--output=${outputDir}`, ...args], {
+    cwd: projectDir,
+    env,
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  return { stdout, total: since(started) };
+}
+
+/** This project's build, as `npm run build` makes it, timed as a whole and by stage. */
+async function siteBuild(projectDir: string, env: NodeJS.ProcessEnv) {
+  const { stdout, total } = await eleventy(
+    projectDir,
+    await scratchDir("imd-bench-out-"),
+    ["--config=eleventy.config.ts"],
+    env,
+  );
+  const stages: Stages = {
+    pages: figure(stdout, /\[pages\] \d+ pages written in ([\d.]+) s/),
+    images: figure(stdout, /\[images\] \d+ pictures in ([\d.]+) s/),
+    cards: figure(stdout, /\[cards\] .* in ([\d.]+) s/),
+    search: figure(stdout, /\[search\] Indexed \d+ pages in ([\d.]+) s/),
+    memoryMb: figure(stdout, /\[memory\] peak (\d+) MB/),
+  };
+  return { total, ...stages };
+}
+
+/**
+ * A folder with the project's Markdown files alone (not its directory data: no layout, no
+ * plugins), for plain Eleventy, and `extra` files beside them.
+ */
+async function plainProject(projectDir: string, extra: Record<string, string> = {}): Promise<string> {
+  const dir = await scratchDir("imd-bench-plain-");
+  cpSync(join(projectDir, "articles"), join(dir, "articles"), {
+    recursive: true,
+    filter: (path) => !path.endsWith(".json"),
+  });
+  for (const [path, text] of Object.entries(extra)) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  symlinkSync(join(projectRoot, "node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+/** The peer's one layout, as a user starting from Eleventy's documentation would write it. */
+const peerLayout = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>{{ title }}</title></head>
+<body>
+<main>
+<h1>{{ title }}</h1>
+{{ content | safe }}
+</main>
+</body>
+</html>
+`;
+
+/** The peer, timed as one: Eleventy with the layout, then Pagefind's CLI over what it wrote. */
+async function peerBuild(peerDir: string): Promise<number> {
+  const started = performance.now();
+  const outputDir = await scratchDir("imd-bench-peer-out-");
+  await eleventy(peerDir, outputDir, ["--input=articles", "--quiet"]);
+  const { stdout } = await run(process.execPath, ["node_modules/pagefind/lib/runner/bin.cjs", "--site", outputDir], {
+    cwd: peerDir,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // Pagefind finds no page in HTML without a <body>: a peer that indexed nothing would be no peer.
+  if (!/Indexed [1-9]\d* pages/.test(stdout)) throw new Error(`Pagefind indexed no page of the peer:\n${stdout}`);
+  return since(started);
+}
+
+async function benchmark(count: number): Promise<BuildRow[]> {
   const articles = Array.from({ length: count }, (_, index) => syntheticArticle(index));
   const projectDir = await copyProject(
     Object.fromEntries(articles.map(({ name, source }) => [`articles/${name}`, source])),
   );
-  cpSync(join(projectRoot, "bench"), join(projectDir, "bench"), { recursive: true });
-  photos.push(...(await addPhotos(projectDir)));
+  scratch.push(projectDir);
+  const photos = await addPhotos(projectDir);
   // A few articles show a photo instead of a drawing.
   for (const [index, photo] of photos.entries()) {
     const article = articles[(index * 7) % articles.length];
@@ -91,117 +170,148 @@ async function benchmark(count: number) {
   }
   const env = { ...process.env, IMAGE_CACHE_DIR: join(projectDir, ".cache/images") };
   rmSync(env.IMAGE_CACHE_DIR, { recursive: true, force: true });
-  const config = ["--config=eleventy.config.ts"];
   process.stdout.write(" cold…");
-  const cold = await timedBuild(projectDir, await temporaryDir("imd-bench-cold-"), config, env);
+  const cold = await siteBuild(projectDir, env);
   process.stdout.write(" warm…");
-  const warm = await timedBuild(projectDir, await temporaryDir("imd-bench-warm-"), config, env);
+  const warm = await siteBuild(projectDir, env);
+
+  // The peer: the layout set for every article by a directory data file; it keeps no cache
+  // between builds, so its second run differs from its first only by what the OS has cached.
+  const peerDir = await plainProject(projectDir, {
+    "articles/articles.json": `${JSON.stringify({ layout: "article.njk" })}\n`,
+    "articles/_includes/article.njk": peerLayout,
+  });
+  process.stdout.write(" peer…");
+  const peerFirst = await peerBuild(peerDir);
+  process.stdout.write(" peer again…");
+  const peerSecond = await peerBuild(peerDir);
 
   // Bare Eleventy: the same Markdown files alone, no configuration, layouts, data or plugins;
   // quiet, as the site's own build is, so that neither pays for a line per file.
-  const bareDir = await temporaryDir("imd-bench-bare-");
-  cpSync(join(projectDir, "articles"), join(bareDir, "articles"), {
-    recursive: true,
-    filter: (path) => !path.endsWith(".json"),
-  });
-  cpSync(join(projectRoot, "bench"), join(bareDir, "bench"), { recursive: true });
-  symlinkSync(join(projectRoot, "node_modules"), join(bareDir, "node_modules"), "dir");
   process.stdout.write(" bare Eleventy…");
-  const bare = await timedBuild(bareDir, await temporaryDir("imd-bench-bare-out-"), ["--input=articles", "--quiet"]);
-  return { count, cold, warm, bare };
+  const bareDir = await plainProject(projectDir);
+  const bare = (await eleventy(bareDir, await scratchDir("imd-bench-bare-out-"), ["--input=articles", "--quiet"]))
+    .total;
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+  const when = { articles: count, ...thisRun() };
+  return [
+    { ...when, cache: "cold", ...cold, peer: peerFirst, bare },
+    { ...when, cache: "warm", ...warm, peer: peerSecond, bare },
+  ];
 }
 
-const results: Awaited<ReturnType<typeof benchmark>>[] = [];
+const measured: BuildRow[] = [];
 for (const count of sizes) {
   process.stdout.write(`${count.toLocaleString("en")} articles:`);
-  const result = await benchmark(count);
-  results.push(result);
+  const [cold, warm] = (await benchmark(count)) as [BuildRow, BuildRow];
+  measured.push(cold, warm);
   console.log(
-    ` done (cold ${result.cold.total.toFixed(1)} s, warm ${result.warm.total.toFixed(1)} s, bare ${result.bare.total.toFixed(1)} s)`,
+    ` done (cold ${cold.total.toFixed(1)} s, warm ${warm.total.toFixed(1)} s, peer ${cold.peer.toFixed(1)} s and ${warm.peer.toFixed(1)} s, bare ${cold.bare.toFixed(1)} s)`,
   );
 }
+const rows = mergeResults("build", measured, (row) => `${row.articles} ${row.cache}`);
 
-const f = (value: number) => (Number.isNaN(value) ? "–" : value.toFixed(1));
-const rows = results.flatMap(({ count, cold, warm, bare }) =>
-  [
-    ["cold", cold],
-    ["warm", warm],
-  ].map(
-    ([kind, m]) =>
-      `| ${count.toLocaleString("en")} | ${kind} | ${f((m as Measurement).total)} s | ${f((m as Measurement).pages)} s | ${f((m as Measurement).images)} s | ${f((m as Measurement).cards)} s | ${f((m as Measurement).search)} s | ${(m as Measurement).memoryMb} MB | ${f(bare.total)} s | ${((m as Measurement).total / bare.total).toFixed(2)}× |`,
-  ),
-);
+const s = (value: number) => `${value.toFixed(1)} s`;
+const ratio = (value: number, to: number) => `${(value / to).toFixed(2)}×`;
 const table = [
-  "| articles | cache | total | in Eleventy | pictures (within Eleventy) | social cards | Pagefind | peak memory | bare Eleventy | ratio |",
-  "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-  ...rows,
+  "| articles | cache | total | in Eleventy | pictures (within Eleventy) | social cards | Pagefind | peak memory | peer (Eleventy + layout + Pagefind CLI) | ratio to peer | bare Eleventy | ratio to bare |",
+  "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map(
+    (row) =>
+      `| ${row.articles.toLocaleString("en")} | ${row.cache} | ${s(row.total)} | ${s(row.pages)} | ${s(row.images)} | ${s(row.cards)} | ${s(row.search)} | ${row.memoryMb} MB | ${s(row.peer)} | ${ratio(row.total, row.peer)} | ${s(row.bare)} | ${ratio(row.total, row.bare)} |`,
+  ),
 ].join("\n");
 
-const perArticle = (count: number, kind: "cold" | "warm") => {
-  const result = results.find((r) => r.count === count);
-  return result ? result[kind].total / count : Number.NaN;
-};
-const growth = (kind: "cold" | "warm") => perArticle(4000, kind) / perArticle(1000, kind);
+/** Time per article at 4,000 ÷ at 1,000, when both were measured. */
+function growthLine(): string | undefined {
+  const perArticle = (count: number, cache: BuildRow["cache"]) => {
+    const row = rows.find((r) => r.articles === count && r.cache === cache);
+    return row && row.total / count;
+  };
+  const [cold1000, cold4000, warm1000, warm4000] = [
+    perArticle(1000, "cold"),
+    perArticle(4000, "cold"),
+    perArticle(1000, "warm"),
+    perArticle(4000, "warm"),
+  ];
+  if (!cold1000 || !cold4000 || !warm1000 || !warm4000) return undefined;
+  return `Time per article at 4,000 ÷ at 1,000: cold ${(cold4000 / cold1000).toFixed(2)}, warm ${(warm4000 / warm1000).toFixed(2)} (target ≤ 1.2).`;
+}
+const growth = growthLine();
 console.log(`\n${table}\n`);
-console.log(
-  `Time per article at 4,000 ÷ at 1,000: cold ${growth("cold").toFixed(2)}, warm ${growth("warm").toFixed(2)} (target ≤ 1.2)`,
-);
+if (growth) console.log(growth);
 
-/** A bar chart of total build time per size: cold, warm and bare Eleventy. */
+/** A bar chart of total build time per size: this site and the peer, cold and warm, and bare Eleventy. */
 function chart(): string {
-  const width = 640;
+  const width = 680;
   const rowHeight = 26;
-  const top = 30;
+  const top = 54;
   const left = 110;
-  const max = Math.max(...results.flatMap((r) => [r.cold.total, r.warm.total, r.bare.total]));
   const series = [
-    ["cold", "#d1495b"],
-    ["warm", "#e9a23b"],
-    ["bare", "#0f4c5c"],
+    { label: "this site, cold", colour: "#d1495b", value: (cold: BuildRow) => cold.total, cache: "cold" },
+    { label: "peer, first run", colour: "#7a9eb1", value: (cold: BuildRow) => cold.peer, cache: "cold" },
+    { label: "this site, warm", colour: "#e9a23b", value: (warm: BuildRow) => warm.total, cache: "warm" },
+    { label: "peer, second run", colour: "#a9c6d4", value: (warm: BuildRow) => warm.peer, cache: "warm" },
+    { label: "bare Eleventy", colour: "#0f4c5c", value: (cold: BuildRow) => cold.bare, cache: "cold" },
   ] as const;
-  const bars = results.flatMap((result, group) =>
-    series.map(([kind, colour], index) => {
-      const value = result[kind].total;
-      const y = top + group * (rowHeight * 3 + 16) + index * rowHeight;
-      const barWidth = Math.max(1, ((width - left - 80) * value) / max);
-      return `<rect x="${left}" y="${y}" width="${barWidth.toFixed(1)}" height="${rowHeight - 6}" fill="${colour}"/><text x="${(left + barWidth + 6).toFixed(1)}" y="${y + 15}">${value.toFixed(1)} s</text>${index === 0 ? `<text x="8" y="${y + 15}">${result.count.toLocaleString("en")} articles</text>` : ""}`;
+  const counts = [...new Set(rows.map((row) => row.articles))];
+  const groupHeight = rowHeight * series.length + 16;
+  const max = Math.max(...rows.flatMap((row) => [row.total, row.peer, row.bare]));
+  const bars = counts.flatMap((count, group) =>
+    series.flatMap(({ colour, value, cache }, index) => {
+      const row = rows.find((r) => r.articles === count && r.cache === cache);
+      if (!row) return [];
+      const y = top + group * groupHeight + index * rowHeight;
+      const barWidth = Math.max(1, ((width - left - 80) * value(row)) / max);
+      const name = index === 0 ? `<text x="8" y="${y + 15}">${count.toLocaleString("en")} articles</text>` : "";
+      return [
+        `<rect x="${left}" y="${y}" width="${barWidth.toFixed(1)}" height="${rowHeight - 6}" fill="${colour}"/><text x="${(left + barWidth + 6).toFixed(1)}" y="${y + 15}">${value(row).toFixed(1)} s</text>${name}`,
+      ];
     }),
   );
-  const height = top + results.length * (rowHeight * 3 + 16) + 10;
+  const height = top + counts.length * groupHeight + 10;
   const legend = series
-    .map(
-      ([kind, colour], index) =>
-        `<rect x="${left + index * 150}" y="6" width="14" height="14" fill="${colour}"/><text x="${left + index * 150 + 20}" y="18">${kind === "bare" ? "bare Eleventy" : `${kind} build`}</text>`,
-    )
+    .map(({ label, colour }, index) => {
+      const x = left + (index % 3) * 180;
+      const y = 6 + Math.floor(index / 3) * 22;
+      return `<rect x="${x}" y="${y}" width="14" height="14" fill="${colour}"/><text x="${x + 20}" y="${y + 12}">${label}</text>`;
+    })
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="13"><rect width="100%" height="100%" fill="#ffffff"/>${legend}${bars.join("")}</svg>\n`;
 }
 writeFileSync(join(projectRoot, "docs/build-benchmark.svg"), chart());
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 writeReportSection(
   "build",
   `## Build (\`npm run bench\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.
-Synthetic articles (bench/synthetic.ts: valid front matter, 400–900 words each, four drawings and
-three 2400×1600 JPEG photos among them) are added to the real site. "Cold" starts with an empty image
-cache, "warm" keeps it (as Netlify does between builds); both include checking the content, every
-page, the pictures, a social card per page and the Pagefind index. "In Eleventy" is the time to write
-the pages (content check, templates, pictures); the social cards and the Pagefind index are made
-after that, at the same time as each other. The pictures are made while pages render, so their span
-(first started to last finished) is part of the time in Eleventy. "Bare Eleventy"
-builds the same Markdown files with no configuration, layouts, data or plugins; both builds are
-quiet (no line per file written). Peak memory is the
-Node process's (Pagefind and sharp's threads run outside its heap but inside it, Pagefind's own binary
-apart). Targets: at 4,000 articles the full build at most 3× bare Eleventy; time per article at
-4,000 at most 1.2× the time per article at 1,000.
+${measuredLine(rows)}
+Synthetic articles (tools/fixtures/synthetic-articles.ts: valid front matter, 400–900 words each,
+four drawings and three 2400×1600 JPEG photos among them) are added to the real site. "Cold" starts
+with an empty image cache, "warm" keeps it (as Netlify does between builds); both include checking
+the content, every page, the pictures, a social card per page and the Pagefind index. "In Eleventy"
+is the time to write the pages (content check, templates, pictures); the social cards and the
+Pagefind index are made after that, at the same time as each other. The pictures are made while
+pages render, so their span (first started to last finished) is part of the time in Eleventy.
+Peak memory is the Node process's (Pagefind and sharp's threads run outside its heap but inside
+it, Pagefind's own binary apart).
+
+"Peer" is the setup a user would pick instead of this project, timed in the same run on the same
+Markdown files: plain Eleventy with one minimal Nunjucks layout (title and content, set for the
+articles by a directory data file), then Pagefind's own CLI (\`pagefind --site\`) over its output.
+It makes no pictures, cards, feeds or list pages, and checks nothing. It has no image cache, nor
+any other cache kept between builds: its second run (beside "warm") differs from its first (beside
+"cold") only by what the operating system has cached, so the two are near-equal, and "ratio to
+peer" warm is this site with its cache against the peer as it always is. "Bare Eleventy" builds
+the same Markdown files with no configuration, layouts, data or plugins (and no search index).
+Every build is quiet (no line per file written). Targets: at 4,000 articles the full build at
+most 3× bare Eleventy; time per article at 4,000 at most 1.2× the time per article at 1,000.
+A run of some sizes (\`BENCH_SIZES=100 npm run bench\`) replaces only those sizes' rows; every
+row is kept in docs/benchmarks.json.
 
 ${table}
-
-Time per article at 4,000 ÷ at 1,000: cold ${growth("cold").toFixed(2)}, warm ${growth("warm").toFixed(2)}.
-
-![Total build time by number of articles](build-benchmark.svg)
+${growth ? `\n${growth}\n` : ""}
+![Total build time by number of articles: this site, the peer and bare Eleventy](build-benchmark.svg)
 `,
 );
-console.log("Wrote docs/benchmarks.md and docs/build-benchmark.svg");
+console.log("Wrote docs/benchmarks.json, docs/benchmarks.md and docs/build-benchmark.svg");

@@ -10,8 +10,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { previewServer } from "../src/lib/preview-server.ts";
-import { launchChromium } from "../tests/helpers/browser.ts";
-import { projectRoot } from "../tests/helpers/build.ts";
+import { launchChromium } from "../tools/fixtures/chromium.ts";
+import { projectRoot } from "../tools/fixtures/project.ts";
 
 interface PagefindApi {
   search(term: string): Promise<{ results: { data: () => Promise<unknown> }[] }>;

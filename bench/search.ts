@@ -1,19 +1,22 @@
 // npm run bench:search: how Pagefind's index and a search grow with the number of articles.
-// For 1,000 and 10,000 synthetic articles: build and index the site, then measure the index
-// on disk and the bytes one search of a common word transfers, by kind of file
-// (bench/search-transfer.ts). BENCH_VERBOSE=1 also prints every file a search fetched.
+// For 1,000 and 10,000 synthetic articles (BENCH_SIZES=1000 for one size, or others): build and
+// index the site, then measure the index on disk and the bytes one search of a common word
+// transfers, by kind of file (bench/search-transfer.ts). BENCH_VERBOSE=1 also prints every file
+// a search fetched. Merges the rows into docs/benchmarks.json (the other sizes' rows stay) and
+// writes them to docs/benchmarks.md.
 import { execFile } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { copyProject, temporaryDir } from "../tests/helpers/build.ts";
-import { writeReportSection } from "./report.ts";
-import { categoryNames, searchTransfer } from "./search-transfer.ts";
-import { syntheticArticle } from "./synthetic.ts";
+import { copyProject, temporaryDir } from "../tools/fixtures/project.ts";
+import { syntheticArticle } from "../tools/fixtures/synthetic-articles.ts";
+import { type Measured, measuredLine, mergeResults, thisRun, writeReportSection } from "./report.ts";
+import { categoryNames, searchTransfer, type Transfer } from "./search-transfer.ts";
 
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
+if (sizes.some((count) => !Number.isInteger(count) || count <= 0))
+  throw new Error(`BENCH_SIZES: expected numbers of articles like 1000,10000, got "${process.env.BENCH_SIZES}"`);
 const query = "mentoring";
 /** A second common word, searched for next in the same page: what a search costs once Pagefind is loaded. */
 const nextQuery = "community";
@@ -38,17 +41,18 @@ async function buildSynthetic(count: number) {
   const started = performance.now();
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${siteDir}`],
+    ["node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--output=${siteDir}`],
     { cwd: projectDir, maxBuffer: 256 * 1024 * 1024 },
   );
   const buildSeconds = (performance.now() - started) / 1000;
   const indexing = stdout.match(/\[search\] Indexed (\d+) pages in ([\d.]+) s/);
+  if (!indexing) throw new Error(`The build printed no "[search] Indexed … pages" line:\n${stdout}`);
   return {
     projectDir,
     siteDir,
     buildSeconds,
-    indexedPages: Number(indexing?.[1]),
-    indexSeconds: Number(indexing?.[2]),
+    indexedPages: Number(indexing[1]),
+    indexSeconds: Number(indexing[2]),
   };
 }
 
@@ -75,8 +79,28 @@ function wordStats(count: number) {
   return { share: articles / count, perArticle: occurrences / count, related: related / count };
 }
 
-const rows: string[] = [];
-const breakdown: string[] = [];
+/** What one search transferred, as docs/benchmarks.json keeps it: bytes and requests by kind of file. */
+interface StoredTransfer {
+  total: number;
+  byCategory: Record<string, { bytes: number; requests: number }>;
+}
+
+interface SearchRow extends Measured {
+  pagesIndexed: number;
+  indexSeconds: number;
+  buildSeconds: number;
+  indexBytes: number;
+  api: StoredTransfer;
+  dialog: StoredTransfer;
+  next: StoredTransfer;
+}
+
+const stored = ({ total, byCategory }: Transfer): StoredTransfer => ({
+  total,
+  byCategory: Object.fromEntries(byCategory),
+});
+
+const measured: SearchRow[] = [];
 for (const count of sizes) {
   process.stdout.write(`Building and indexing ${count.toLocaleString("en")} synthetic articles… `);
   const build = await buildSynthetic(count);
@@ -88,33 +112,46 @@ for (const count of sizes) {
     rm(build.siteDir, { recursive: true, force: true }),
     rm(build.projectDir, { recursive: true, force: true }),
   ]);
-  rows.push(
-    `| ${count.toLocaleString("en")} | ${build.indexedPages} | ${build.indexSeconds.toFixed(1)} s | ${build.buildSeconds.toFixed(1)} s | ${kb(indexBytes)} | ${kb(api.total)} | ${kb(dialog.total)} |`,
-  );
-  for (const [name, transfer] of [
-    ["API", api],
-    ["header dialog", dialog],
-    [`API, next search ("${nextQuery}")`, next],
-  ] as const) {
-    const cells = categoryNames.map((category) => {
-      const { bytes, requests } = transfer.byCategory.get(category) ?? { bytes: 0, requests: 0 };
-      return requests === 0 ? "–" : `${(bytes / 1024).toFixed(1)}${requests > 1 ? ` (${requests})` : ""}`;
-    });
-    breakdown.push(
-      `| ${count.toLocaleString("en")} | ${name} | ${cells.join(" | ")} | ${(transfer.total / 1024).toFixed(1)} |`,
-    );
-  }
+  measured.push({
+    articles: count,
+    ...thisRun(),
+    pagesIndexed: build.indexedPages,
+    indexSeconds: build.indexSeconds,
+    buildSeconds: build.buildSeconds,
+    indexBytes,
+    api: stored(api),
+    dialog: stored(dialog),
+    next: stored(next),
+  });
   if (process.env.BENCH_VERBOSE)
     for (const { path, bytes } of [...api.requests, ...next.requests, ...dialog.requests])
       console.log(`  ${path} ${bytes}`);
 }
+const rows = mergeResults("search", measured, (row) => String(row.articles));
 
-const { share, perArticle, related } = wordStats(Math.max(...sizes));
 const table = [
   "| articles | pages indexed | indexing | whole build | index on disk | one search, API | one search, header dialog |",
   "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-  ...rows,
+  ...rows.map(
+    (row) =>
+      `| ${row.articles.toLocaleString("en")} | ${row.pagesIndexed} | ${row.indexSeconds.toFixed(1)} s | ${row.buildSeconds.toFixed(1)} s | ${kb(row.indexBytes)} | ${kb(row.api.total)} | ${kb(row.dialog.total)} |`,
+  ),
 ].join("\n");
+const breakdown = rows.flatMap((row) =>
+  (
+    [
+      ["API", row.api],
+      ["header dialog", row.dialog],
+      [`API, next search ("${nextQuery}")`, row.next],
+    ] as const
+  ).map(([name, transfer]) => {
+    const cells = categoryNames.map((category) => {
+      const { bytes, requests } = transfer.byCategory[category] ?? { bytes: 0, requests: 0 };
+      return requests === 0 ? "–" : `${(bytes / 1024).toFixed(1)}${requests > 1 ? ` (${requests})` : ""}`;
+    });
+    return `| ${row.articles.toLocaleString("en")} | ${name} | ${cells.join(" | ")} | ${(transfer.total / 1024).toFixed(1)} |`;
+  }),
+);
 const breakdownTable = [
   `| articles | search | ${categoryNames.join(" | ")} | total |`,
   `| ---: | --- | ${categoryNames.map(() => "---:").join(" | ")} | ---: |`,
@@ -122,14 +159,15 @@ const breakdownTable = [
 ].join("\n");
 console.log(`\n${table}\n\n${breakdownTable}\n`);
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const largest = Math.max(...rows.map((row) => row.articles));
+const { share, perArticle, related } = wordStats(largest);
 const section = `## Search (\`npm run bench:search\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.
-Synthetic articles (bench/synthetic.ts: 400–900 words each from a vocabulary of about 4,000 words with
-Zipf-like frequencies) are added to the real site. The search is for "${query}": ${(share * 100).toFixed(0)} % of the
-articles have the word, ${perArticle.toFixed(1)} times per article on average, and ${(related * 100).toFixed(0)} % have a word that Pagefind
-matches to it ("mentor", "mentors", "mentorship").
+${measuredLine(rows)}
+Synthetic articles (tools/fixtures/synthetic-articles.ts: 400–900 words each from a vocabulary of
+about 4,000 words with Zipf-like frequencies) are added to the real site. The search is for
+"${query}": of the ${largest.toLocaleString("en")} articles, ${(share * 100).toFixed(0)} % have the word, ${perArticle.toFixed(1)} times per article on average,
+and ${(related * 100).toFixed(0)} % have a word that Pagefind matches to it ("mentor", "mentors", "mentorship").
 "One search" is what the server sends for it, body bytes as a CDN sends them (text brotli-compressed,
 Pagefind's own index files as they are, already compressed; headers excluded), to a fresh browser
 with nothing cached: "API" is \`pagefind.search()\` and the data of its top five results; "header
@@ -137,7 +175,9 @@ dialog" is a visitor pressing "/" and typing the word, which also loads Pagefind
 (and dialog/pagefind.js, counted with pagefind.js, which keeps the Component UI from fetching the
 filters' data the dialog does not show). "API, next search" is a second search, for "${nextQuery}",
 in the same page: what a search costs once Pagefind is loaded.
-Target: under 100 KB per search at 10,000 articles.
+Target: under 100 KB per search at 10,000 articles. A run of some sizes
+(\`BENCH_SIZES=1000 npm run bench:search\`) replaces only those sizes' rows; every row is kept in
+docs/benchmarks.json.
 
 ${table}
 
@@ -151,4 +191,4 @@ order for every page, about 10 bytes a page compressed. The word index is every 
 in every page that has it, and the fragments are the text and metadata of the results shown.
 `;
 writeReportSection("search", section);
-console.log("Wrote docs/benchmarks.md");
+console.log("Wrote docs/benchmarks.json and docs/benchmarks.md");

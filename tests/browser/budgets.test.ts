@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 import type { HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, serveSite, watchedPage } from "../helpers/browser.ts";
+import { launchChromium } from "../../tools/fixtures/chromium.ts";
+import { serveSite, watchedPage } from "../helpers/browser.ts";
 import { fileForUrl, htmlFiles, readPage } from "../helpers/site.ts";
 
 /**

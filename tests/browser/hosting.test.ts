@@ -1,8 +1,9 @@
 import { rm } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, watchedPage } from "../helpers/browser.ts";
-import { buildSite, temporaryDir } from "../helpers/build.ts";
+import { launchChromium } from "../../tools/fixtures/chromium.ts";
+import { buildSite, temporaryDir } from "../../tools/fixtures/project.ts";
+import { watchedPage } from "../helpers/browser.ts";
 import { htmlFiles } from "../helpers/site.ts";
 import { servePlainFiles } from "../helpers/static-server.ts";
 

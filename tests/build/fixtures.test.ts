@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, copyProject, temporaryDir } from "../helpers/build.ts";
+import { buildSite, copyProject, temporaryDir } from "../../tools/fixtures/project.ts";
 import { brokenLinks } from "../helpers/links.ts";
 import { htmlFiles, readPage, visibleText } from "../helpers/site.ts";
 

@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { launchChromium, serveSite } from "./browser.ts";
+import { launchChromium } from "../../tools/fixtures/chromium.ts";
+import { serveSite } from "./browser.ts";
 
 /**
  * Chromium and a built site behind the preview server (netlify.toml's headers), started

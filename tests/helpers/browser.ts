@@ -1,23 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { type PreviewOptions, previewServer } from "../../src/lib/preview-server.ts";
-import { projectRoot } from "./build.ts";
-
-/** Debian's Chromium; no browser is downloaded (see .ci/run). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
-}
+import { projectRoot } from "../../tools/fixtures/project.ts";
 
 /** Serves a built site on a free localhost port with the headers of netlify.toml. */
 export async function serveSite(

@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import type { TestProject } from "vitest/node";
-import { syntheticArticle } from "../../bench/synthetic.ts";
-import { buildSite, copyProject, temporaryDir } from "./build.ts";
+import { buildSite, copyProject, temporaryDir } from "../../tools/fixtures/project.ts";
+import { syntheticArticle } from "../../tools/fixtures/synthetic-articles.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

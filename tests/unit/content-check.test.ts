@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import topics from "../../_data/topics.ts";
 import { checkArticles, closest, formatProblem } from "../../src/lib/content-check.ts";
-import { projectRoot } from "../helpers/build.ts";
+import { projectRoot } from "../../tools/fixtures/project.ts";
 
 const corpusDir = join(projectRoot, "tests/fixtures/invalid-articles");
 const context = {

@@ -9,7 +9,7 @@ import {
   isFingerprinted,
   writeFingerprintedAssets,
 } from "../../src/lib/fingerprint.ts";
-import { temporaryDir } from "../helpers/build.ts";
+import { temporaryDir } from "../../tools/fixtures/project.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

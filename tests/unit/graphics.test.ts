@@ -14,7 +14,7 @@ import {
   graphicFormats,
   socialCardSvg,
 } from "../../src/lib/graphics.ts";
-import { projectRoot } from "../helpers/build.ts";
+import { projectRoot } from "../../tools/fixtures/project.ts";
 
 const fonts = { bold: atkinsonHyperlegible(700), regular: atkinsonHyperlegible(400) };
 const mark = readFileSync(join(projectRoot, "static/favicon.svg"), "utf8");

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inspectSource, processImage, widthsFor } from "../../src/lib/images.ts";
-import { projectRoot, temporaryDir } from "../helpers/build.ts";
+import { projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
 
 let dir: string;
 const photo = (width: number, height: number) =>
