@@ -12,7 +12,7 @@ import {
   redirectRules,
   redirectTarget,
 } from "../../src/lib/preview-server.ts";
-import { temporaryDir } from "../helpers/build.ts";
+import { temporaryDir } from "../../tools/fixtures/project.ts";
 
 const toml = `
 [[headers]]
