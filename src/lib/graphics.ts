@@ -1,3 +1,4 @@
+import design from "../../_data/design.ts";
 import type { TypeFace } from "./fonts.ts";
 import { type FittedText, fitText } from "./text-layout.ts";
 
@@ -9,8 +10,8 @@ export interface Fonts {
   regular: TypeFace;
 }
 
-/** The site's colours, as in site.css. */
-const colours = { cream: "#fdf6ec", teal: "#0f4c5c", amber: "#e9a23b", ink: "#1d2433", muted: "#4a5468" };
+/** The mark's colours, and the page's text colours in the light scheme. */
+const colours = { ...design.palette.mark, ink: design.palette.light.text, muted: design.palette.light.muted };
 
 /** What a page's social card shows. */
 export interface CardContent {

@@ -1,3 +1,4 @@
+import design from "../../_data/design.ts";
 import type { ProcessedImage } from "./images.ts";
 
 // Turns the plain <img> a template writes into a <picture> of the variants sharp made.
@@ -7,10 +8,10 @@ import type { ProcessedImage } from "./images.ts";
 export type Attributes = [name: string, value: string | undefined][];
 
 /**
- * The `sizes` for a picture that spans the main column: the column's measure (42rem) on wide
- * screens, the screen less the page's side padding on phones. A template can give its own.
+ * The `sizes` for a picture that spans the main column, made from the layout's widths by
+ * mainColumnSizes (design-tokens.ts). A template can give its own.
  */
-export const mainColumnSizes = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
+export const mainColumnSizes = design.sizes.mainColumn;
 
 const imgTag = /<img\b(?:"[^"]*"|'[^']*'|[^'">])*>/gi;
 const attribute = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;

@@ -1,3 +1,5 @@
+import design from "../../_data/design.ts";
+
 /** The PNG icons made from static/favicon.svg: the manifest's two sizes and Apple's touch icon. */
 export const appIcons = [
   { file: "icon-192.png", size: 192, opaque: false },
@@ -6,8 +8,8 @@ export const appIcons = [
   { file: "apple-touch-icon.png", size: 180, opaque: true },
 ] as const;
 
-/** The mark's colour (the favicon's background) and the page's, as in site.css. */
-export const themeColours = { theme: "#0f4c5c", background: "#fdf9f3" } as const;
+/** The mark's colour (the favicon's background) and the page's, in the light scheme. */
+export const themeColours = { theme: design.palette.mark.teal, background: design.palette.light.bg } as const;
 
 export interface ManifestInput {
   name: string;

@@ -1,6 +1,12 @@
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
-import { type Asset, assetManifest, writeFingerprintedAssets } from "../lib/fingerprint.ts";
+import { type Design, stylesheetWithTokens } from "../lib/design-tokens.ts";
+import { type Asset, assetManifest, fingerprintedPath, writeFingerprintedAssets } from "../lib/fingerprint.ts";
+import { importFresh } from "../lib/import-fresh.ts";
+
+const stylesheetPath = "/assets/css/site.css";
 
 /**
  * Images and icons from static/ are copied as they are. The stylesheet and scripts of
@@ -11,9 +17,17 @@ export default function assets(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPassthroughCopy({ static: "/" });
   eleventyConfig.addWatchTarget("src/assets/");
   let manifest = new Map<string, Asset>();
+  let stylesheet = { url: "", css: "" };
 
-  eleventyConfig.on("eleventy.before", ({ directories }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories }) => {
     manifest = assetManifest(join(directories.input, "src/assets"), "/assets");
+    // site.css is published with the design tokens' custom properties in it, named by the hash of that.
+    const source = manifest.get(stylesheetPath)?.source;
+    if (!source) throw new Error(`Assets: src${stylesheetPath} is missing`);
+    const design = (await importFresh(join(directories.data, "design.ts"))) as Design;
+    const css = stylesheetWithTokens(design, readFileSync(source, "utf8"));
+    stylesheet = { url: fingerprintedPath(stylesheetPath, Buffer.from(css)), css };
+    manifest.set(stylesheetPath, { source, url: stylesheet.url });
   });
 
   eleventyConfig.addFilter("fingerprint", (path: string) => {
@@ -26,6 +40,12 @@ export default function assets(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;
-    await writeFingerprintedAssets(manifest, directories.output, "/assets");
+    // The stylesheet is what was made of site.css, written after the copies clear the folder of older files.
+    const copied = new Map(manifest);
+    copied.delete(stylesheetPath);
+    await writeFingerprintedAssets(copied, directories.output, "/assets");
+    const target = join(directories.output, stylesheet.url);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, stylesheet.css);
   });
 }
