@@ -5,6 +5,7 @@ import assets from "./src/plugins/assets.ts";
 import content from "./src/plugins/content.ts";
 import day from "./src/plugins/day.ts";
 import drafts from "./src/plugins/drafts.ts";
+import frontMatter from "./src/plugins/front-matter.ts";
 import graphics from "./src/plugins/graphics.ts";
 import images from "./src/plugins/images.ts";
 import markdown from "./src/plugins/markdown.ts";
@@ -21,8 +22,9 @@ export default function (eleventyConfig: EleventyConfig): void {
   // A line per file written is thousands of lines; Eleventy's summary and the plugins' timings remain.
   eleventyConfig.setQuietMode(true);
   eleventyConfig.addPlugin(timings);
+  eleventyConfig.addPlugin(frontMatter);
   eleventyConfig.addPlugin(typescriptData);
-  eleventyConfig.addPlugin(validation);
+  eleventyConfig.addPlugin(validation, { now });
   eleventyConfig.addPlugin(drafts);
   eleventyConfig.addPlugin(markdown);
   eleventyConfig.addPlugin(content);

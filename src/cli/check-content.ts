@@ -1,8 +1,9 @@
-// npm run check (its last step): every article and data file against its schema, without a build.
+// npm run check:content (and the last step of npm run check): every article and data file against its schema, without a build.
 import { formatProblem } from "../lib/content-check.ts";
+import { buildTime } from "../lib/dates.ts";
 import { checkProjectContent } from "../lib/project-content.ts";
 
-const problems = await checkProjectContent(process.cwd());
+const problems = await checkProjectContent(process.cwd(), buildTime().toJSDate());
 if (problems.length > 0) {
   console.error(`The content has ${problems.length === 1 ? "1 problem" : `${problems.length} problems`}:`);
   for (const problem of problems) console.error(formatProblem(problem));

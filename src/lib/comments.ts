@@ -19,3 +19,15 @@ export function publicComments(stored: readonly StoredComment[] | undefined): Pu
     }))
     .sort((a, b) => a.date.getTime() - b.date.getTime());
 }
+
+/**
+ * The stored comments of one page (`home`, or an article's file name) from `_data/comments/`.
+ * Only the page's own file counts: `constructor` or `toString` is a page like any other, not
+ * a property every object inherits.
+ */
+export function commentsOf(
+  all: Readonly<Record<string, readonly StoredComment[]>> | undefined,
+  page: string,
+): readonly StoredComment[] | undefined {
+  return all && Object.hasOwn(all, page) ? all[page] : undefined;
+}

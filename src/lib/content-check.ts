@@ -1,5 +1,7 @@
-import matter from "gray-matter";
 import type { z } from "zod";
+import { type FrontMatter, FrontMatterError, readFrontMatter } from "./front-matter.ts";
+import { createMarkdown } from "./markdown.ts";
+import { scaffoldPlaceholderValues } from "./scaffold.ts";
 import { type Article, articleSchema, describeValue } from "./schemas.ts";
 import { slugify } from "./slug.ts";
 
@@ -64,26 +66,31 @@ export function checkWithSchema<Schema extends z.ZodType>(
 export interface ArticleContext {
   /** The tags an article may use. */
   tags: readonly string[];
-  /** Whether a site path such as /images/a.svg has a file behind it. */
+  /** Whether a site path such as /images/a.svg has a file behind it, reached through no symlink. */
   imageExists: (src: string) => boolean;
+  /** The build's clock: an article dated after the day after it is not published yet. */
+  now: Date;
 }
+
+/** A site path of a picture that stays in /images/: no `..`, `.` or empty segment on the way. */
+export function isContainedImagePath(src: string): boolean {
+  if (!src.startsWith("/images/")) return false;
+  return src
+    .slice(1)
+    .split("/")
+    .every((segment) => segment !== "" && segment !== "." && segment !== "..");
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Everything wrong with one article file. */
 export function checkArticle(file: string, source: string, context: ArticleContext) {
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: FrontMatter;
   try {
-    // An empty options object keeps gray-matter from returning a cached result for equal text.
-    parsed = matter(source, {});
+    parsed = readFrontMatter(source);
   } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    const line = mark ? ` (line ${mark.line + 2} of the file)` : "";
-    return { problems: [{ file, field: "front matter", message: `is not valid YAML${line}: ${reason}` }] };
-  }
-  if (!source.trimStart().startsWith("---")) {
-    return {
-      problems: [{ file, field: "front matter", message: "expected the file to start with --- and the front matter" }],
-    };
+    if (!(error instanceof FrontMatterError)) throw error;
+    return { problems: [{ file, field: "front matter", message: error.message }] };
   }
   const { problems, value } = checkWithSchema(file, parsed.data, articleSchema, Object.keys(articleSchema.shape));
   for (const [index, tag] of (Array.isArray(parsed.data.tags) ? parsed.data.tags : []).entries()) {
@@ -92,21 +99,90 @@ export function checkArticle(file: string, source: string, context: ArticleConte
       problems.push({
         file,
         field: `tags[${index}]`,
-        message: `"${tag}" is not a known tag${suggestion ? ` (did you mean "${suggestion}"?)` : ""}; the tags are listed in _data/topics.ts`,
+        message: `"${tag}" is not a known tag${suggestion ? ` (did you mean "${suggestion}"?); the tags are listed in _data/topics.ts` : `; the tags are ${context.tags.join(", ")}`}`,
       });
     }
   }
-  if (value && !context.imageExists(value.image.src)) {
+  if (value && !isContainedImagePath(value.image.src)) {
+    problems.push({
+      file,
+      field: "image.src",
+      message: `expected a path inside /images/ with no .. in it, got ${describeValue(value.image.src)}`,
+    });
+  } else if (value && !context.imageExists(value.image.src)) {
     problems.push({ file, field: "image.src", message: `expected a file at static${value.image.src}, found none` });
   }
-  if (parsed.content.trim() === "") {
+  if (parsed.body.trim() === "") {
     problems.push({
       file,
       field: "body",
       message: "expected a paragraph or more of text after the front matter, found none",
     });
   }
+  for (const picture of bodyPictures(parsed.body, parsed.bodyLine)) {
+    const field = `body (line ${picture.line})`;
+    if (!isContainedImagePath(picture.src)) {
+      problems.push({
+        file,
+        field,
+        message: `expected a picture from static/images/, written /images/…, got ${describeValue(picture.src)}`,
+      });
+    } else if (!context.imageExists(picture.src)) {
+      problems.push({ file, field, message: `expected a file at static${picture.src}, found none` });
+    }
+  }
+  if (value && value.draft !== true) {
+    const latest = new Date(context.now.getTime() + DAY_MS);
+    if (value.date > latest) {
+      problems.push({
+        file,
+        field: "date",
+        message: `expected a date no later than ${latest.toISOString().slice(0, 10)}, got ${describeValue(value.date)}; to keep an article unpublished until its day, add draft: true`,
+      });
+    }
+    problems.push(...placeholderProblems(file, parsed.data, parsed.body));
+  }
   return { problems, value };
+}
+
+/** The pictures a Markdown body shows, with the file's line each is on. */
+export function bodyPictures(body: string, bodyLine: number): { src: string; line: number }[] {
+  const pictures: { src: string; line: number }[] = [];
+  for (const token of markdownForChecks.parse(body, {})) {
+    for (const child of token.children ?? []) {
+      if (child.type === "image") {
+        pictures.push({ src: String(child.attrGet("src") ?? ""), line: bodyLine + (token.map?.[0] ?? 0) });
+      }
+    }
+  }
+  return pictures;
+}
+const markdownForChecks = createMarkdown();
+
+/** The fields of a published article still holding the text `npm run new:article` wrote. */
+function placeholderProblems(file: string, data: Record<string, unknown>, body: string): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === "string" && scaffoldPlaceholderValues.has(value.trim())) {
+      problems.push({
+        file,
+        field: fieldPath(path),
+        message: `expected the article's own words, got the placeholder ${describeValue(value.trim())} from npm run new:article`,
+      });
+    } else if (value && typeof value === "object") {
+      for (const [key, inner] of Object.entries(value))
+        walk(inner, [...path, Array.isArray(value) ? Number(key) : key]);
+    }
+  };
+  walk(data, []);
+  if (scaffoldPlaceholderValues.has(body.trim())) {
+    problems.push({
+      file,
+      field: "body",
+      message: "expected the article's own teaser, got the placeholder text from npm run new:article",
+    });
+  }
+  return problems;
 }
 
 /**

@@ -1,5 +1,6 @@
 import design from "../../_data/design.ts";
 import type { TypeFace } from "./fonts.ts";
+import { hashtags } from "./share-links.ts";
 import { type FittedText, fitText } from "./text-layout.ts";
 
 // Social cards and the campaign toolkit's graphics, as SVG with every word an outline
@@ -189,7 +190,7 @@ export function campaignGraphicSvg(
       : []),
     {
       face: fonts.bold,
-      text: content.hashtags.map((tag) => `#${tag}`).join(" "),
+      text: hashtags(content.hashtags).join(" "),
       sizes: [layout.hashtags],
       maxLines: 2,
       colour: colours.amber,
@@ -222,7 +223,7 @@ export function campaignGraphicSvg(
 
 /** A campaign graphic in words, for its alt text. */
 export function graphicAlt(content: GraphicContent): string {
-  return `${content.dayName}, ${content.date}. ${content.tagline} ${content.hashtags.map((tag) => `#${tag}`).join(" ")}`;
+  return `${content.dayName}, ${content.date}. ${content.tagline} ${hashtags(content.hashtags).join(" ")}`;
 }
 
 function svg(width: number, height: number, shapes: string[]): string {

@@ -1,9 +1,12 @@
-import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { existsSync, lstatSync } from "node:fs";
+import { lstat, open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { checkArticles, checkWithSchema, formatProblem, type Problem } from "./content-check.ts";
+import { contributionFolders, type SurfaceEntry, surfaceProblems } from "./contribution-surface.ts";
+import { atkinsonHyperlegible, MissingGlyphError, type TypeFace } from "./fonts.ts";
 import { inspectSource } from "./images.ts";
 import { importFresh } from "./import-fresh.ts";
+import { displayName } from "./people.ts";
 import { commentsSchema, daySchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
 
 /** The typed data files in _data/ and the schema each must match. */
@@ -14,12 +17,76 @@ const dataFiles = {
   "toolkit.ts": toolkitSchema,
 } as const;
 
+/** Everything in the contribution surface's folders, sub-folders included, seen without following links. */
+export async function surfaceEntries(root: string): Promise<SurfaceEntry[]> {
+  const entries: SurfaceEntry[] = [];
+  const walk = async (relative: string) => {
+    for (const name of (await readdir(join(root, relative))).sort()) {
+      const path = `${relative}/${name}`;
+      const stats = await lstat(join(root, path));
+      const kind = stats.isSymbolicLink()
+        ? "symlink"
+        : stats.isDirectory()
+          ? "directory"
+          : stats.isFile()
+            ? "file"
+            : "other";
+      let head = new Uint8Array();
+      if (kind === "file") {
+        const handle = await open(join(root, path), "r");
+        try {
+          head = new Uint8Array(512);
+          const { bytesRead } = await handle.read(head, 0, head.length, 0);
+          head = head.subarray(0, bytesRead);
+        } finally {
+          await handle.close();
+        }
+      }
+      entries.push({ path, kind, head });
+      if (kind === "directory") await walk(path);
+    }
+  };
+  for (const folder of contributionFolders) if (existsSync(join(root, folder))) await walk(folder);
+  return entries;
+}
+
+/** Whether `static<src>` is a regular file reached through no symbolic link (src is contained already). */
+function isPlainFileUnder(root: string, src: string): boolean {
+  let path = join(root, "static");
+  for (const segment of src.slice(1).split("/")) {
+    path = join(path, segment);
+    const stats = lstatSync(path, { throwIfNoEntry: false });
+    if (!stats || stats.isSymbolicLink()) return false;
+  }
+  return lstatSync(path).isFile();
+}
+
+/** The typefaces the social cards draw an article's title and people with. */
+let cardFaces: { title: TypeFace; people: TypeFace } | undefined;
+
+/** A problem for the first character of `text` that the card's typeface has no glyph for. */
+function missingGlyph(file: string, field: string, text: string, face: TypeFace): Problem | undefined {
+  try {
+    face.measure(text, 1);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof MissingGlyphError)) throw error;
+    const code = error.character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0");
+    return {
+      file,
+      field,
+      message: `expected characters the social card's typeface (${face.name}) can draw, got "${error.character}" (U+${code})`,
+    };
+  }
+}
+
 /**
  * Reads the project's content (articles/*.md, _data/*.ts, _data/comments/*.json) and
  * returns every problem with it; an empty list means the site can be built.
  */
 export async function checkProjectContent(
   root: string,
+  now: Date,
   warn: (warning: Problem) => void = (warning) => console.warn(`Warning: ${formatProblem(warning)}`),
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
@@ -44,11 +111,20 @@ export async function checkProjectContent(
     }
   }
 
-  const commentsDir = join(root, "_data/comments");
-  for (const name of existsSync(commentsDir)
-    ? (await readdir(commentsDir)).filter((n) => n.endsWith(".json")).sort()
-    : []) {
-    const file = `_data/comments/${name}`;
+  const entries = await surfaceEntries(root);
+  const directoryDataFile = join(root, "articles/articles.11tydata.json");
+  let directoryData: unknown;
+  try {
+    directoryData = existsSync(directoryDataFile) ? JSON.parse(await readFile(directoryDataFile, "utf8")) : undefined;
+  } catch {
+    directoryData = "not JSON";
+  }
+  problems.push(...surfaceProblems(entries, directoryData));
+
+  // Only regular files: a link in the surface is reported by surfaceProblems and never read.
+  for (const { path: file } of entries.filter(
+    (entry) => entry.kind === "file" && /^_data\/comments\/[^/]+\.json$/.test(entry.path),
+  )) {
     try {
       problems.push(
         ...checkWithSchema(file, JSON.parse(await readFile(join(root, file), "utf8")), commentsSchema).problems,
@@ -58,17 +134,28 @@ export async function checkProjectContent(
     }
   }
 
-  const articleNames = (await readdir(join(root, "articles"))).filter((name) => name.endsWith(".md")).sort();
+  const articleNames = entries
+    .filter((entry) => entry.kind === "file" && /^articles\/[^/]+\.md$/.test(entry.path))
+    .map((entry) => entry.path.slice("articles/".length));
   const articles = await Promise.all(
     articleNames.map(async (name) => ({
       file: `articles/${name}`,
       source: await readFile(join(root, "articles", name), "utf8"),
     })),
   );
-  const context = { tags, imageExists: (src: string) => existsSync(join(root, "static", src)) };
+  const context = { tags, imageExists: (src: string) => isPlainFileUnder(root, src), now };
   const checked = checkArticles(articles, context);
   problems.push(...checked.problems);
+  cardFaces ??= { title: atkinsonHyperlegible(700), people: atkinsonHyperlegible(400) };
+  const faces = cardFaces;
   for (const [file, article] of checked.valid) {
+    const glyphProblems = [
+      missingGlyph(file, "title", article.title, faces.title),
+      ...article.people.map((person, index) =>
+        missingGlyph(file, `people[${index}]`, displayName(person), faces.people),
+      ),
+    ];
+    problems.push(...glyphProblems.filter((problem) => problem !== undefined));
     // A missing file is already reported by checkArticles.
     if (context.imageExists(article.image.src)) pictures.push({ file, field: "image.src", src: article.image.src });
   }

@@ -1,29 +1,60 @@
 import type { DateTime } from "luxon";
 import { slugify } from "./slug.ts";
 
-/** A new article's file name and its starting text: front matter that passes the checks, to be filled in. */
+/**
+ * The scaffold's placeholder words. An article that is not a draft may not keep any of them:
+ * the content check refuses each, so an untouched scaffold can never be published.
+ */
+export const scaffoldPlaceholders = {
+  summary: "One or two sentences that make people want to read the article. Shown on cards and in search results.",
+  name: "First Last",
+  honorific: "Dr",
+  role: "What they do",
+  institution: "Where they work",
+  country: "Country",
+  imageSrc: "/images/placeholder.svg",
+  imageAlt: "Describe what the picture shows, for people who cannot see it.",
+  quoteText: "Words the person said, exactly as said.",
+  quoteBy: "Dr First Last",
+  body: "Write the teaser here: a paragraph or two about the article, in Markdown.",
+} as const;
+
+/** The placeholders that are no one's real words (an honorific such as Dr may well be real). */
+export const scaffoldPlaceholderValues: ReadonlySet<string> = new Set(
+  Object.entries(scaffoldPlaceholders)
+    .filter(([key]) => key !== "honorific")
+    .map(([, value]) => value),
+);
+
+/**
+ * A new article's file name and its starting text: front matter with every field to fill in,
+ * marked `draft: true`, so that it shows in `npm start` but is published only once filled in.
+ */
 export function newArticle(title: string, today: DateTime, tag: string): { slug: string; source: string } {
   const slug = slugify(title);
   if (!slug) throw new Error(`Title: expected words to make the file name from, got ${JSON.stringify(title)}`);
+  const p = scaffoldPlaceholders;
   const source = `---
 title: ${JSON.stringify(title.trim())}
-summary: "One or two sentences that make people want to read the article. Shown on cards and in search results."
+summary: ${JSON.stringify(p.summary)}
 date: ${today.toISODate()}
 people:
-  - name: First Last
-    honorific: Dr
-    role: What they do
-    institution: Where they work
-    country: Country
+  - name: ${p.name}
+    honorific: ${p.honorific}
+    role: ${p.role}
+    institution: ${p.institution}
+    country: ${p.country}
 tags: [${tag}]
 image:
-  src: /images/placeholder.svg
-  alt: "Describe what the picture shows, for people who cannot see it."
+  src: ${p.imageSrc}
+  alt: ${JSON.stringify(p.imageAlt)}
 quote:
-  text: "Words the person said, exactly as said."
-  by: Dr First Last
+  text: ${JSON.stringify(p.quoteText)}
+  by: ${p.quoteBy}
+# Delete this line when every field above is filled in: drafts show in npm start only.
+draft: true
 ---
-Write the teaser here: a paragraph or two about the article, in Markdown.
+${p.body}
 `;
   return { slug, source };
 }

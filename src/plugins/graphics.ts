@@ -40,11 +40,11 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
     return markSvg;
   };
   const cache = () => imageCacheDir(directories.input);
-  /** Changes whenever the code that draws a card does: part of each card's cache key. */
+  /** Changes whenever the code that draws a card, or the palette it draws with, does: part of each card's cache key. */
   const cardDrawer = createHash("sha256")
     .update(
-      ["graphics.ts", "fonts.ts", "text-layout.ts"]
-        .map((file) => readFileSync(new URL(`../lib/${file}`, import.meta.url)))
+      ["../lib/graphics.ts", "../lib/fonts.ts", "../lib/text-layout.ts", "../../_data/design.ts"]
+        .map((file) => readFileSync(new URL(file, import.meta.url)))
         .join("\0"),
     )
     .digest("hex");

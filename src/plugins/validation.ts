@@ -1,4 +1,5 @@
 import type { EleventyConfig } from "@11ty/eleventy";
+import type { DateTime } from "luxon";
 import { ContentError } from "../lib/content-check.ts";
 import { checkProjectContent } from "../lib/project-content.ts";
 
@@ -6,9 +7,9 @@ import { checkProjectContent } from "../lib/project-content.ts";
  * Checks every article and data file before Eleventy writes anything: a build with bad
  * content stops with every problem listed and leaves the previous output as it was.
  */
-export default function validation(eleventyConfig: EleventyConfig): void {
+export default function validation(eleventyConfig: EleventyConfig, { now }: { now: DateTime }): void {
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
-    const problems = await checkProjectContent(directories.input);
+    const problems = await checkProjectContent(directories.input, now.toJSDate());
     if (problems.length > 0) throw new ContentError(problems);
   });
 }

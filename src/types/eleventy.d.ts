@@ -58,6 +58,11 @@ declare module "@11ty/eleventy" {
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
     setLibrary(name: "md", library: unknown): void;
+    /** gray-matter's options: `engines` by the name after the opening `---` (yaml when none). */
+    setFrontMatterParsingOptions(options: {
+      language?: string;
+      engines?: Record<string, (text: string) => unknown>;
+    }): void;
     /** Return false to drop a template before Eleventy reads it into any collection. */
     addPreprocessor(
       name: string,
@@ -66,6 +71,52 @@ declare module "@11ty/eleventy" {
     ): void;
     ignores: { add(glob: string): void };
     on(event: "eleventy.after" | "eleventy.before", listener: (args: EleventyEventArgs) => unknown): void;
+    /** Options of the dev server (`--serve`); a build ignores them. */
+    setServerOptions(options: DevServerOptions): void;
+  }
+
+  /** The slice of @11ty/eleventy-dev-server that `npm start` uses. */
+  export interface DevServer {
+    /** Tells every open page to reload; with no templates, a full reload. */
+    reload(event: Record<string, never>): void;
+  }
+
+  export interface DevServerOptions {
+    /** Called with the server once it listens (and again whenever Eleventy restarts it). */
+    ready?: (server: DevServer) => void;
+    /** By URL pattern: a response, or undefined to let the server answer as usual. */
+    onRequest?: Record<
+      string,
+      (request: { url: URL }) => { status: number; headers: Record<string, string>; body: string } | undefined
+    >;
+  }
+
+  export interface EleventyOptions {
+    /** "cli" as Eleventy's own command line: failures set the exit code, the output folder given wins. */
+    source?: "cli" | "script";
+    runMode?: "build" | "serve" | "watch";
+    configPath?: string;
+    pathPrefix?: string | undefined;
+    quietMode?: boolean | undefined;
+    /** Runs before the project's config, on the same object: how an entry adds a plugin of its own. */
+    config?: (config: EleventyConfig) => void;
+  }
+
+  /** Eleventy's programmatic API, as its command line uses it. */
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    /** One build into the output folder; rejects when any step fails. */
+    write(): Promise<unknown>;
+    /** Builds once, then rebuilds on every change. */
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+    stopWatch(): Promise<void>;
+    /** Prints an error as Eleventy does (no stack trace when it sets `skipOriginalStack`). */
+    readonly errorHandler: {
+      fatal(error: unknown, heading: string): void;
+      /** As fatal, unless Eleventy has printed this error already. */
+      once(severity: "fatal", error: unknown, heading: string): void;
+    };
   }
 
   export const HtmlBasePlugin: (config: EleventyConfig) => void;

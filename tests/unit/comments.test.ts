@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { publicComments } from "../../src/lib/comments.ts";
+import { commentsOf, publicComments } from "../../src/lib/comments.ts";
 
 describe("publicComments", () => {
   const stored = [
@@ -26,5 +26,21 @@ describe("publicComments", () => {
 
   it("is empty when a page has no comments", () => {
     expect(publicComments(undefined)).toEqual([]);
+  });
+});
+
+describe("commentsOf", () => {
+  const all = { home: [{ name: "Ama", date: "2027-01-18", text: "Hello" }] };
+
+  it("finds a page's own comments, and none for a page without a file", () => {
+    expect(commentsOf(all, "home")).toHaveLength(1);
+    expect(commentsOf(all, "other")).toBeUndefined();
+    expect(commentsOf(undefined, "home")).toBeUndefined();
+  });
+
+  it("takes no property every object inherits for a page's comments", () => {
+    for (const page of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      expect(commentsOf(all, page), page).toBeUndefined();
+    }
   });
 });

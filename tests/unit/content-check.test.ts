@@ -1,14 +1,18 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import topics from "../../_data/topics.ts";
 import { checkArticles, closest, formatProblem } from "../../src/lib/content-check.ts";
+import { newArticle } from "../../src/lib/scaffold.ts";
 import { projectRoot } from "../../tools/fixtures/project.ts";
 
 const corpusDir = join(projectRoot, "tests/fixtures/invalid-articles");
 const context = {
   tags: Object.keys(topics),
   imageExists: (src: string) => existsSync(join(projectRoot, "static", src)),
+  // The tests' fixed clock, 1 December 2026, as the build tests' SOURCE_DATE_EPOCH.
+  now: new Date("2026-12-01T00:00:00Z"),
 };
 const check = (files: { file: string; source: string }[]) => checkArticles(files, context).problems.map(formatProblem);
 const corpusCase = (name: string) => ({
@@ -23,9 +27,35 @@ const expectedProblems: Record<string, string[]> = {
   "empty-alt.md": ["image.alt: expected alt text describing the picture, got an empty value"],
   "empty-body.md": ["body: expected a paragraph or more of text after the front matter, found none"],
   "http-link.md": ['link: expected an https:// address, got "http://example.org/article"'],
-  "invalid-yaml.md": [
-    "front matter: is not valid YAML (line 6 of the file): can not read a block mapping entry; a multiline key may not be an implicit key",
+  "invalid-yaml.md": ['front matter: line 2: a quotation mark (") is opened and never closed'],
+  "yaml-colon.md": [
+    'front matter: line 2: a value with a colon in it must be in quotes, like title: "Mentoring: a story"',
   ],
+  "js-front-matter.md": [
+    'front matter: expected the first line to be --- alone (front matter is YAML only), got "---js"',
+  ],
+  "javascript-front-matter.md": [
+    'front matter: expected the first line to be --- alone (front matter is YAML only), got "---javascript"',
+  ],
+  "json-front-matter.md": [
+    'front matter: expected the first line to be --- alone (front matter is YAML only), got "---json"',
+  ],
+  "impossible-date.md": ['date: expected a date like 2027-01-17, got "2025-02-30"'],
+  "month-thirteen.md": ['date: expected a date like 2027-01-17, got "2025-13-01"'],
+  "hour-twenty-five.md": ['date: expected a date like 2027-01-17, got "2025-01-17T25:00:00Z"'],
+  "future-date.md": [
+    "date: expected a date no later than 2026-12-02, got 2027-06-01; to keep an article unpublished until its day, add draft: true",
+  ],
+  "image-outside.md": [
+    'image.src: expected a path inside /images/ with no .. in it, got "/images/../../../package.png"',
+  ],
+  "body-missing-picture.md": [
+    "body (line 14): expected a file at static/images/articles/no-such-chart.png, found none",
+  ],
+  "body-external-picture.md": [
+    'body (line 16): expected a picture from static/images/, written /images/…, got "https://tracker.example/pixel.png"',
+  ],
+  "unknown-tag-far.md": [`tags[0]: "astronomy" is not a known tag; the tags are ${Object.keys(topics).join(", ")}`],
   "long-title.md": ["title: expected at most 120 characters, got 130"],
   "missing-image.md": ["image.src: expected a file at static/images/articles/not-there.svg, found none"],
   "missing-title.md": ["title: is required but missing"],
@@ -55,6 +85,51 @@ describe("checkArticles on the corpus of mistakes", () => {
   });
 });
 
+describe("front matter", () => {
+  const valid = readFileSync(join(projectRoot, "articles/surgtime-telemedicine-mentoring.md"), "utf8");
+
+  it("reads a date the same, quoted or not", () => {
+    const quoted = valid.replace(/^date: (\S+)$/m, 'date: "$1"');
+    expect(quoted).not.toBe(valid);
+    const [plain, inQuotes] = [valid, quoted].map(
+      (source) => checkArticles([{ file: "articles/a.md", source }], context).valid.get("articles/a.md")?.date,
+    );
+    expect(plain).toBeInstanceOf(Date);
+    expect(inQuotes).toEqual(plain);
+  });
+
+  it("never runs the code of a ---js opener: the file it would write stays absent", () => {
+    check([corpusCase("js-front-matter.md"), corpusCase("javascript-front-matter.md")]);
+    expect(existsSync("front-matter-ran.txt")).toBe(false);
+  });
+});
+
+describe("the scaffold of npm run new:article", () => {
+  const scaffold = newArticle("Peer mentoring in nursing", DateTime.fromISO("2026-11-30"), "community").source;
+
+  it("passes the check as it is: a draft", () => {
+    expect(scaffold).toMatch(/^draft: true$/m);
+    expect(check([{ file: "articles/peer-mentoring-in-nursing.md", source: scaffold }])).toEqual([]);
+  });
+
+  it("cannot be published with a placeholder left in it", () => {
+    const published = scaffold.replace(/^.*\n(?=draft: true)/m, "").replace(/^draft: true\n/m, "");
+    const fields = check([{ file: "articles/a.md", source: published }]).map((line) => line.split(": ")[1]);
+    expect(fields).toEqual([
+      "summary",
+      "people[0].name",
+      "people[0].role",
+      "people[0].institution",
+      "people[0].country",
+      "image.src",
+      "image.alt",
+      "quote.text",
+      "quote.by",
+      "body",
+    ]);
+  });
+});
+
 describe("checkArticles on the real articles", () => {
   it("finds no problem", () => {
     const articles = readdirSync(join(projectRoot, "articles"))
@@ -67,6 +142,11 @@ describe("checkArticles on the real articles", () => {
 
 describe("file names", () => {
   const valid = readFileSync(join(projectRoot, "articles/surgtime-telemedicine-mentoring.md"), "utf8");
+
+  it("may be any word, even one that names a property of every JavaScript object", () => {
+    const names = ["constructor", "valueof", "hasownproperty", "tostring", "prototype"];
+    expect(check(names.map((name) => ({ file: `articles/${name}.md`, source: valid })))).toEqual([]);
+  });
 
   it("reports two files that would be written to the same address", () => {
     expect(
