@@ -37,10 +37,11 @@ export default function (eleventyConfig: EleventyConfig): void {
   // Writes the path prefix into every root-relative URL, so the site also works under a sub-path.
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
-  // Only articles/ and src/pages/ are pages; these Markdown files are for people reading the repository.
+  // Only articles/ and src/pages/ are pages: every other folder of the project holds no template
+  // (Markdown there, like README.md, is for people reading the repository).
   for (const notAPage of [
-    "README.md",
-    "CONTRIBUTING.md",
+    "*.md",
+    "_data/**",
     ".github/**",
     "docs/**",
     "tests/**",
