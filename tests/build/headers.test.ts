@@ -3,10 +3,10 @@ import { join, relative } from "node:path";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { isFingerprinted } from "../../src/lib/fingerprint.ts";
-import { observatoryScore } from "../../src/lib/observatory.ts";
 import { headerRules, redirectRules } from "../../src/lib/preview-server.ts";
 import { projectRoot } from "../../tools/fixtures/project.ts";
 import { serveSite } from "../helpers/browser.ts";
+import { observatoryScore } from "../helpers/observatory.ts";
 import { fileForUrl, htmlFiles } from "../helpers/site.ts";
 
 const siteDir = inject("siteDir");
