@@ -6,7 +6,7 @@
 // docs/benchmarks.json (the other sizes' rows stay) and writes them and a chart to docs/benchmarks.md.
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import sharp from "sharp";
 import { copyProject, projectRoot, temporaryDir } from "../tools/fixtures/project.ts";
@@ -121,7 +121,7 @@ async function plainProject(projectDir: string, extra: Record<string, string> = 
     filter: (path) => !path.endsWith(".json"),
   });
   for (const [path, text] of Object.entries(extra)) {
-    mkdirSync(join(dir, path, ".."), { recursive: true });
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
   symlinkSync(join(projectRoot, "node_modules"), join(dir, "node_modules"), "dir");
