@@ -9,9 +9,9 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { previewServer } from "../src/lib/preview-server.ts";
 import { launchChromium } from "../tools/fixtures/chromium.ts";
 import { projectRoot } from "../tools/fixtures/project.ts";
+import { previewServer } from "../tools/preview/server.ts";
 
 interface PagefindApi {
   search(term: string): Promise<{ results: { data: () => Promise<unknown> }[] }>;

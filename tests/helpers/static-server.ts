@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, normalize } from "node:path";
-import { contentTypeFor } from "../../src/lib/preview-server.ts";
+import { contentTypeFor } from "../../tools/preview/server.ts";
 
 /**
  * The plainest static host: files with their Content-Type and `/dir/` from `/dir/index.html`,
