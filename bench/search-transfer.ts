@@ -55,10 +55,18 @@ async function countingServer(siteDir: string) {
   let sent: { path: string; bytes: number }[] = [];
   server.prependListener("request", (request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    // Files are streamed (and compressed on the way): count every chunk written, then the last.
+    const size = (chunk: unknown) =>
+      Buffer.isBuffer(chunk) || typeof chunk === "string" ? Buffer.byteLength(chunk) : 0;
+    let bytes = 0;
+    const write = response.write.bind(response) as (...args: unknown[]) => boolean;
+    response.write = ((...args: unknown[]) => {
+      bytes += size(args[0]);
+      return write(...args);
+    }) as typeof response.write;
     const end = response.end.bind(response) as (...args: unknown[]) => typeof response;
     response.end = ((...args: unknown[]) => {
-      const body = args[0];
-      sent.push({ path, bytes: Buffer.isBuffer(body) || typeof body === "string" ? Buffer.byteLength(body) : 0 });
+      sent.push({ path, bytes: bytes + size(args[0]) });
       return end(...args);
     }) as typeof response.end;
   });

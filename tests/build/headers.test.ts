@@ -11,7 +11,8 @@ import { fileForUrl, htmlFiles } from "../helpers/site.ts";
 
 const siteDir = inject("siteDir");
 const netlifyToml = readFileSync(join(projectRoot, "netlify.toml"), "utf8");
-const everyPath = headerRules(netlifyToml).find((rule) => rule.for === "/*")?.values ?? {};
+const everyPath = (await headerRules(netlifyToml)).find((rule) => rule.for === "/*")?.values ?? {};
+const redirects = await redirectRules(netlifyToml);
 let site: Awaited<ReturnType<typeof serveSite>>;
 
 beforeAll(async () => {
@@ -129,8 +130,6 @@ describe("caching", () => {
 });
 
 describe("netlify.toml's redirects", () => {
-  const redirects = redirectRules(netlifyToml);
-
   it("exist, and each leads to a file of the build", () => {
     expect(redirects.length).toBeGreaterThan(0);
     for (const rule of redirects) expect(fileForUrl(siteDir, rule.to), `${rule.from} → ${rule.to}`).toBeDefined();
