@@ -1,0 +1,115 @@
+// npm run build: Eleventy builds the site into a fresh folder beside the output folder, and that
+// folder replaces the output only once every step has succeeded: pages, pictures, social cards and
+// the search index. A build that fails, crashes or is killed leaves the previous output as it was,
+// and no build leaves an earlier one's stale files behind (Eleventy itself writes in place).
+//
+// The swap is here, after Eleventy's write() has resolved, rather than in an eleventy.after
+// listener: Eleventy runs the listeners of an event side by side (Promise.all), so a listener that
+// swapped folders would race the cards and Pagefind listeners instead of following them; and here
+// a failure anywhere (the config, a template, a listener, the process itself) never reaches the swap.
+//
+// Options, as Eleventy's own: --output=DIR, --pathprefix=/repo/, --quiet, --config=FILE.
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { constants } from "node:os";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import Eleventy from "@11ty/eleventy";
+
+let options: { config: string; output?: string; pathprefix?: string; quiet?: boolean };
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      config: { type: "string", default: "eleventy.config.ts" },
+      output: { type: "string" },
+      pathprefix: { type: "string" },
+      quiet: { type: "boolean" },
+    },
+  }));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+const { config } = await import(pathToFileURL(resolve(options.config)).href);
+const output = resolve(options.output ?? config?.dir?.output ?? "_site");
+const uniqueSuffix = () => `${process.pid}-${randomBytes(4).toString("hex")}`;
+// The process id tells a later build the folder of a killed build from one still being written.
+const building = `${output}.building-${uniqueSuffix()}`;
+
+/** Folders that builds killed before they finished left beside the output: their process is gone. */
+function leftoverBuilds(): string[] {
+  const parent = dirname(output);
+  const prefix = `${basename(output)}.building-`;
+  if (!existsSync(parent)) return [];
+  return readdirSync(parent)
+    .filter((name) => name.startsWith(prefix) && !isRunning(Number.parseInt(name.slice(prefix.length), 10)))
+    .map((name) => join(parent, name));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Puts the fresh folder where the output is. The old output is moved aside first (a folder is
+ * not renamed over a full one), and back if the fresh one cannot take its place.
+ */
+async function replaceOutput(): Promise<void> {
+  if (!existsSync(output)) return rename(building, output);
+  const previous = `${output}.previous-${uniqueSuffix()}`;
+  await rename(output, previous);
+  try {
+    await rename(building, output);
+  } catch (error) {
+    await rename(previous, output);
+    throw error;
+  }
+  await rm(previous, { recursive: true, force: true });
+}
+
+/**
+ * Removes this build's folder and ends the process at once: pictures and copies still in flight
+ * would otherwise write into the folder again after it is gone.
+ */
+function fail(exitCode: number): never {
+  rmSync(building, { recursive: true, force: true, maxRetries: 5 });
+  console.error(`[build] Failed: ${relative(process.cwd(), output) || "."}/ was left as it was.`);
+  process.exit(exitCode);
+}
+
+const eleventy = new Eleventy(undefined, building, {
+  // As Eleventy's own command line: errors set a failing exit code, and --output outranks the config's folder.
+  source: "cli",
+  configPath: options.config,
+  pathPrefix: options.pathprefix,
+  quietMode: options.quiet,
+});
+
+// A crash (a filter throwing from a timer, a promise no one awaited) or Ctrl-C stops the build where it is.
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.on(event, (error) => {
+    eleventy.errorHandler.fatal(error, "The build crashed");
+    fail(1);
+  });
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.once(signal, () => fail(128 + constants.signals[signal]));
+}
+
+for (const leftover of leftoverBuilds()) await rm(leftover, { recursive: true, force: true });
+try {
+  await eleventy.write();
+  await replaceOutput();
+} catch (error) {
+  // Eleventy has printed what went wrong in a build step; not when its setup (the config) failed.
+  eleventy.errorHandler.once("fatal", error, "The build could not start");
+  fail(1);
+}
