@@ -73,6 +73,8 @@ declare module "@11ty/eleventy" {
     on(event: "eleventy.after" | "eleventy.before", listener: (args: EleventyEventArgs) => unknown): void;
     /** Options of the dev server (`--serve`); a build ignores them. */
     setServerOptions(options: DevServerOptions): void;
+    /** false: every build reads each template again instead of keeping the last build's copy. */
+    setUseTemplateCache(useCache: boolean): void;
   }
 
   /** The slice of @11ty/eleventy-dev-server that `npm start` uses. */
@@ -105,6 +107,10 @@ declare module "@11ty/eleventy" {
   /** Eleventy's programmatic API, as its command line uses it. */
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
+    /** Reads the config; write() does it by itself, watch() needs it done. */
+    init(): Promise<void>;
+    /** Drops the config, its list of files and its data: the next init() reads them again. */
+    resetConfig(): void;
     /** One build into the output folder; rejects when any step fails. */
     write(): Promise<unknown>;
     /** Builds once, then rebuilds on every change. */

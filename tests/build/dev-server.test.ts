@@ -30,11 +30,10 @@ describe("npm start (the dev server)", () => {
   it("serves search, indexes an article added while it runs, and follows it when it is renamed", async () => {
     const projectDir = await copyProject();
     const port = 8300 + Math.floor(Math.random() * 500);
-    server = spawn(
-      process.execPath,
-      ["node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--serve", `--port=${port}`],
-      { cwd: projectDir, stdio: ["ignore", "pipe", "pipe"] },
-    );
+    server = spawn(process.execPath, ["src/cli/start.ts", `--port=${port}`], {
+      cwd: projectDir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     server.stdout?.on("data", (chunk) => (output += chunk));
     server.stderr?.on("data", (chunk) => (output += chunk));
