@@ -1,25 +1,53 @@
 import MarkdownItCallable, { type MarkdownIt, type StateCore } from "markdown-it";
-import { slugify } from "./slug.ts";
 
 /**
  * The one markdown-it used for every article. Raw HTML is off: contributors'
  * Markdown cannot put a <script> or an event handler on the page, it shows as text.
  */
 export function createMarkdown(): MarkdownIt {
-  return new MarkdownItCallable({ html: false, linkify: true, typographer: true }).use(headingIds);
+  const md = new MarkdownItCallable({ html: false, linkify: true, typographer: true }).use(headingIds);
+  // Web addresses in the text become links; an email address stays text: an author who mentions
+  // one has not asked for a mailto: link (a Markdown link or <address@example.org> still makes one).
+  md.linkify.set({ fuzzyEmail: false }).add("mailto:", null);
+  return md;
+}
+
+/**
+ * The prefix of every heading id in an article's body. The layout around the body has ids of its
+ * own (`main`, `comment-name`, `share-heading`, …): with the prefix, no heading can take one of
+ * them, whatever its words, and a heading's anchor never changes when the layout gains an id.
+ */
+export const headingIdPrefix = "section-";
+
+/**
+ * "Why it matters" → "why-it-matters", "Ünïcode & more" → "unicode-more", "为什么重要" →
+ * "为什么重要": letters and digits of every script are kept, accents are taken off Latin letters
+ * (as in article file names), anything else between words becomes one hyphen.
+ */
+export function headingSlug(text: string): string {
+  return text
+    .replace(/[\u2122\u00ae\u00a9]/g, "") // ™ ® © would otherwise become "tm", "r", "c"
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/(?<=[a-z])[\u0300-\u036f]+/g, "") // other scripts' combining marks are part of their letters
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .normalize("NFC");
 }
 
 /** Gives every heading an id from its text (unique within the document), so it can be linked to. */
 function headingIds(md: MarkdownIt): void {
   md.core.ruler.push("heading_ids", (state: StateCore) => {
-    const used = new Map<string, number>();
+    const used = new Set<string>();
     state.tokens.forEach((token, index) => {
       if (token.type !== "heading_open" || token.attrGet("id")) return;
-      const text = state.tokens[index + 1]?.content ?? "";
-      const base = slugify(text) || "section";
-      const count = used.get(base) ?? 0;
-      used.set(base, count + 1);
-      token.attrSet("id", count === 0 ? base : `${base}-${count + 1}`);
+      const slug = headingSlug(state.tokens[index + 1]?.content ?? "");
+      // A heading of emoji alone has no letters to name it by.
+      const base = slug ? `${headingIdPrefix}${slug}` : headingIdPrefix.slice(0, -1);
+      let id = base;
+      for (let count = 2; used.has(id); count++) id = `${base}-${count}`;
+      used.add(id);
+      token.attrSet("id", id);
     });
   });
 }
