@@ -81,10 +81,14 @@ async function scratchDir(prefix: string): Promise<string> {
 /** Seconds since `started`. */
 const since = (started: number) => (performance.now() - started) / 1000;
 
-/** One Eleventy build in `projectDir`, in a child process; its output, total time and peak memory. */
-async function eleventy(projectDir: string, outputDir: string, args: string[], env = process.env) {
+/** The site builds as npm run build does; the peer and bare Eleventy with Eleventy's command line. */
+const entries = { site: "src/cli/build.ts", eleventy: "node_modules/@11ty/eleventy/cmd.cjs" } as const;
+type Entry = (typeof entries)[keyof typeof entries];
+
+/** One build in `projectDir`, in a child process; its output, total time and peak memory. */
+async function eleventy(entry: Entry, projectDir: string, outputDir: string, args: string[], env = process.env) {
   const started = performance.now();
-  const { stdout } = await run(process.execPath, [measuredBuild, `--output=${outputDir}`, ...args], {
+  const { stdout } = await run(process.execPath, [measuredBuild, entry, `--output=${outputDir}`, ...args], {
     cwd: projectDir,
     env,
     maxBuffer: 512 * 1024 * 1024,
@@ -95,6 +99,7 @@ async function eleventy(projectDir: string, outputDir: string, args: string[], e
 /** This project's build, as `npm run build` makes it, timed as a whole and by stage. */
 async function siteBuild(projectDir: string, env: NodeJS.ProcessEnv) {
   const { stdout, total } = await eleventy(
+    entries.site,
     projectDir,
     await scratchDir("imd-bench-out-"),
     ["--config=eleventy.config.ts"],
@@ -145,7 +150,7 @@ const peerLayout = `<!doctype html>
 async function peerBuild(peerDir: string): Promise<number> {
   const started = performance.now();
   const outputDir = await scratchDir("imd-bench-peer-out-");
-  await eleventy(peerDir, outputDir, ["--input=articles", "--quiet"]);
+  await eleventy(entries.eleventy, peerDir, outputDir, ["--input=articles", "--quiet"]);
   const { stdout } = await run(process.execPath, ["node_modules/pagefind/lib/runner/bin.cjs", "--site", outputDir], {
     cwd: peerDir,
     maxBuffer: 64 * 1024 * 1024,
@@ -190,8 +195,9 @@ async function benchmark(count: number): Promise<BuildRow[]> {
   // quiet, as the site's own build is, so that neither pays for a line per file.
   process.stdout.write(" bare Eleventy…");
   const bareDir = await plainProject(projectDir);
-  const bare = (await eleventy(bareDir, await scratchDir("imd-bench-bare-out-"), ["--input=articles", "--quiet"]))
-    .total;
+  const bare = (
+    await eleventy(entries.eleventy, bareDir, await scratchDir("imd-bench-bare-out-"), ["--input=articles", "--quiet"])
+  ).total;
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
   const when = { articles: count, ...thisRun() };
   return [

@@ -24,7 +24,8 @@ export class ContentError extends Error {
   constructor(problems: Problem[]) {
     const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
     super(`The content has ${count}; nothing was written.\n${problems.map(formatProblem).join("\n")}`);
-    this.name = "ContentError";
+    // Eleventy names an error's class after its message ("… (via ContentError)") unless it is a plain Error.
+    this.name = "Error";
     this.problems = problems;
   }
 }

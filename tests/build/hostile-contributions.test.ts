@@ -1,0 +1,218 @@
+import { execFile, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { buildSite, copyProject, projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
+import { readPage } from "../helpers/site.ts";
+
+// A corpus of pull requests, careless and hostile: for each, `npm run check:content` and the build
+// both fail, list the same problems (file and field), and publish nothing.
+
+const env = { SOURCE_DATE_EPOCH: "1796083200" };
+const article = readFileSync(join(projectRoot, "articles/surgtime-telemedicine-mentoring.md"), "utf8");
+const corpus = (name: string) => readFileSync(join(projectRoot, "tests/fixtures/invalid-articles", name), "utf8");
+const withField = (field: string, value: string) =>
+  article.replace(new RegExp(`^${field}: .*$`, "m"), `${field}: ${value}`);
+const withBody = (body: string) => `${article.trimEnd()}\n\n${body}\n`;
+const failure = (error: unknown) => error as { code: number; stdout: string; stderr: string };
+
+/** The problem lines of a run's output, as a contributor reads them: `file: field: message`. */
+function problemLines(output: string): string[] {
+  return output
+    .split("\n")
+    .map((line) => line.replace(/^\[11ty\] /, ""))
+    .filter((line) => /^(articles|static|_data)\/\S+: /.test(line));
+}
+
+async function checkContent(projectDir: string) {
+  return promisify(execFile)(process.execPath, ["src/cli/check-content.ts"], {
+    cwd: projectDir,
+    env: { ...process.env, ...env },
+  }).then(() => ({ code: 0, stdout: "", stderr: "" }), failure);
+}
+
+interface Case {
+  /** What the pull request does. */
+  does: string;
+  changes: Record<string, string | Buffer>;
+  /** Symbolic links it adds: path → target. */
+  links?: Record<string, string>;
+  /** The problem lines both the check and the build must give, exactly. */
+  problems: string[];
+}
+
+const cases: Case[] = [
+  {
+    does: "opens its front matter with ---js",
+    changes: { "articles/runs-code.md": corpus("js-front-matter.md") },
+    problems: [
+      'articles/runs-code.md: front matter: expected the first line to be --- alone (front matter is YAML only), got "---js"',
+    ],
+  },
+  {
+    does: "nests an article in a sub-folder",
+    changes: { "articles/sub/x.md": article },
+    problems: [
+      "articles/sub: expected articles directly in articles/, got a folder: move the file up into articles/",
+      'articles/sub/x.md: expected an article, a Markdown file named like my-article.md, got "sub/x.md"',
+    ],
+  },
+  {
+    does: "adds a template that would take the home page's address",
+    changes: { "articles/home.njk": "---\npermalink: /index.html\n---\nmine now" },
+    problems: ['articles/home.njk: expected an article, a Markdown file named like my-article.md, got "home.njk"'],
+  },
+  {
+    does: "adds a template data file that moves another article",
+    changes: { "articles/scholarship-mentoring-stem.11tydata.json": '{ "permalink": "/index.html" }' },
+    problems: [
+      'articles/scholarship-mentoring-stem.11tydata.json: expected an article, a Markdown file named like my-article.md, got "scholarship-mentoring-stem.11tydata.json"',
+    ],
+  },
+  {
+    does: "changes the articles' own directory data",
+    changes: { "articles/articles.11tydata.json": '{ "layout": "layouts/base.njk", "permalink": "/404.html" }' },
+    problems: [
+      "articles/articles.11tydata.json: is the project's own and must not change: it gives every article its layout",
+    ],
+  },
+  {
+    does: "links a picture to a file outside the project",
+    changes: { "articles/linked.md": withField("title", "Linked").replace(/src: .*$/m, "src: /images/secret.png") },
+    links: { "static/images/secret.png": "/etc/hostname" },
+    problems: [
+      "static/images/secret.png: expected a file, got a symbolic link: add the file itself",
+      "articles/linked.md: image.src: expected a file at static/images/secret.png, found none",
+    ],
+  },
+  {
+    does: "climbs out of /images/ with ..",
+    changes: { "articles/climbs.md": article.replace(/src: .*$/m, "src: /images/../../package.png") },
+    problems: [
+      'articles/climbs.md: image.src: expected a path inside /images/ with no .. in it, got "/images/../../package.png"',
+    ],
+  },
+  {
+    does: "adds a Netlify _redirects file among the pictures",
+    changes: { "static/images/_redirects": "/* https://evil.example/ 301!" },
+    problems: [
+      'static/images/_redirects: expected a picture named .svg, .png, .jpg, .webp or .avif, got "no extension"',
+    ],
+  },
+  {
+    does: "names a page that is not a picture .png",
+    changes: { "static/images/page.png": "<html><script>alert(1)</script></html>" },
+    problems: [
+      "static/images/page.png: expected a PNG picture as its name says, got a file that is no picture the site can use",
+    ],
+  },
+  {
+    does: "dates an article 30 February, unquoted, and another month 13, quoted",
+    changes: {
+      "articles/thirtieth.md": withField("date", "2025-02-30"),
+      "articles/thirteenth.md": withField("date", '"2025-13-01"'),
+    },
+    problems: [
+      'articles/thirteenth.md: date: expected a date like 2027-01-17, got "2025-13-01"',
+      'articles/thirtieth.md: date: expected a date like 2027-01-17, got "2025-02-30"',
+    ],
+  },
+  {
+    does: "shows a picture from another site, and one that is not there, in its body",
+    changes: {
+      "articles/pictures.md": withBody("![A pixel](https://tracker.example/p.png)\n\n![A chart](/images/chart.png)"),
+    },
+    problems: [
+      'articles/pictures.md: body (line 23): expected a picture from static/images/, written /images/…, got "https://tracker.example/p.png"',
+      "articles/pictures.md: body (line 25): expected a file at static/images/chart.png, found none",
+    ],
+  },
+  {
+    does: "has a title with a character the card's typeface lacks",
+    changes: { "articles/emoji.md": withField("title", '"Mentoring ☃ in winter"') },
+    problems: [
+      'articles/emoji.md: title: expected characters the social card\'s typeface (Atkinson Hyperlegible Bold) can draw, got "☃" (U+2603)',
+    ],
+  },
+  {
+    does: "adds comments for a page that does not exist",
+    changes: { "_data/comments/nowhere.json": '[{ "name": "A", "date": "2026-11-30", "text": "Hi" }]' },
+    problems: [
+      '_data/comments/nowhere.json: expected home.json or an article\'s file name with .json (like building-community-learning-legacy.json), got "nowhere.json", for which there is no page',
+    ],
+  },
+];
+
+describe("a hostile or careless pull request", () => {
+  for (const { does, changes, links = {}, problems } of cases) {
+    it(`that ${does} fails the check and the build alike, and publishes nothing`, async () => {
+      const projectDir = await copyProject(changes);
+      for (const [path, target] of Object.entries(links)) symlinkSync(target, join(projectDir, path));
+      const checked = await checkContent(projectDir);
+      expect(checked.code).toBe(1);
+      expect(problemLines(checked.stderr).sort()).toEqual([...problems].sort());
+
+      const outputDir = await temporaryDir("imd-hostile-site-");
+      const built = await buildSite({ projectDir, outputDir, env }).then(() => undefined, failure);
+      expect(built?.code).toBe(1);
+      // Each problem once, as the check says it, and no stack trace.
+      expect(problemLines(built?.stderr ?? "").sort()).toEqual([...problems].sort());
+      expect(built?.stderr).not.toMatch(/^\s+at |\(via \w+\)/m);
+      expect(readdirSync(outputDir)).toEqual([]);
+      expect(existsSync(join(projectDir, "front-matter-ran.txt"))).toBe(false);
+    });
+  }
+});
+
+describe("front matter that asks for JavaScript", () => {
+  it("never runs, not even in npm start: the file its code writes stays absent", async () => {
+    const projectDir = await copyProject({ "articles/runs-code.md": corpus("js-front-matter.md") });
+    const server = spawn(
+      process.execPath,
+      // npm start's own command.
+      ["src/cli/start.ts", `--port=${8900 + Math.floor(Math.random() * 90)}`],
+      { cwd: projectDir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } },
+    );
+    let output = "";
+    const seen = new Promise<void>((resolve) => {
+      const listen = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("articles/runs-code.md")) resolve();
+      };
+      server.stdout.on("data", listen);
+      server.stderr.on("data", listen);
+      setTimeout(resolve, 30_000);
+    });
+    await seen;
+    server.kill("SIGKILL");
+    expect(output).toContain("articles/runs-code.md: front matter: expected the first line to be --- alone");
+    expect(existsSync(join(projectDir, "front-matter-ran.txt"))).toBe(false);
+  });
+});
+
+describe("a pull request that may build", () => {
+  it("adds an article named constructor: it has its own page and no one else's comments", async () => {
+    const projectDir = await copyProject({
+      "articles/constructor.md": withField("title", "Constructing a mentoring programme"),
+    });
+    const outputDir = await temporaryDir("imd-constructor-site-");
+    await buildSite({ projectDir, outputDir, env });
+    const page = readPage(outputDir, "/articles/constructor/");
+    expect(page.querySelector("h1")?.textContent).toBe("Constructing a mentoring programme");
+    expect(page.querySelectorAll(".comments__list > li")).toHaveLength(0);
+  });
+
+  it("adds an untouched scaffold: a draft, so nothing of it is published", async () => {
+    const projectDir = await copyProject();
+    await promisify(execFile)(process.execPath, ["src/cli/new-article.ts", "Peer mentoring in nursing"], {
+      cwd: projectDir,
+    });
+    expect(readFileSync(join(projectDir, "articles/peer-mentoring-in-nursing.md"), "utf8")).toMatch(/^draft: true$/m);
+    expect((await checkContent(projectDir)).code).toBe(0);
+    const outputDir = await temporaryDir("imd-scaffold-site-");
+    await buildSite({ projectDir, outputDir, env });
+    expect(existsSync(join(outputDir, "articles/peer-mentoring-in-nursing"))).toBe(false);
+    expect(readFileSync(join(outputDir, "sitemap.xml"), "utf8")).not.toContain("peer-mentoring-in-nursing");
+  });
+});
