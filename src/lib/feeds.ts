@@ -7,6 +7,7 @@ export interface FeedEntry {
   date: Date;
   updated?: Date;
   authors: string[];
+  /** A picture the build made (under /img/): a source picture is never published. */
   image: string;
 }
 

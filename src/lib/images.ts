@@ -8,6 +8,13 @@ import sharp, { type Metadata } from "sharp";
 // when the picture has transparent parts) at a few widths. What sharp makes is kept in a disk
 // cache keyed by a hash of the source's bytes and the options, so an unchanged picture is not
 // encoded again on the next build (see README: the cache survives Netlify builds).
+//
+// A contributor's picture is published only as these renditions, never as its own file. Each is
+// decoded and encoded again, which drops EXIF, XMP and IPTC (owner, camera, GPS): sharp writes
+// no metadata unless asked to (keepMetadata, withExif), and nothing here asks. A photo is first
+// turned upright by its EXIF orientation, which would otherwise be lost with the rest. Sources
+// are read from their bytes, never from a path: librsvg then has no folder to load other files
+// from, so an SVG's references to files or addresses draw nothing.
 
 /** Widths that fit the layout: a phone's column at 1×, 2× and 3× (or a wide column at 1× and 2×). */
 export const layoutWidths = [400, 800, 1200] as const;
@@ -24,8 +31,8 @@ export const encoderOptions = {
   png: { compressionLevel: 7, adaptiveFiltering: false },
 } as const;
 
-/** Bump to make every cached image again when this file changes how images are made. */
-const PIPELINE_VERSION = 1;
+/** Bump to make every cached image again when this file changes how images are made (2: photos upright). */
+const PIPELINE_VERSION = 2;
 
 /** A picture much larger than this is scaled down fine, but is noted as a warning. */
 export const LARGE_SOURCE_PIXELS = 4000 * 4000;
@@ -67,9 +74,10 @@ export interface SourceReport {
  */
 export async function inspectSource(file: string, label: string): Promise<SourceReport> {
   if (!existsSync(file)) return { problem: `expected a file at ${label}, found none` };
+  const bytes = await readFile(file);
   let metadata: Metadata;
   try {
-    metadata = await sharp(file, readOptions).metadata();
+    metadata = await sharp(bytes, readOptions).metadata();
   } catch (error) {
     return {
       problem: `${label} is not a picture that can be read (${reason(error)}); use SVG, PNG, JPEG, WebP or AVIF`,
@@ -78,10 +86,10 @@ export async function inspectSource(file: string, label: string): Promise<Source
   if (!sourceFormats.has(metadata.format ?? "")) {
     return { problem: `${label} is a ${metadata.format} file; use SVG, PNG, JPEG, WebP or AVIF` };
   }
-  const { width, height } = metadata;
+  const { width, height } = metadata.autoOrient;
   try {
     // Decoding to a thumbnail reads the whole file (shrink-on-load keeps big JPEGs cheap).
-    await sharp(file, { ...readOptions, failOn: "truncated" })
+    await sharp(bytes, { ...readOptions, failOn: "truncated" })
       .resize(64)
       .raw()
       .toBuffer();
@@ -143,8 +151,9 @@ async function makeVariants(sourceFile: string, { outputDir, cacheDir }: Pipelin
     const metadata = await sharp(bytes, readOptions).metadata();
     const small = sharp(bytes, readOptions).resize(256);
     manifest = {
-      width: metadata.width,
-      height: metadata.height,
+      // As the picture is shown: a photo taken sideways is stored sideways, with an EXIF orientation.
+      width: metadata.autoOrient.width,
+      height: metadata.autoOrient.height,
       isVector: metadata.format === "svg",
       opaque: (await small.stats()).isOpaque,
     };
@@ -172,6 +181,18 @@ async function makeVariants(sourceFile: string, { outputDir, cacheDir }: Pipelin
   return { width: largest, height: Math.round((largest * manifest.height) / manifest.width), fallback, variants };
 }
 
+/**
+ * The largest JPEG or PNG made of a picture: the one address that feeds and JSON-LD give, for
+ * readers that take a single picture (and may not know AVIF or WebP).
+ */
+export function largestFallback(image: ProcessedImage): ImageVariant {
+  const [largest] = image.variants
+    .filter((variant) => variant.format === image.fallback)
+    .sort((a, b) => b.width - a.width);
+  if (!largest) throw new Error("largestFallback: expected at least one JPEG or PNG variant");
+  return largest;
+}
+
 function encode(
   bytes: Buffer,
   source: { width: number; isVector: boolean },
@@ -180,7 +201,9 @@ function encode(
 ): Promise<Buffer> {
   // An SVG is drawn at the density that gives the width wanted, never drawn small and scaled up.
   const density = source.isVector ? Math.max(72, (72 * width) / source.width) : undefined;
-  const image = sharp(bytes, { ...readOptions, ...(density ? { density } : {}) }).resize({ width });
+  const image = sharp(bytes, { ...readOptions, ...(density ? { density } : {}) })
+    .autoOrient()
+    .resize({ width });
   switch (format) {
     case "avif":
       return image.avif(encoderOptions.avif).toBuffer();

@@ -2,12 +2,13 @@ import { existsSync, lstatSync } from "node:fs";
 import { lstat, open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { checkArticles, checkWithSchema, formatProblem, type Problem } from "./content-check.ts";
-import { contributionFolders, type SurfaceEntry, surfaceProblems } from "./contribution-surface.ts";
+import { contributionFolders, pictureFormatOf, type SurfaceEntry, surfaceProblems } from "./contribution-surface.ts";
 import { atkinsonHyperlegible, MissingGlyphError, type TypeFace } from "./fonts.ts";
 import { inspectSource } from "./images.ts";
 import { importFresh } from "./import-fresh.ts";
 import { displayName } from "./people.ts";
 import { commentsSchema, daySchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
+import { svgProblems } from "./svg-check.ts";
 
 /** The typed data files in _data/ and the schema each must match. */
 const dataFiles = {
@@ -120,6 +121,13 @@ export async function checkProjectContent(
     directoryData = "not JSON";
   }
   problems.push(...surfaceProblems(entries, directoryData));
+  // A picture that is an SVG must be a drawing and nothing more, whatever its name (svg-check.ts).
+  for (const { path } of entries.filter(
+    (entry) =>
+      entry.kind === "file" && entry.path.startsWith("static/images/") && pictureFormatOf(entry.head) === "svg",
+  )) {
+    problems.push(...svgProblems(path, await readFile(join(root, path), "utf8")));
+  }
 
   // Only regular files: a link in the surface is reported by surfaceProblems and never read.
   for (const { path: file } of entries.filter(

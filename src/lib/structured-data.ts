@@ -24,6 +24,11 @@ export interface PublishingSite {
   url: string;
   /** Where the site lives under its host when it is not at the root, as Eleventy's pathPrefix. */
   pathPrefix?: string;
+  /**
+   * The site path of the picture the build made of a source picture (/images/a.jpg), which is
+   * itself never published: the build always gives it. Without it, the source's own path.
+   */
+  pictureUrl?: (src: string) => string;
 }
 
 /** A page that a list links to: its title and absolute address. */
@@ -136,7 +141,7 @@ export function eventJsonLd(day: Day, next: DateTime, site: PublishingSite): Wit
     eventStatus: "https://schema.org/EventScheduled",
     location: { "@type": "VirtualLocation", url: absolute("/", site) },
     organizer: organization(site),
-    image: absolute(day.image.src, site),
+    image: absolute(site.pictureUrl?.(day.image.src) ?? day.image.src, site),
     url: absolute("/", site),
     eventSchedule: {
       "@type": "Schedule",
@@ -163,7 +168,7 @@ export function articleJsonLd(article: { url: string; data: ArticleData }, site:
     ...(data.updated === undefined ? {} : { dateModified: isoDate(data.updated) }),
     url: article.url,
     mainEntityOfPage: article.url,
-    image: absolute(data.image.src, site),
+    image: absolute(site.pictureUrl?.(data.image.src) ?? data.image.src, site),
     author: data.people.map(personJsonLd),
     publisher: organization(site),
     // The page introduces a longer article published elsewhere.

@@ -9,12 +9,19 @@ import { importFresh } from "../lib/import-fresh.ts";
 const stylesheetPath = "/assets/css/site.css";
 
 /**
- * Images and icons from static/ are copied as they are. The stylesheet and scripts of
+ * The files of static/ published as they are: the project's own, each named here, so that
+ * publishing another is a change of code a reviewer sees. Contributors' pictures (static/images/)
+ * are never among them: only what the build made of them is published (plugins/images.ts).
+ */
+const publishedAsTheyAre = { "static/favicon.svg": "/favicon.svg" };
+
+/**
+ * The files of static/ named above are copied as they are. The stylesheet and scripts of
  * src/assets/ are published only under names made from a hash of their bytes, which
  * netlify.toml lets browsers keep for a year: `{{ "/assets/js/share.js" | fingerprint }}`.
  */
 export default function assets(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addPassthroughCopy({ static: "/" });
+  eleventyConfig.addPassthroughCopy(publishedAsTheyAre);
   eleventyConfig.addWatchTarget("src/assets/");
   let manifest = new Map<string, Asset>();
   let stylesheet = { url: "", css: "" };

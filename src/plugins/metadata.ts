@@ -1,34 +1,41 @@
 import type { CollectionItem, EleventyConfig } from "@11ty/eleventy";
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { DateTime } from "luxon";
+import { findByUrl } from "../lib/articles.ts";
 import { nextOccurrence } from "../lib/dates.ts";
 import { jsonFeed, lastUpdated } from "../lib/feeds.ts";
 import { displayName } from "../lib/people.ts";
 import type { Article, Day, Site } from "../lib/schemas.ts";
 import { type DescribedPage, jsonLdScript, structuredDataFor } from "../lib/structured-data.ts";
 import { absoluteUrl } from "../lib/urls.ts";
+import { buildPictures } from "./images.ts";
 
 /** What machines read: the Atom and JSON feeds and JSON-LD. The templates are in src/pages/. */
 export default function metadata(eleventyConfig: EleventyConfig, { now }: { now: DateTime }): void {
   const full = (path: string, site: Site) => absoluteUrl(path, site.url, eleventyConfig.pathPrefix);
+  // Feeds and JSON-LD name the pictures the build made: a source picture is never published.
+  const pictures = buildPictures(eleventyConfig);
   const feedEntries = (articles: CollectionItem<Article>[], site: Site) =>
-    articles.map((article) => ({
-      url: full(article.url, site),
-      title: article.data.title,
-      summary: article.data.summary,
-      contentHtml: article.content,
-      date: article.data.date,
-      updated: article.data.updated,
-      authors: article.data.people.map(displayName),
-      image: full(article.data.image.src, site),
-    }));
+    Promise.all(
+      articles.map(async (article) => ({
+        url: full(article.url, site),
+        title: article.data.title,
+        summary: article.data.summary,
+        // The content as written, before the page transform made <picture>s of its pictures.
+        contentHtml: await pictures.withPictures(article.content, article.inputPath),
+        date: article.data.date,
+        updated: article.data.updated,
+        authors: article.data.people.map(displayName),
+        image: full(await pictures.rendition(article.data.image.src), site),
+      })),
+    );
 
   // Its date filters (dateToRfc3339) for the Atom feed.
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addFilter("feedUpdated", (articles: CollectionItem<Article>[]) =>
     lastUpdated(articles.map((article) => article.data)),
   );
-  eleventyConfig.addFilter("jsonFeed", (articles: CollectionItem<Article>[], site: Site) =>
+  eleventyConfig.addAsyncFilter("jsonFeed", async (articles: CollectionItem<Article>[], site: Site) =>
     jsonFeed(
       {
         title: site.name,
@@ -38,15 +45,15 @@ export default function metadata(eleventyConfig: EleventyConfig, { now }: { now:
         feedUrl: full("/feed.json", site),
         icon: full("/favicon.svg", site),
       },
-      feedEntries(articles, site),
+      await feedEntries(articles, site),
     ),
   );
 
   eleventyConfig.addFilter("jsonLd", jsonLdScript);
   // The JSON-LD blocks of a page, chosen by its kind; structured-data.njk prints each.
-  eleventyConfig.addFilter(
+  eleventyConfig.addAsyncFilter(
     "structuredData",
-    (
+    async (
       page: DescribedPage,
       sources: {
         site: Site;
@@ -56,11 +63,24 @@ export default function metadata(eleventyConfig: EleventyConfig, { now }: { now:
         featured: CollectionItem<Article>[];
         onPage?: CollectionItem<Article>[];
       },
-    ) =>
-      structuredDataFor(page, {
+    ) => {
+      // The pictures a page's JSON-LD may name: the day's, and an article's own on its page.
+      const shown = [sources.day.image.src, findByUrl(sources.articles, page.path)?.data.image.src];
+      const renditions = new Map(
+        await Promise.all(
+          shown.filter((src) => src !== undefined).map(async (src) => [src, await pictures.rendition(src)] as const),
+        ),
+      );
+      const pictureUrl = (src: string) => {
+        const url = renditions.get(src);
+        if (url === undefined) throw new Error(`JSON-LD: ${page.path}: expected a picture made of ${src}, found none`);
+        return url;
+      };
+      return structuredDataFor(page, {
         ...sources,
-        site: { ...sources.site, pathPrefix: eleventyConfig.pathPrefix },
+        site: { ...sources.site, pathPrefix: eleventyConfig.pathPrefix, pictureUrl },
         next: nextOccurrence(sources.day.date, now),
-      }),
+      });
+    },
   );
 }

@@ -79,6 +79,17 @@ describe("pictures", () => {
     }
   });
 
+  it("are only ever what the build made: no page, feed or manifest names a file under /images/, and there is none", () => {
+    const walk = (folder: string): string[] =>
+      readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)],
+      );
+    const texts = walk(siteDir).filter((file) => /\.(html|json|xml|webmanifest)$/.test(file));
+    expect(texts.length).toBeGreaterThan(10);
+    for (const file of texts) expect(readFileSync(file, "utf8"), file).not.toMatch(/\/images\//);
+    expect(readdirSync(siteDir)).not.toContain("images");
+  });
+
   it("names every generated picture by a hash of its source, so that it can be cached for a year", () => {
     const names = readdirSync(join(siteDir, "img"));
     expect(names.length).toBeGreaterThan(0);

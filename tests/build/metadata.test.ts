@@ -189,7 +189,7 @@ describe("JSON-LD", () => {
     )!;
     expect(article.headline).toBe("Scholarship and mentoring: The key to recruiting minority students to STEM");
     expect(article.datePublished).toBe("2026-11-26");
-    expect(article.image).toMatch(/^https:\/\/.+\.svg$/);
+    expect(article.image).toMatch(/^https:\/\/.+\/img\/scholarship-mentoring-stem-[0-9a-f]{10}-1200\.jpg$/);
     expect(article.author).toEqual([
       expect.objectContaining({
         "@type": "Person",

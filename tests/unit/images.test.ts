@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inspectSource, processImage, widthsFor } from "../../src/lib/images.ts";
+import { inspectSource, largestFallback, processImage, widthsFor } from "../../src/lib/images.ts";
 import { projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
 
 let dir: string;
@@ -137,5 +137,83 @@ describe("processImage", () => {
       }),
     );
     expect(runs[0]).toEqual(runs[1]);
+  });
+});
+
+describe("what is published of a contributor's picture", () => {
+  const owner = "EXIF-OWNER-MARKER";
+  const place = "GPS-DATUM-MARKER";
+  const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>${owner}</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>`;
+
+  it("keeps no EXIF, GPS or XMP data in any variant, nor the original in the cache, and stands a sideways photo upright", async () => {
+    const source = join(dir, "sideways.jpg");
+    // As a phone saves a portrait photo: 1600×900 pixels, shown turned (EXIF orientation 6).
+    await photo(1600, 900)
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .withExif({
+        IFD0: { Artist: owner },
+        IFD3: { GPSMapDatum: place, GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1" },
+      })
+      .withXmp(xmp)
+      .toFile(source);
+    const original = readFileSync(source);
+    expect(await sharp(original).metadata()).toMatchObject({
+      orientation: 6,
+      exif: expect.any(Buffer),
+      xmp: expect.any(Buffer),
+    });
+
+    const outputDir = await temporaryDir("imd-images-out-");
+    const cacheDir = join(dir, "cache-metadata");
+    const image = await processImage(source, { outputDir, cacheDir });
+    expect([image.width, image.height]).toEqual([900, 1600]);
+    for (const variant of image.variants) {
+      const bytes = readFileSync(join(outputDir, variant.url));
+      const metadata = await sharp(bytes).metadata();
+      expect([metadata.width, metadata.height], variant.url).toEqual([variant.width, variant.height]);
+      expect([metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation], variant.url).toEqual([
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ]);
+      for (const marker of [owner, place, "Exif\0\0", "adobe:ns:meta"])
+        expect(bytes.includes(marker), variant.url).toBe(false);
+    }
+    for (const name of readdirSync(cacheDir)) {
+      const bytes = readFileSync(join(cacheDir, name));
+      expect(bytes.equals(original), name).toBe(false);
+      expect(bytes.includes(owner) || bytes.includes(place), name).toBe(false);
+    }
+  });
+
+  it("draws an SVG from its bytes alone: a file beside it that it names is not drawn", async () => {
+    const folder = await temporaryDir("imd-images-svg-");
+    await sharp({ create: { width: 10, height: 10, channels: 3, background: "#ff0000" } })
+      .png()
+      .toFile(join(folder, "red.png"));
+    writeFileSync(
+      join(folder, "names-a-file.svg"),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><image href="red.png" width="100" height="100"/></svg>',
+    );
+    // librsvg would draw red.png if it were given the SVG's path (it reads files in the SVG's folder).
+    const drawnFromPath = await sharp(join(folder, "names-a-file.svg")).stats();
+    expect(drawnFromPath.channels[0]?.mean).toBeGreaterThan(200);
+    const outputDir = await temporaryDir("imd-images-out-");
+    const image = await processImage(join(folder, "names-a-file.svg"), { outputDir, cacheDir: join(folder, "cache") });
+    expect(image.fallback).toBe("png");
+    const made = await sharp(join(outputDir, largestFallback(image).url)).stats();
+    expect(made.channels[0]?.mean).toBe(0);
+    expect(made.isOpaque).toBe(false);
+  });
+
+  it("names one picture for feeds and JSON-LD: the largest JPEG or PNG", async () => {
+    const image = await processImage(join(dir, "small.webp"), {
+      outputDir: await temporaryDir("imd-images-out-"),
+      cacheDir: join(dir, "cache"),
+    });
+    expect(largestFallback(image)).toMatchObject({ format: "jpeg", width: 640, height: 480 });
+    expect(() => largestFallback({ ...image, variants: [] })).toThrow(/expected at least one JPEG or PNG/);
   });
 });
