@@ -94,4 +94,7 @@ export default function images(eleventyConfig: EleventyConfig): void {
     if (typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;
     return pictures.withPictures(content, this.page.inputPath, prefix);
   });
+  // For HTML no page transform sees, such as an article's content in the Atom feed:
+  // `{{ article.content | withPictures(article.inputPath) }}`.
+  eleventyConfig.addAsyncFilter("withPictures", (html: string, where: string) => pictures.withPictures(html, where));
 }
