@@ -35,7 +35,7 @@ describe("the Node version", () => {
 describe("the documentation", () => {
   for (const file of ["README.md", "CONTRIBUTING.md", ".github/pull_request_template.md"]) {
     it(`${file} names only npm scripts that exist`, () => {
-      const named = [...read(file).matchAll(/npm run ([\w:-]+)/g)].map(([, script]) => script ?? "");
+      const named = [...read(file).matchAll(/npm run ([\w:-]*\w)/g)].map(([, script]) => script ?? "");
       expect(named.length).toBeGreaterThan(0);
       expect(named.filter((script) => !Object.hasOwn(packageJson.scripts, script))).toEqual([]);
     });

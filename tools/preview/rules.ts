@@ -123,8 +123,8 @@ export const defaultCacheControl = "public, max-age=0, must-revalidate";
  * The headers Netlify would send for a path: those of every rule whose pattern matches it (by
  * Netlify's own regular expression). A header that two matching rules both set is sent once
  * with both values joined by a comma (as Netlify and Cloudflare do), which for Cache-Control or
- * a CSP means both apply: so netlify.toml sets each header in only one rule that a path can
- * match, and this shows it when it does not.
+ * a CSP means both apply. So netlify.toml sets Cache-Control in only one rule a path can match,
+ * and adds a second CSP only where both policies are meant to hold (pictures run no script).
  */
 export function headersFor(rules: readonly HeaderRule[], path: string): Record<string, string> {
   const headers: Record<string, string> = {};
