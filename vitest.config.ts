@@ -2,6 +2,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Vitest leaves a core free by default: on two cores that is one test file at a time, while
+    // most of a site test's time is a build or Chromium in another process.
+    maxWorkers: 2,
     projects: [
       {
         // `npm run test:unit`: the modules under src/lib and the tools, with no site built.

@@ -1,4 +1,4 @@
-import yaml from "js-yaml";
+import { CORE_SCHEMA, load, type YAMLException } from "js-yaml";
 import { DateTime } from "luxon";
 
 /**
@@ -59,11 +59,12 @@ export function readFrontMatter(source: string): FrontMatter {
 
 /** YAML text to data (the lines are numbered as in a file whose line 1 is the opening `---`). */
 export function parseYamlData(yamlText: string): Record<string, unknown> {
+  if (yamlText.trim() === "") return {};
   let data: unknown;
   try {
-    data = yaml.load(yamlText, { schema: yaml.CORE_SCHEMA });
+    data = load(yamlText, { schema: CORE_SCHEMA });
   } catch (error) {
-    throw plainYamlError(error as yaml.YAMLException, yamlText);
+    throw plainYamlError(error as YAMLException, yamlText);
   }
   if (data === undefined || data === null) return {};
   if (typeof data !== "object" || Array.isArray(data)) {
@@ -93,7 +94,7 @@ function sharesAValue(value: unknown, seen = new Set<object>()): boolean {
 }
 
 /** A js-yaml error as a contributor can act on it: what to change, on which line of the file. */
-function plainYamlError(error: yaml.YAMLException, yamlText: string): FrontMatterError {
+function plainYamlError(error: YAMLException, yamlText: string): FrontMatterError {
   const reason = error.reason ?? error.message;
   const yamlLine = error.mark?.line ?? 0;
   const lines = yamlText.split("\n");
@@ -105,6 +106,15 @@ function plainYamlError(error: yaml.YAMLException, yamlText: string): FrontMatte
   if (unclosed !== -1 || /within a double quoted scalar/.test(reason)) {
     const at = unclosed === -1 ? yamlLine : unclosed;
     return new FrontMatterError(`line ${fileLine(at)}: a quotation mark (") is opened and never closed`, fileLine(at));
+  }
+  const unclosedList = lines
+    .slice(0, yamlLine + 1)
+    .findIndex((line) => (line.match(/\[/g) ?? []).length > (line.match(/\]/g) ?? []).length);
+  if (unclosedList !== -1) {
+    return new FrontMatterError(
+      `line ${fileLine(unclosedList)}: a list in [ ] is not closed with ], or misses a comma between its entries`,
+      fileLine(unclosedList),
+    );
   }
   if (reason.startsWith("bad indentation of a mapping entry")) {
     const value = /^\s*[^:#]+:\s(.*)$/.exec(lineText)?.[1] ?? "";
@@ -122,11 +132,10 @@ function plainYamlError(error: yaml.YAMLException, yamlText: string): FrontMatte
     }
   }
   const plain: [RegExp, string][] = [
-    [/^bad indentation/, "the spaces at the start of this line do not line up with the lines above it"],
+    [/indentation/, "the spaces at the start of this line do not line up with the lines above it"],
     [/^tab characters/, "indent with spaces, not tabs"],
     [/^duplicated mapping key/, `the field ${JSON.stringify(lineText.split(":")[0]?.trim())} is written twice`],
-    [/flow collection/, "a list in [ ] is not closed with ], or misses a comma between its entries"],
-    [/^unknown tag/, "YAML tags (!!…) are not allowed: write plain text, numbers, lists and fields"],
+    [/^unknown .*tag/, "YAML tags (!!…) are not allowed: write plain text, numbers, lists and fields"],
     [/alias/, "YAML aliases (*name) are not allowed: write the value out"],
   ];
   const words = plain.find(([pattern]) => pattern.test(reason))?.[1] ?? `is not valid YAML (${reason})`;
