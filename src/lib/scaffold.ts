@@ -26,13 +26,40 @@ export const scaffoldPlaceholderValues: ReadonlySet<string> = new Set(
     .map(([, value]) => value),
 );
 
+/** Why a file name cannot be made or used, said to the contributor with what to type instead. */
+export class FileNameError extends Error {}
+
+/**
+ * The file name (without .md) of a new article: the one given, if it is lower-case Latin letters
+ * and digits joined by hyphens, or else one made from the title's Latin letters and digits. A title
+ * in another script has none: the contributor is asked for a name instead, never given an empty one.
+ */
+export function fileNameFor(title: string, name?: string): string {
+  const example = `npm run new:article -- --name peer-mentoring ${JSON.stringify(title.trim() || "Title of the article")}`;
+  if (name !== undefined) {
+    if (name !== "" && slugify(name) === name) return name;
+    throw new FileNameError(
+      `The file name ${JSON.stringify(name)} must be lower-case Latin letters and digits joined by hyphens, like peer-mentoring. For example:\n  ${example}`,
+    );
+  }
+  const slug = slugify(title);
+  if (slug) return slug;
+  throw new FileNameError(
+    `The title ${JSON.stringify(title.trim())} has no Latin letters or digits to make the file name from, and the file name becomes the article's address (/articles/<name>/). Give one with --name, in lower-case Latin letters and digits joined by hyphens:\n  ${example}`,
+  );
+}
+
 /**
  * A new article's file name and its starting text: front matter with every field to fill in,
  * marked `draft: true`, so that it shows in `npm start` but is published only once filled in.
  */
-export function newArticle(title: string, today: DateTime, tag: string): { slug: string; source: string } {
-  const slug = slugify(title);
-  if (!slug) throw new Error(`Title: expected words to make the file name from, got ${JSON.stringify(title)}`);
+export function newArticle(
+  title: string,
+  today: DateTime,
+  tag: string,
+  name?: string,
+): { slug: string; source: string } {
+  const slug = fileNameFor(title, name);
   const p = scaffoldPlaceholders;
   const source = `---
 title: ${JSON.stringify(title.trim())}
