@@ -10,13 +10,14 @@ const stylesheetPath = "/assets/css/site.css";
 
 /**
  * The files of static/ published as they are: the project's own, each named here, so that
- * publishing another is a change of code a reviewer sees. Contributors' pictures (static/images/)
- * are never among them: only what the build made of them is published (plugins/images.ts).
+ * publishing one is a change of code a reviewer sees. There are none today: the favicon is drawn
+ * from the design tokens (src/pages/favicon.njk), and of contributors' pictures (static/images/)
+ * only what the build made of them is published (plugins/images.ts).
  */
-const publishedAsTheyAre = { "static/favicon.svg": "/favicon.svg" };
+const publishedAsTheyAre: Record<string, string> = {};
 
 /**
- * The files of static/ named above are copied as they are. The stylesheet and scripts of
+ * The files of static/ named above (none) are copied as they are. The stylesheet and scripts of
  * src/assets/ are published only under names made from a hash of their bytes, which
  * netlify.toml lets browsers keep for a year: `{{ "/assets/js/share.js" | fingerprint }}`.
  */

@@ -4,6 +4,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import sharp from "sharp";
+import design from "../../_data/design.ts";
 import { formatAnnualDate } from "../lib/dates.ts";
 import { atkinsonHyperlegible } from "../lib/fonts.ts";
 import {
@@ -17,6 +18,7 @@ import {
   socialCardSvg,
 } from "../lib/graphics.ts";
 import { cachedPngFile, imageCacheDir, linkOrCopy, svgToPng, writeAtomically } from "../lib/images.ts";
+import { markSvg } from "../lib/mark.ts";
 import { displayName } from "../lib/people.ts";
 import type { Day, Person, Site, Toolkit } from "../lib/schemas.ts";
 import { slugify } from "../lib/slug.ts";
@@ -24,7 +26,7 @@ import { appIcons, themeColours, webManifest } from "../lib/web-manifest.ts";
 
 /**
  * Images drawn at build time from the content: a social card for every page, the campaign
- * toolkit's graphics, and the icons made from static/favicon.svg.
+ * toolkit's graphics, and the icons made from the mark (which is also published as /favicon.svg).
  */
 export default function graphics(eleventyConfig: EleventyConfig): void {
   let directories = { input: ".", output: "_site" };
@@ -33,17 +35,14 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
     fonts ??= { bold: atkinsonHyperlegible(700), regular: atkinsonHyperlegible(400) };
     return fonts;
   };
-  // The site's mark, read once a build: every card and icon draws it.
-  let markSvg: string | undefined;
-  const mark = () => {
-    markSvg ??= readFileSync(join(directories.input, "static/favicon.svg"), "utf8");
-    return markSvg;
-  };
+  // The site's mark, in the design tokens' colours: every card and icon draws it, and src/pages/favicon.njk publishes it.
+  const mark = () => markSvg(design.palette.mark);
+  eleventyConfig.addFilter("markSvg", markSvg);
   const cache = () => imageCacheDir(directories.input);
   /** Changes whenever the code that draws a card, or the palette it draws with, does: part of each card's cache key. */
   const cardDrawer = createHash("sha256")
     .update(
-      ["../lib/graphics.ts", "../lib/fonts.ts", "../lib/text-layout.ts", "../../_data/design.ts"]
+      ["../lib/graphics.ts", "../lib/fonts.ts", "../lib/text-layout.ts", "../lib/mark.ts", "../../_data/design.ts"]
         .map((file) => readFileSync(new URL(file, import.meta.url)))
         .join("\0"),
     )
@@ -52,7 +51,6 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
   const cards = new Map<string, { pageUrl: string; content: CardContent }>();
 
   eleventyConfig.on("eleventy.before", (event) => {
-    markSvg = undefined;
     directories = event.directories;
     cards.clear();
   });

@@ -11,6 +11,7 @@ import {
   stylesheetWithTokens,
   tokensCss,
 } from "../../src/lib/design-tokens.ts";
+import { markSvg } from "../../src/lib/mark.ts";
 
 const read = (path: string) => readFileSync(join(import.meta.dirname, "../..", path), "utf8");
 
@@ -185,8 +186,9 @@ describe("the tokens are written once", () => {
     expect(hero).toContain('sizes="{{ design.sizes.hero }}"');
   });
 
-  it("the mark (static/favicon.svg) is drawn in the mark's colours", () => {
-    const inMark = new Set(read("static/favicon.svg").toLowerCase().match(hexColour));
+  it("the mark (the favicon, icons and cards' corner) is drawn in the mark's colours alone", () => {
+    const inMark = new Set(markSvg(design.palette.mark).toLowerCase().match(hexColour));
     expect(inMark).toEqual(new Set(Object.values(design.palette.mark)));
+    expect(read("src/lib/mark.ts")).not.toMatch(hexColour);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import design from "../../_data/design.ts";
 import { atkinsonHyperlegible, MissingGlyphError } from "../../src/lib/fonts.ts";
 import {
   type CardContent,
@@ -14,10 +15,11 @@ import {
   graphicFormats,
   socialCardSvg,
 } from "../../src/lib/graphics.ts";
+import { markSvg } from "../../src/lib/mark.ts";
 import { projectRoot } from "../../tools/fixtures/project.ts";
 
 const fonts = { bold: atkinsonHyperlegible(700), regular: atkinsonHyperlegible(400) };
-const mark = readFileSync(join(projectRoot, "static/favicon.svg"), "utf8");
+const mark = markSvg(design.palette.mark);
 const reference = join(projectRoot, "tests/fixtures/reference-card.png");
 
 /** A fixed card: the reference image is this card, drawn once and committed. */
