@@ -1,6 +1,7 @@
 import { existsSync, lstatSync } from "node:fs";
 import { lstat, open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { commentReferenceProblems } from "./comments.ts";
 import { checkArticles, checkWithSchema, formatProblem, type Problem } from "./content-check.ts";
 import { contributionFolders, pictureFormatOf, type SurfaceEntry, surfaceProblems } from "./contribution-surface.ts";
 import { atkinsonHyperlegible, MissingGlyphError, type TypeFace } from "./fonts.ts";
@@ -134,9 +135,9 @@ export async function checkProjectContent(
     (entry) => entry.kind === "file" && /^_data\/comments\/[^/]+\.json$/.test(entry.path),
   )) {
     try {
-      problems.push(
-        ...checkWithSchema(file, JSON.parse(await readFile(join(root, file), "utf8")), commentsSchema).problems,
-      );
+      const comments: unknown = JSON.parse(await readFile(join(root, file), "utf8"));
+      problems.push(...checkWithSchema(file, comments, commentsSchema).problems);
+      problems.push(...commentReferenceProblems(file, comments));
     } catch (error) {
       problems.push({ file, field: "", message: `is not valid JSON: ${(error as Error).message}` });
     }

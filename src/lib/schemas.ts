@@ -151,13 +151,52 @@ export const toolkitSchema = z.strictObject({
     .min(1, { error: "expected at least one post" }),
 });
 
+/** When a comment was sent: a day (`2027-01-18`) or a moment with its offset (`2027-01-18T09:30:00Z`). */
+export const commentDate = z.unknown().transform((value, context) => {
+  const parsed =
+    value instanceof Date
+      ? DateTime.fromJSDate(value, { zone: "utc" })
+      : typeof value === "string" &&
+          /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value)
+        ? DateTime.fromISO(value, { zone: "utc" })
+        : undefined;
+  if (!parsed?.isValid) {
+    context.addIssue({
+      code: "custom",
+      message: `expected a date like 2027-01-18 or 2027-01-18T09:30:00Z, got ${describeValue(value)}`,
+    });
+    return z.NEVER;
+  }
+  return parsed.toJSDate();
+});
+
+/** The ids the comment form's own elements have after `comment-`, which no comment's anchor may take. */
+const commentFormIds = ["text", "name", "email", "website", "note"];
+
+/** A comment's id: Netlify's submission id, which its permalink (#comment-<id>) and replies name. */
+const commentId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, {
+    error: (issue) => `expected an id of letters, digits, - or _, got ${describeValue(issue.input)}`,
+  })
+  .refine((id) => !commentFormIds.includes(id), {
+    error: (issue) =>
+      `expected an id that is not one of the comment form's own (${commentFormIds.join(", ")}), got ${describeValue(issue.input)}`,
+  });
+
+/**
+ * The approved comments of one page, as `npm run comments:import` writes them into
+ * `_data/comments/<page>.json`. No email address is ever stored: there is no field for one.
+ */
 export const commentsSchema = z.array(
   z.strictObject({
+    id: commentId,
     name: text("a name", 100),
-    date: calendarDate,
+    date: commentDate,
     text: text("the comment", 5000),
-    email: z.string().optional(),
-    website: z.string().optional(),
+    website: httpsUrl.optional(),
+    /** The id of the comment this one answers (on the same page). */
+    replyTo: commentId.optional(),
   }),
 );
 

@@ -3,6 +3,7 @@ import type {
   Article,
   BreadcrumbList,
   CollectionPage,
+  Comment,
   Event,
   ListItem,
   Organization,
@@ -11,10 +12,11 @@ import type {
   WithContext,
 } from "schema-dts";
 import { findByUrl } from "./articles.ts";
+import { commentThreads } from "./comments.ts";
 import { isoDate } from "./dates.ts";
 import { displayName } from "./people.ts";
 // schemas.ts names the front matter "Article"; here that name is schema.org's.
-import type { Article as ArticleData, Day, Person } from "./schemas.ts";
+import type { Article as ArticleData, Day, Person, StoredComment } from "./schemas.ts";
 import { absoluteUrl } from "./urls.ts";
 
 /** The site as structured data names it: the publisher, and the root that site paths resolve against. */
@@ -66,6 +68,8 @@ export interface StructuredDataSources {
   featured: readonly ArticlePage[];
   /** On a page of the articles list, the articles it shows. */
   onPage?: readonly ArticlePage[] | undefined;
+  /** The approved comments of the page (its file in _data/comments/), on the home page and an article page. */
+  comments?: readonly StoredComment[] | undefined;
 }
 
 export type JsonLd =
@@ -95,7 +99,10 @@ export function structuredDataFor(page: DescribedPage, sources: StructuredDataSo
     case "home":
       return [
         eventJsonLd(day, next, site),
-        collectionPageJsonLd({ ...home, description: site.description }, listed(sources.featured)),
+        {
+          ...collectionPageJsonLd({ ...home, description: site.description }, listed(sources.featured)),
+          ...commentsJsonLd(sources.comments, home.url),
+        },
         breadcrumbJsonLd([home]),
       ];
     case "articles":
@@ -111,7 +118,10 @@ export function structuredDataFor(page: DescribedPage, sources: StructuredDataSo
       if (article === undefined)
         throw new Error(`JSON-LD: ${page.path}: expected an article at this address, found none`);
       return [
-        articleJsonLd({ url: absolute(article.url, site), data: article.data }, site),
+        {
+          ...articleJsonLd({ url: absolute(article.url, site), data: article.data }, site),
+          ...commentsJsonLd(sources.comments, absolute(article.url, site)),
+        },
         breadcrumbJsonLd([home, articlesIndex, self()]),
       ];
     }
@@ -174,6 +184,43 @@ export function articleJsonLd(article: { url: string; data: ArticleData }, site:
     // The page introduces a longer article published elsewhere.
     ...(data.link === undefined ? {} : { isBasedOn: data.link }),
     ...(data.quote === undefined ? {} : { hasPart: quotation(data.quote, data.people) }),
+  };
+}
+
+/**
+ * A page's comments, for the CreativeWork the page is: how many, and each as a Comment at its
+ * permalink, in the order the page shows them. A reply names the comment it answers as its parentItem.
+ */
+export function commentsJsonLd(
+  stored: readonly StoredComment[] | undefined,
+  pageUrl: string,
+): { commentCount: number; comment?: Comment[] } {
+  const permalink = (id: string) => `${pageUrl}#comment-${id}`;
+  const comments = commentThreads(stored).flatMap(({ comment, replies }) => [comment, ...replies]);
+  const shown = new Set(comments.map((comment) => comment.id));
+  return {
+    commentCount: comments.length,
+    ...(comments.length === 0
+      ? {}
+      : {
+          comment: comments.map(
+            (comment): Comment => ({
+              "@type": "Comment",
+              "@id": permalink(comment.id),
+              url: permalink(comment.id),
+              author: {
+                "@type": "Person",
+                name: comment.name,
+                ...(comment.website === undefined ? {} : { url: comment.website }),
+              },
+              dateCreated: comment.dateTime,
+              text: comment.text,
+              ...(comment.replyTo !== undefined && shown.has(comment.replyTo)
+                ? { parentItem: { "@id": permalink(comment.replyTo) } }
+                : {}),
+            }),
+          ),
+        }),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
 import { feedLength, homeFeaturedLimit, newestFirst } from "../lib/articles.ts";
-import { commentsOf, publicComments } from "../lib/comments.ts";
+import { commentCountLabel, commentsOf, commentThreads } from "../lib/comments.ts";
 import { formatDate, isoDate } from "../lib/dates.ts";
 import { pageTitles } from "../lib/page-title.ts";
 import { displayName } from "../lib/people.ts";
@@ -21,8 +21,9 @@ export default function content(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addCollection("latestArticles", (api: CollectionApi) => articles(api).slice(0, feedLength));
 
   eleventyConfig.addFilter("related", relatedArticles);
-  eleventyConfig.addFilter("publicComments", publicComments);
   eleventyConfig.addFilter("commentsOf", commentsOf);
+  eleventyConfig.addFilter("commentThreads", commentThreads);
+  eleventyConfig.addFilter("commentCountLabel", commentCountLabel);
   eleventyConfig.addFilter("readableDate", formatDate);
   eleventyConfig.addFilter("isoDate", isoDate);
   // Named apart from the RSS plugin's `absoluteUrl`, which knows nothing of the path prefix.

@@ -137,7 +137,7 @@ const cases: Case[] = [
   },
   {
     does: "adds comments for a page that does not exist",
-    changes: { "_data/comments/nowhere.json": '[{ "name": "A", "date": "2026-11-30", "text": "Hi" }]' },
+    changes: { "_data/comments/nowhere.json": '[{ "id": "a1", "name": "A", "date": "2026-11-30", "text": "Hi" }]' },
     problems: [
       '_data/comments/nowhere.json: expected home.json or an article\'s file name with .json (like building-community-learning-legacy.json), got "nowhere.json", for which there is no page',
     ],

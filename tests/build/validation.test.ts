@@ -18,7 +18,7 @@ describe("a project with invalid content", () => {
   beforeAll(async () => {
     projectDir = await copyProject({
       ...Object.fromEntries(corpus.map((name) => [`articles/${name}`, readFileSync(join(corpusDir, name), "utf8")])),
-      "_data/comments/home.json": JSON.stringify([{ name: "No text", date: "2027-01-18" }]),
+      "_data/comments/home.json": JSON.stringify([{ id: "a1", name: "No text", date: "2027-01-18" }]),
     });
   });
 

@@ -8,6 +8,7 @@ import {
   articleJsonLd,
   breadcrumbJsonLd,
   collectionPageJsonLd,
+  commentsJsonLd,
   eventJsonLd,
   jsonLdScript,
   type StructuredDataSources,
@@ -225,6 +226,50 @@ describe("collectionPageJsonLd", () => {
   });
 });
 
+describe("commentsJsonLd", () => {
+  const stored = [
+    { id: "a", name: "Ama", date: "2027-01-17", text: "First", website: "https://ama.example" },
+    { id: "c", name: "Cy", date: "2027-01-19T10:00:00Z", text: "Third", replyTo: "b" },
+    { id: "b", name: "Ben", date: "2027-01-18", text: "<script>Second</script>", replyTo: "a" },
+    { id: "d", name: "Di", date: "2027-01-18", text: "Fourth" },
+  ];
+  const described = published(commentsJsonLd(stored, articleUrl)) as {
+    commentCount: number;
+    comment: Record<string, unknown>[];
+  };
+
+  it("counts every comment, replies included, and lists them as the page shows them, thread by thread", () => {
+    expect(described.commentCount).toBe(4);
+    expect(described.comment.map((comment) => comment.text)).toEqual([
+      "First",
+      "<script>Second</script>",
+      "Third",
+      "Fourth",
+    ]);
+  });
+
+  it("gives each Comment its author, date, text and permalink, and a reply the comment it answers", () => {
+    expect(described.comment[0]).toEqual({
+      "@type": "Comment",
+      "@id": `${articleUrl}#comment-a`,
+      url: `${articleUrl}#comment-a`,
+      author: { "@type": "Person", name: "Ama", url: "https://ama.example" },
+      dateCreated: "2027-01-17",
+      text: "First",
+    });
+    expect(described.comment[1]?.parentItem).toEqual({ "@id": `${articleUrl}#comment-a` });
+    expect(described.comment[2]).toMatchObject({
+      dateCreated: "2027-01-19T10:00:00.000Z",
+      parentItem: { "@id": `${articleUrl}#comment-b` },
+    });
+    expect(described.comment[3]).not.toHaveProperty("parentItem");
+  });
+
+  it("gives a page without comments a count of 0 and no list", () => {
+    expect(commentsJsonLd(undefined, articleUrl)).toEqual({ commentCount: 0 });
+  });
+});
+
 describe("jsonLdScript", () => {
   const hostile = {
     headline: `</script><script>alert("x")</script> <!-- & </SCRIPT `,
@@ -285,13 +330,14 @@ describe("structuredDataFor", () => {
     expect(types(page)).toEqual(["Event", "CollectionPage", "BreadcrumbList"]);
     const [event, collection] = blocks(page);
     expect(event).toEqual(published(eventJsonLd(mentoringDay, sources.next, site)));
-    expect(collection).toEqual(
-      published(
+    expect(collection).toEqual({
+      ...(published(
         collectionPageJsonLd({ name: site.name, url: "https://example.org/", description: "A day for mentors." }, [
           { name: withoutQuote.title, url: "https://example.org/articles/scholarship/" },
         ]),
-      ),
-    );
+      ) as object),
+      commentCount: 0,
+    });
     expect(trail(page)).toEqual([home]);
   });
 
@@ -316,9 +362,12 @@ describe("structuredDataFor", () => {
   it("describes an article page as the article at its address, under the articles index", () => {
     const page = { kind: "article", title: withoutQuote.title, path: "/articles/scholarship/" };
     expect(types(page)).toEqual(["Article", "BreadcrumbList"]);
-    expect(blocks(page)[0]).toEqual(
-      published(articleJsonLd({ url: "https://example.org/articles/scholarship/", data: withoutQuote }, site)),
-    );
+    expect(blocks(page)[0]).toEqual({
+      ...(published(
+        articleJsonLd({ url: "https://example.org/articles/scholarship/", data: withoutQuote }, site),
+      ) as object),
+      commentCount: 0,
+    });
     expect(trail(page)).toEqual([
       home,
       ["Articles", "https://example.org/articles/"],
@@ -350,6 +399,15 @@ describe("structuredDataFor", () => {
       expect(found.length, page.path).toBeGreaterThan(0);
       for (const address of found) expect(address, page.path).toMatch(/^https:\/\/example\.org\/imd\//);
     }
+  });
+
+  it("gives the home page's CollectionPage and an article its comments, and the Event none", () => {
+    const from = { ...sources, comments: [{ id: "c1", name: "Ama", date: "2027-01-17", text: "Hello" }] };
+    const [event, collection] = blocks({ kind: "home", path: "/" }, from);
+    expect(event).not.toHaveProperty("commentCount");
+    expect(collection).toMatchObject({ commentCount: 1, comment: [{ url: "https://example.org/#comment-c1" }] });
+    const [article] = blocks({ kind: "article", title: withQuote.title, path: "/articles/storytelling/" }, from);
+    expect(article).toMatchObject({ commentCount: 1, comment: [{ url: `${articleUrl}#comment-c1` }] });
   });
 
   it("names the address when an article page has no article, or a page no title for its breadcrumbs", () => {
