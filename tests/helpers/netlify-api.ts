@@ -1,0 +1,239 @@
+// A local stand-in for the part of Netlify's API that the comments importer uses, answering as
+// Netlify documents it: `GET /api/v1/sites/{site_id}/forms`, `GET /api/v1/forms/{form_id}/submissions`
+// (verified ones; `?state=spam` for spam; `page`, `per_page` up to 100, newest first, a `Link`
+// header with first, prev, next and last), `DELETE /api/v1/submissions/{id}` (204), all behind
+// `Authorization: Bearer <token>` (401 otherwise), unknown things 404, errors as `{ code, message }`,
+// and the `X-RateLimit-*` headers. It can also answer 429 to the first requests, or to all.
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { NetlifyForm, NetlifySubmission } from "../../tools/comments-import/netlify-api.ts";
+
+export interface CommentFields {
+  /** The number of the submission: its id, date and default words come from it. */
+  n: number;
+  page?: string;
+  name?: string;
+  comment?: string;
+  email?: string;
+  website?: string;
+  replyTo?: string;
+  /** Fields the form does not have, as a robot might send them. */
+  extra?: Record<string, string>;
+}
+
+/** A submission's id as Netlify makes them: 24 hex digits. */
+export function submissionId(n: number): string {
+  return `65a1${n.toString(16).padStart(20, "0")}`;
+}
+
+export const commentFormId = "6143ec357114bb0007eaaa3e";
+const siteUrl = "https://international-mentoring-day.netlify.app";
+
+/** A submission of the site's `comment` form, every field as Netlify's API returns it. */
+export function commentSubmission({
+  n,
+  page = "/",
+  name = `Visitor ${n}`,
+  comment = `Comment number ${n}.`,
+  email = `visitor${n}@example.org`,
+  website = "",
+  replyTo,
+  extra = {},
+}: CommentFields): NetlifySubmission {
+  const fields: [string, string, string][] = [
+    ["page", "Page", page],
+    ["page-title", "Page Title", "International Mentoring Day"],
+    ["comment", "Comment", comment],
+    ["name", "Name", name],
+    ["email", "Email", email],
+    ["website", "Website", website],
+    ...(replyTo === undefined ? [] : [["reply-to", "Reply To", replyTo] as [string, string, string]]),
+    ...Object.entries(extra).map(([key, value]) => [key, key, value] as [string, string, string]),
+  ];
+  const [firstName, ...lastNames] = name.split(" ");
+  return {
+    number: n,
+    title: null,
+    email,
+    name,
+    first_name: firstName ?? "",
+    last_name: lastNames.join(" ") || null,
+    company: null,
+    summary: `<strong>${name}</strong> ${comment}`,
+    body: comment,
+    data: {
+      ...Object.fromEntries(fields.map(([key, , value]) => [key, value])),
+      ip: "203.0.113.7",
+      user_agent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36",
+      referrer: `${siteUrl}${page}`,
+    },
+    created_at: new Date(Date.UTC(2027, 0, 17, 8, 0, 0, 250) + n * 60_000).toISOString(),
+    human_fields: Object.fromEntries(fields.map(([, title, value]) => [title, value])),
+    ordered_human_fields: fields.map(([key, title, value]) => ({ title, name: key, value })),
+    id: submissionId(n),
+    form_id: commentFormId,
+    site_url: siteUrl,
+    form_name: "comment",
+  };
+}
+
+export interface FakeNetlifyOptions {
+  token: string;
+  siteId: string;
+  /** The comment form's verified submissions. */
+  submissions?: NetlifySubmission[];
+  /** What Netlify's spam filter kept apart. */
+  spam?: NetlifySubmission[];
+  /**
+   * Answers 429 Too Many Requests to this many requests (Infinity: to all), with these headers,
+   * once it has answered the first `after` (0 by default).
+   */
+  rateLimit?: { after?: number; times: number; headers: Record<string, string> };
+}
+
+export interface FakeNetlify {
+  /** The API's base, as NETLIFY_API_URL: `http://127.0.0.1:<port>/api/v1`. */
+  url: string;
+  /** Every request, as `METHOD /path?query`. */
+  requests: string[];
+  /** The ids of the submissions deleted, in order. */
+  deleted: string[];
+  /** The verified submissions Netlify still has. */
+  remaining: () => NetlifySubmission[];
+  close: () => Promise<void>;
+}
+
+export async function startNetlifyApi({
+  token,
+  siteId,
+  submissions = [],
+  spam = [],
+  rateLimit,
+}: FakeNetlifyOptions): Promise<FakeNetlify> {
+  const verified = [...submissions];
+  const spamList = [...spam];
+  const forms: NetlifyForm[] = [
+    {
+      id: "5c3a051bdbfb660008114ddb",
+      site_id: siteId,
+      name: "contact",
+      paths: null,
+      submission_count: 0,
+      fields: [{ name: "message", type: "textarea" }],
+      created_at: "2026-11-01T10:00:00.000Z",
+    },
+    {
+      id: commentFormId,
+      site_id: siteId,
+      name: "comment",
+      paths: null,
+      submission_count: verified.length,
+      fields: ["page", "page-title", "comment", "name", "email", "website", "reply-to"].map((name) => ({
+        name,
+        type: name === "comment" ? "textarea" : name === "email" ? "email" : "text",
+      })),
+      created_at: "2026-11-01T10:00:00.000Z",
+    },
+  ];
+  const requests: string[] = [];
+  const deleted: string[] = [];
+  let limited = 0;
+  let answered = 0;
+
+  const server = createServer((request, response) => {
+    requests.push(`${request.method} ${request.url}`);
+    const url = new URL(request.url ?? "/", `http://${request.headers.host}`);
+    const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+      const rateHeaders = {
+        "X-RateLimit-Limit": "500",
+        "X-RateLimit-Remaining": "499",
+        "X-RateLimit-Reset": String(Math.floor(Date.now() / 1000) + 60),
+      };
+      respond(response, status, body, { ...rateHeaders, ...headers });
+    };
+    const error = (status: number, message: string, headers?: Record<string, string>) =>
+      send(status, { code: status, message }, headers);
+
+    if (rateLimit && answered++ >= (rateLimit.after ?? 0) && limited < rateLimit.times) {
+      limited++;
+      return error(429, "Too Many Requests", rateLimit.headers);
+    }
+    if (request.headers.authorization !== `Bearer ${token}`) return error(401, "Access Denied: Invalid token");
+
+    const forSite = /^\/api\/v1\/sites\/([^/]+)\/forms$/.exec(url.pathname);
+    const forForm = /^\/api\/v1\/forms\/([^/]+)\/submissions$/.exec(url.pathname);
+    const oneSubmission = /^\/api\/v1\/submissions\/([^/]+)$/.exec(url.pathname);
+    if (request.method === "GET" && forSite) {
+      if (decodeURIComponent(forSite[1] ?? "") !== siteId) return error(404, "Not Found");
+      return send(200, forms);
+    }
+    if (request.method === "GET" && forForm) {
+      const form = forms.find((candidate) => candidate.id === forForm[1]);
+      if (!form) return error(404, "Not Found");
+      const all = form.name !== "comment" ? [] : url.searchParams.get("state") === "spam" ? spamList : verified;
+      const newestFirst = [...all].sort((a, b) => b.created_at.localeCompare(a.created_at));
+      const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get("per_page")) || 100));
+      const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+      const last = Math.max(1, Math.ceil(newestFirst.length / perPage));
+      const pageUrl = (number: number) => {
+        const target = new URL(url);
+        target.searchParams.set("page", String(number));
+        target.searchParams.set("per_page", String(perPage));
+        return target.href;
+      };
+      const links = [
+        ...(page > 1 ? [`<${pageUrl(1)}>; rel="first"`, `<${pageUrl(page - 1)}>; rel="prev"`] : []),
+        ...(page < last ? [`<${pageUrl(page + 1)}>; rel="next"`, `<${pageUrl(last)}>; rel="last"`] : []),
+      ];
+      return send(
+        200,
+        newestFirst.slice((page - 1) * perPage, page * perPage),
+        links.length ? { Link: links.join(", ") } : {},
+      );
+    }
+    if (request.method === "DELETE" && oneSubmission) {
+      const id = decodeURIComponent(oneSubmission[1] ?? "");
+      for (const list of [verified, spamList]) {
+        const index = list.findIndex((submission) => submission.id === id);
+        if (index >= 0) {
+          list.splice(index, 1);
+          deleted.push(id);
+          return send(204);
+        }
+      }
+      return error(404, "Not Found");
+    }
+    return error(404, "Not Found");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`,
+    requests,
+    deleted,
+    remaining: () => [...verified],
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function respond(response: ServerResponse, status: number, body: unknown, headers: Record<string, string>) {
+  if (body === undefined) {
+    response.writeHead(status, headers).end();
+    return;
+  }
+  response
+    .writeHead(status, { "Content-Type": "application/json; charset=utf-8", ...headers })
+    .end(JSON.stringify(body));
+}
+
+/** An address where nothing listens any more: what a network failure looks like from here. */
+export async function closedAddress(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/api/v1`;
+}

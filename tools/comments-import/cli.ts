@@ -1,0 +1,101 @@
+// npm run comments:import: the comments Netlify verified (never its spam) into
+// _data/comments/<page>.json, for a maintainer to review, run in the project's folder.
+//   --delete-imported   then deletes at Netlify the submissions whose comments are in the files
+//   --delete-published  imports nothing; only deletes those (what the workflow runs on main)
+//   --pathprefix=/repo/ the path prefix the site is built under, if its form sends it
+// NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID are read from the environment, NETLIFY_API_URL too
+// (https://api.netlify.com/api/v1 by default). README: "Comments: moderation by pull request".
+import { parseArgs } from "node:util";
+import {
+  commentsFileText,
+  commentsFolder,
+  ProjectFileError,
+  readArticles,
+  readComments,
+  readReviewed,
+  reviewedFile,
+  reviewedFileText,
+  writeAll,
+} from "./comment-files.ts";
+import { commentIds, importSummary, planImport } from "./import-plan.ts";
+import { NetlifyApiError, netlifyApi } from "./netlify-api.ts";
+
+/** The form's name in the site's HTML (`<form name="comment" data-netlify="true">`). */
+const formName = "comment";
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let options: { "delete-imported"?: boolean; "delete-published"?: boolean; pathprefix?: string };
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      "delete-imported": { type: "boolean" },
+      "delete-published": { type: "boolean" },
+      pathprefix: { type: "string" },
+    },
+  }));
+} catch (error) {
+  fail(`${(error as Error).message}. Options: --delete-imported, --delete-published, --pathprefix=/repo/.`);
+}
+if (options["delete-imported"] && options["delete-published"]) {
+  fail("Give --delete-imported (import, then delete) or --delete-published (only delete), not both.");
+}
+
+const missing = ["NETLIFY_AUTH_TOKEN", "NETLIFY_SITE_ID"].filter((name) => !process.env[name]?.trim());
+if (missing.length > 0) {
+  fail(
+    `${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not set: the importer needs a Netlify personal access token (NETLIFY_AUTH_TOKEN) and the site's ID (NETLIFY_SITE_ID); README, "Comments: moderation by pull request", says where to find them.`,
+  );
+}
+
+const root = process.cwd();
+const api = netlifyApi({
+  baseUrl: process.env.NETLIFY_API_URL?.trim() || "https://api.netlify.com/api/v1",
+  token: process.env.NETLIFY_AUTH_TOKEN?.trim() ?? "",
+});
+
+try {
+  // The project's files first: a broken one stops the run before anything is asked of Netlify.
+  const articles = await readArticles(root);
+  const existing = await readComments(root);
+  const reviewed = await readReviewed(root);
+  const form = await api.form(process.env.NETLIFY_SITE_ID?.trim() ?? "", formName);
+  const submissions = await api.submissions(form.id);
+
+  let inFiles = commentIds(existing);
+  if (!options["delete-published"]) {
+    const plan = planImport({ submissions, existing, reviewed, articles, pathPrefix: options.pathprefix });
+    const files = new Map<string, string>();
+    for (const [page, comments] of plan.files) files.set(`${commentsFolder}/${page}.json`, commentsFileText(comments));
+    if (plan.reviewed) files.set(reviewedFile, reviewedFileText(plan.reviewed));
+    await writeAll(root, files);
+    for (const line of importSummary(plan)) console.log(line);
+    inFiles = commentIds(existing, plan);
+  }
+
+  if (options["delete-imported"] || options["delete-published"]) {
+    // Only what a file holds: never a skipped submission, nor one a moderator deleted from the files.
+    const published = submissions.filter((submission) => inFiles.has(String(submission.id)));
+    let deleted = 0;
+    try {
+      for (const submission of published) {
+        await api.deleteSubmission(String(submission.id));
+        deleted++;
+      }
+    } catch (error) {
+      if (!(error instanceof NetlifyApiError)) throw error;
+      fail(`Deleted ${deleted} of ${published.length} submissions at Netlify, then: ${error.message}`);
+    }
+    console.log(
+      deleted === 0
+        ? "Deleted no submission at Netlify: none of those it holds is in the comments files."
+        : `Deleted ${deleted} ${deleted === 1 ? "submission" : "submissions"} at Netlify, email addresses and all: ${deleted === 1 ? "its comment is" : "their comments are"} in the comments files.`,
+    );
+  }
+} catch (error) {
+  if (error instanceof NetlifyApiError || error instanceof ProjectFileError) fail(error.message);
+  throw error;
+}

@@ -1,0 +1,228 @@
+// What an import changes, decided without touching a file or the network: which submission
+// becomes which page's comment, which are skipped and why, and the summary a maintainer reads.
+import { checkWithSchema } from "../../src/lib/content-check.ts";
+import { commentsSchema, describeValue, type StoredComment } from "../../src/lib/schemas.ts";
+import { normalisedPrefix } from "../../src/lib/urls.ts";
+import type { NetlifySubmission } from "./netlify-api.ts";
+
+/** The articles there are, by file name without `.md`, and whether each is a draft. */
+export type ArticleIndex = ReadonlyMap<string, { draft: boolean }>;
+
+/** A comment as its file holds it: JSON, so its date is text. */
+export type CommentEntry = StoredComment & { date: string };
+
+export type PageLookup = { page: string; problem?: undefined } | { page?: undefined; problem: string };
+
+/**
+ * The comments file (`home`, or an article's file name) for a form's `page` field: the page's
+ * path as Eleventy knows it (`/`, `/articles/<name>/`), with the site's path prefix, if it was
+ * built under one, taken off first.
+ */
+export function pageFor(path: unknown, articles: ArticleIndex, pathPrefix = "/"): PageLookup {
+  if (typeof path !== "string" || path.trim() === "") {
+    return { problem: `page: expected the address of the page commented on, got ${describeValue(path)}` };
+  }
+  let sitePath = path.trim();
+  const prefix = normalisedPrefix(pathPrefix);
+  if (prefix !== "/" && sitePath.startsWith(prefix)) sitePath = sitePath.slice(prefix.length - 1);
+  if (sitePath === "/") return { page: "home" };
+  const match = /^\/articles\/([^/]+)\/$/.exec(sitePath);
+  if (!match?.[1]) {
+    return {
+      problem: `page: expected / or /articles/<name>/, the pages with comments, got ${describeValue(path)}`,
+    };
+  }
+  let name = match[1];
+  try {
+    name = decodeURIComponent(name);
+  } catch {}
+  const article = articles.get(name);
+  if (!article) {
+    return {
+      problem: `page: expected a published article, got ${describeValue(path)}: there is no articles/${name}.md`,
+    };
+  }
+  if (article.draft) {
+    return {
+      problem: `page: expected a published article, got ${describeValue(path)}: articles/${name}.md is a draft`,
+    };
+  }
+  if (name === "home") {
+    return { problem: "page: articles/home.md would share _data/comments/home.json with the home page: rename it" };
+  }
+  return { page: name };
+}
+
+/** A form field as the visitor sent it, trimmed; never one the object inherits. */
+function field(data: unknown, name: string): unknown {
+  if (!data || typeof data !== "object" || !Object.hasOwn(data, name)) return undefined;
+  const value = (data as Record<string, unknown>)[name];
+  return typeof value === "string" ? value.trim() : value;
+}
+
+function isHttpsUrl(value: unknown): value is string {
+  return typeof value === "string" && URL.canParse(value) && new URL(value).protocol === "https:";
+}
+
+export interface ImportInput {
+  /** The form's verified submissions at Netlify, in any order. */
+  submissions: readonly NetlifySubmission[];
+  /** The comments files there are: page → its comments, as read. */
+  existing: ReadonlyMap<string, readonly CommentEntry[]>;
+  /** Every submission put up for review before (reviewed.json): id → page. */
+  reviewed: ReadonlyMap<string, string>;
+  articles: ArticleIndex;
+  pathPrefix?: string;
+}
+
+export interface Skipped {
+  id: string;
+  date: unknown;
+  page: unknown;
+  problem: string;
+}
+
+export interface ImportPlan {
+  /** The comments files that change: page → all its comments, those it had first, as they were. */
+  files: Map<string, CommentEntry[]>;
+  /** reviewed.json after this import, or undefined if it does not change. */
+  reviewed?: Map<string, string>;
+  imported: { id: string; page: string }[];
+  skipped: Skipped[];
+  /** Replies to a comment that is not on their page, imported as comments of their own. */
+  unthreaded: { id: string; replyTo: string; page: string }[];
+  /** Comments imported without the website they gave, which was no https:// address. */
+  websitesLeftOut: { id: string; page: string }[];
+  /** Submissions at Netlify that were imported or reviewed before. */
+  known: number;
+}
+
+/**
+ * The import of every submission not seen before: neither in a comments file nor in
+ * reviewed.json (which remembers the ones a moderator deleted from the pull request). Each
+ * becomes a comment of the page its `page` field names, checked by the comments schema; one
+ * that fails is skipped (and stays at Netlify, to be imported once it can be). Oldest first, so
+ * a reply comes after what it answers; a reply to a comment that is not on its page is kept
+ * as a comment of its own. No email address is read, so none can be written.
+ */
+export function planImport({ submissions, existing, reviewed, articles, pathPrefix }: ImportInput): ImportPlan {
+  const seen = new Set(reviewed.keys());
+  for (const comments of existing.values()) for (const comment of comments) seen.add(comment.id);
+  const idsOnPage = new Map<string, Set<string>>();
+  for (const [page, comments] of existing) idsOnPage.set(page, new Set(comments.map((comment) => comment.id)));
+
+  const plan: ImportPlan = {
+    files: new Map(),
+    imported: [],
+    skipped: [],
+    unthreaded: [],
+    websitesLeftOut: [],
+    known: 0,
+  };
+  const fresh = submissions
+    .filter((submission) => {
+      const known = seen.has(String(submission.id));
+      if (known) plan.known++;
+      return !known;
+    })
+    .sort(
+      (a, b) => String(a.created_at).localeCompare(String(b.created_at)) || String(a.id).localeCompare(String(b.id)),
+    );
+
+  const nextReviewed = new Map(reviewed);
+  for (const submission of fresh) {
+    const id = String(submission.id);
+    const data = submission.data;
+    const skip = (problem: string) =>
+      plan.skipped.push({ id, date: submission.created_at, page: field(data, "page"), problem });
+    if (field(data, "bot-field")) {
+      skip("bot-field: the hidden field people leave empty was filled in, as robots do");
+      continue;
+    }
+    const { page, problem } = pageFor(field(data, "page"), articles, pathPrefix);
+    if (page === undefined) {
+      skip(problem);
+      continue;
+    }
+    const onPage = idsOnPage.get(page) ?? new Set<string>();
+    const website = field(data, "website");
+    const replyTo = field(data, "reply-to");
+    const answersKnown = typeof replyTo === "string" && onPage.has(replyTo);
+    const candidate = {
+      id,
+      name: field(data, "name"),
+      date: submission.created_at,
+      text: field(data, "comment"),
+      ...(isHttpsUrl(website) ? { website } : {}),
+      ...(answersKnown ? { replyTo } : {}),
+    };
+    const checked = checkWithSchema("", candidate, commentsSchema.element);
+    if (checked.problems.length > 0) {
+      skip(checked.problems.map((found) => `${found.field}: ${found.message}`).join("; "));
+      continue;
+    }
+    if (replyTo && !answersKnown) plan.unthreaded.push({ id, replyTo: String(replyTo), page });
+    if (website && !isHttpsUrl(website)) plan.websitesLeftOut.push({ id, page });
+    const comments = plan.files.get(page) ?? [...(existing.get(page) ?? [])];
+    comments.push(candidate as CommentEntry);
+    plan.files.set(page, comments);
+    onPage.add(id);
+    idsOnPage.set(page, onPage);
+    nextReviewed.set(id, page);
+    plan.imported.push({ id, page });
+  }
+  if (plan.imported.length > 0) plan.reviewed = nextReviewed;
+  return plan;
+}
+
+/** The ids of every comment in the files after an import: what is published, or up for review. */
+export function commentIds(existing: ReadonlyMap<string, readonly CommentEntry[]>, plan?: ImportPlan): Set<string> {
+  const ids = new Set<string>();
+  for (const [page, comments] of existing) {
+    if (!plan?.files.has(page)) for (const comment of comments) ids.add(comment.id);
+  }
+  for (const comments of plan?.files.values() ?? []) for (const comment of comments) ids.add(comment.id);
+  return ids;
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+function countsByPage(entries: readonly { page: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const { page } of entries) counts.set(page, (counts.get(page) ?? 0) + 1);
+  return [...counts].map(([page, count]) => `${page}: ${count}`).join(", ");
+}
+
+/** What an import did, in lines for the maintainer (and the pull request's description). */
+export function importSummary(plan: ImportPlan): string[] {
+  const lines: string[] = [];
+  if (plan.imported.length > 0) {
+    lines.push(`Imported ${plural(plan.imported.length, "comment")} (${countsByPage(plan.imported)}).`);
+  } else {
+    lines.push(
+      plan.known > 0
+        ? `No new comments (${plural(plan.known, "submission")} at Netlify ${plan.known === 1 ? "was" : "were"} imported before).`
+        : "No new comments.",
+    );
+  }
+  if (plan.skipped.length > 0) {
+    lines.push(
+      `Skipped ${plural(plan.skipped.length, "submission")}, left at Netlify (fix what is said and run again, or delete ${plan.skipped.length === 1 ? "it" : "them"} there):`,
+    );
+    for (const { id, date, page, problem } of plan.skipped) {
+      lines.push(`- submission ${id} (${String(date).slice(0, 10)}, page ${describeValue(page)}): ${problem}`);
+    }
+  }
+  if (plan.unthreaded.length > 0) {
+    const which = plan.unthreaded.map(({ id, replyTo }) => `submission ${id} answers ${replyTo}`).join("; ");
+    lines.push(
+      `${plural(plan.unthreaded.length, "reply", "replies")} to a comment that is not on ${plan.unthreaded.length === 1 ? "its page was" : "their page were"} imported as ${plan.unthreaded.length === 1 ? "a comment of its own" : "comments of their own"} (${which}).`,
+    );
+  }
+  if (plan.websitesLeftOut.length > 0) {
+    lines.push(
+      `${plural(plan.websitesLeftOut.length, "website")} left out, not being an https:// address (${plan.websitesLeftOut.map(({ id }) => `submission ${id}`).join(", ")}).`,
+    );
+  }
+  return lines;
+}
