@@ -35,6 +35,29 @@ try {
 
 const { config } = await import(pathToFileURL(resolve(options.config)).href);
 const output = resolve(options.output ?? config?.dir?.output ?? "_site");
+// The output folder is replaced whole: it may be neither the project (or a folder holding it)
+// nor one of the project's own folders.
+const projectFolders = new Set([
+  "articles",
+  "src",
+  "_data",
+  "static",
+  "tests",
+  "tools",
+  "bench",
+  "docs",
+  ".ci",
+  ".github",
+  ".git",
+  "node_modules",
+]);
+const holdsProject = !relative(output, process.cwd()).startsWith("..");
+if (holdsProject || projectFolders.has(relative(process.cwd(), output))) {
+  console.error(
+    `--output=${options.output}: expected a folder for the site alone, got the project or one of its folders`,
+  );
+  process.exit(1);
+}
 const uniqueSuffix = () => `${process.pid}-${randomBytes(4).toString("hex")}`;
 // The process id tells a later build the folder of a killed build from one still being written.
 const building = `${output}.building-${uniqueSuffix()}`;

@@ -73,6 +73,19 @@ export interface ArticleContext {
   now: Date;
 }
 
+/**
+ * The site path a picture's address names (`/images/caf%C3%A9.png` is `/images/café.png`), as the
+ * build reads the file; undefined for an address that cannot be decoded. Decoded once, here, for
+ * the check and the build alike: `%2e%2e` is `..` to both.
+ */
+export function decodedImagePath(src: string): string | undefined {
+  try {
+    return decodeURIComponent(src);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A site path of a picture that stays in /images/: no `..`, `.` or empty segment on the way. */
 export function isContainedImagePath(src: string): boolean {
   if (!src.startsWith("/images/")) return false;
@@ -83,6 +96,9 @@ export function isContainedImagePath(src: string): boolean {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The name the home page goes by among pages (`_data/comments/home.json`): no article may take it. */
+export const homePageName = "home";
 
 /** Everything wrong with one article file. */
 export function checkArticle(file: string, source: string, context: ArticleContext) {
@@ -152,7 +168,9 @@ export function bodyPictures(body: string, bodyLine: number): { src: string; lin
   for (const token of markdownForChecks.parse(body, {})) {
     for (const child of token.children ?? []) {
       if (child.type === "image") {
-        pictures.push({ src: String(child.attrGet("src") ?? ""), line: bodyLine + (token.map?.[0] ?? 0) });
+        // markdown-it writes addresses percent-encoded: the file is what they decode to.
+        const written = String(child.attrGet("src") ?? "");
+        pictures.push({ src: decodedImagePath(written) ?? written, line: bodyLine + (token.map?.[0] ?? 0) });
       }
     }
   }
@@ -208,6 +226,13 @@ export function checkArticles(
         file,
         field: "file name",
         message: `expected lower-case words joined by hyphens, like ${slug || "my-article"}.md, got ${describeValue(`${stem}.md`)}`,
+      });
+    }
+    if (slug === homePageName) {
+      problems.push({
+        file,
+        field: "file name",
+        message: `expected another name than "${homePageName}", the home page's own (its comments are _data/comments/${homePageName}.json)`,
       });
     }
     const other = fileForSlug.get(slug);

@@ -79,6 +79,15 @@ export function surfaceProblems(entries: readonly SurfaceEntry[], directoryData?
   const problem = (file: string, message: string) => problems.push({ file, field: "", message });
 
   for (const { path, kind, head } of entries) {
+    // A line break in a name would print as a problem line of its own.
+    if (/\p{Cc}/u.test(path)) {
+      problem(JSON.stringify(path), "expected a name without line breaks or other control characters");
+      continue;
+    }
+    if (kind === "symlink" && !path.includes("/images/") && !/^(articles|_data\/comments)\//.test(path)) {
+      problem(path, "expected a folder, got a symbolic link: the folder itself must be in the project");
+      continue;
+    }
     if (kind === "symlink" || kind === "other") {
       problem(path, `expected a file, got ${describeKind(kind)}: add the file itself`);
       continue;

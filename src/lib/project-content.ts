@@ -48,13 +48,21 @@ export async function surfaceEntries(root: string): Promise<SurfaceEntry[]> {
       if (kind === "directory") await walk(path);
     }
   };
-  for (const folder of contributionFolders) if (existsSync(join(root, folder))) await walk(folder);
+  for (const folder of contributionFolders) {
+    // The folders themselves, and static/ above static/images/, must be folders, not links to elsewhere.
+    const linked = [folder, ...(folder.startsWith("static/") ? ["static"] : [])].find((path) =>
+      lstatSync(join(root, path), { throwIfNoEntry: false })?.isSymbolicLink(),
+    );
+    if (linked) entries.push({ path: linked, kind: "symlink", head: new Uint8Array() });
+    else if (existsSync(join(root, folder))) await walk(folder);
+  }
   return entries;
 }
 
 /** Whether `static<src>` is a regular file reached through no symbolic link (src is contained already). */
 function isPlainFileUnder(root: string, src: string): boolean {
   let path = join(root, "static");
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() !== false) return false;
   for (const segment of src.slice(1).split("/")) {
     path = join(path, segment);
     const stats = lstatSync(path, { throwIfNoEntry: false });

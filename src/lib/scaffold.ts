@@ -36,6 +36,11 @@ export class FileNameError extends Error {}
  */
 export function fileNameFor(title: string, name?: string): string {
   const example = `npm run new:article -- --name peer-mentoring ${JSON.stringify(title.trim() || "Title of the article")}`;
+  if (name === "home" || (name === undefined && slugify(title) === "home")) {
+    throw new FileNameError(
+      `"home" is the home page's own name: give the article another with --name. For example:\n  ${example}`,
+    );
+  }
   if (name !== undefined) {
     if (name !== "" && slugify(name) === name) return name;
     throw new FileNameError(

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Problem } from "./content-check.ts";
 
-// A contributor's SVG must be a drawing and nothing more: shapes, paths, text, gradients,
+// A contributor's SVG must be a drawing and nothing more: shapes, paths, gradients,
 // patterns, clips, masks, markers and filters, which refer only to parts of the drawing itself.
 // Anything that runs (scripts, event handlers), shows another document (foreignObject, links,
 // embedded pictures, animation that can change them) or reads another file or address (href,
@@ -13,6 +13,9 @@ import type { Problem } from "./content-check.ts";
 const svgNamespace = "http://www.w3.org/2000/svg";
 
 /** The elements of a drawing, by their name in the SVG namespace. */
+/** Text in a picture: drawn by whatever fonts the build machine has, so refused (outlines are not). */
+const textElements = new Set(["text", "tspan", "textPath"]);
+
 const drawingElements = new Set([
   "svg",
   "g",
@@ -31,9 +34,6 @@ const drawingElements = new Set([
   "line",
   "polyline",
   "polygon",
-  "text",
-  "tspan",
-  "textPath",
   "linearGradient",
   "radialGradient",
   "stop",
@@ -100,7 +100,7 @@ const editorNamespaces = new Set([
 const standardDoctype =
   /^<!DOCTYPE\s+svg\s+PUBLIC\s+"-\/\/W3C\/\/DTD SVG 1\.[01]( Tiny| Basic)?\/\/EN"\s+"http:\/\/www\.w3\.org\/(Graphics\/SVG\/1\.1\/DTD\/svg11(-tiny|-basic)?|TR\/2001\/REC-SVG-20010904\/DTD\/svg10)\.dtd"\s*>$/;
 
-const drawing = "expected a drawing (shapes, paths, text, gradients)";
+const drawing = "expected a drawing (shapes, paths, gradients)";
 const localReference = "a part of the drawing itself";
 
 /** XML's own character references, decoded as the SVG renderer will (a Map: names come from the file). */
@@ -190,19 +190,13 @@ export function svgProblems(file: string, text: string): Problem[] {
     ];
   }
 
-  /** `style` is where the <style> element that holds these nodes starts, if one does. */
-  const walk = (nodes: XmlNode[], namespaces: ReadonlyMap<string, string>, style?: number) => {
+  const walk = (nodes: XmlNode[], namespaces: ReadonlyMap<string, string>) => {
     for (const node of nodes) {
       const name = Object.keys(node).find((key) => key !== ":@");
       if (name === undefined || name === "#comment") continue;
       const index = (node[metaData] as { startIndex?: number } | undefined)?.startIndex ?? 0;
       const children = (node[name] as XmlNode[] | undefined) ?? [];
-      if (name === "#text" || name === "#cdata") {
-        if (style === undefined) continue;
-        const css = cssProblem(name === "#cdata" ? String(children[0]?.["#text"] ?? "") : decoded(String(node[name])));
-        if (css) problem(style, `expected a style that only draws, got ${css} in <style>`);
-        continue;
-      }
+      if (name === "#text" || name === "#cdata") continue;
       if (name.startsWith("?")) {
         if (name !== "?xml") problem(index, `${drawing}, got an <${name}?> instruction`);
         continue;
@@ -227,6 +221,11 @@ export function svgProblems(file: string, text: string): Problem[] {
           index,
           `${drawing}, got ${element(name)} from another language (${namespace ?? `undeclared prefix ${prefix}:`})`,
         );
+        continue;
+      }
+      if (textElements.has(local)) {
+        // librsvg would draw it with whatever fonts the build machine has: not reproducible, and not ours.
+        problem(index, `${drawing}, got ${element(name)}: turn text into outlines (paths) in the drawing program`);
         continue;
       }
       if (!drawingElements.has(local)) {
@@ -255,7 +254,22 @@ export function svgProblems(file: string, text: string): Problem[] {
             );
         }
       }
-      walk(children, scope, local === "style" ? index : undefined);
+      if (local === "style") {
+        // librsvg reads a <style> as one text, comments and CDATA sections joined: so is it checked.
+        const css = children
+          .map((child) =>
+            "#cdata" in child
+              ? String((child["#cdata"] as XmlNode[] | undefined)?.[0]?.["#text"] ?? "")
+              : "#text" in child
+                ? decoded(String(child["#text"]))
+                : "",
+          )
+          .join("");
+        const found = cssProblem(css);
+        if (found) problem(index, `expected a style that only draws, got ${found} in <style>`);
+        continue;
+      }
+      walk(children, scope);
     }
   };
 

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
+import { decodedImagePath, isContainedImagePath } from "../lib/content-check.ts";
 import { imageCacheDir, largestFallback, type ProcessedImage, processImage } from "../lib/images.ts";
 import { getAttribute, pictureHtml, replaceImages } from "../lib/picture.ts";
 import { normalisedPrefix } from "../lib/urls.ts";
@@ -48,7 +49,12 @@ export function buildPictures(eleventyConfig: EleventyConfig): BuildPictures {
     let making = pictures.get(sitePath);
     if (!making) {
       span.first ||= performance.now();
-      making = processImage(join(directories.input, "static", decodeURI(sitePath)), {
+      // Decoded as the content check decodes it, and refused unless it stays in static/images/.
+      const file = decodedImagePath(sitePath);
+      if (file === undefined || !isContainedImagePath(file)) {
+        return Promise.reject(new Error(`${sitePath} is not a picture under static/images/`));
+      }
+      making = processImage(join(directories.input, "static", file), {
         outputDir: directories.output,
         cacheDir: imageCacheDir(directories.input),
       });

@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -22,7 +22,7 @@ function problemLines(output: string): string[] {
   return output
     .split("\n")
     .map((line) => line.replace(/^\[11ty\] /, ""))
-    .filter((line) => /^(articles|static|_data)\/\S+: /.test(line));
+    .filter((line) => /^(articles|static|_data)(\/\S*)?: /.test(line));
 }
 
 async function checkContent(projectDir: string) {
@@ -36,7 +36,7 @@ interface Case {
   /** What the pull request does. */
   does: string;
   changes: Record<string, string | Buffer>;
-  /** Symbolic links it adds: path → target. */
+  /** Symbolic links it adds (or puts in place of what is there): path → target. */
   links?: Record<string, string>;
   /** The problem lines both the check and the build must give, exactly. */
   problems: string[];
@@ -84,6 +84,29 @@ const cases: Case[] = [
     problems: [
       "static/images/secret.png: expected a file, got a symbolic link: add the file itself",
       "articles/linked.md: image.src: expected a file at static/images/secret.png, found none",
+    ],
+  },
+  {
+    does: "climbs out of /images/ with a percent-encoded .. in its body, through folders named %2e%2e",
+    changes: {
+      "static/images/%2e%2e/%2e%2e/outside.png": readFileSync(join(projectRoot, "tests/fixtures/reference-card.png")),
+      "articles/encoded.md": withBody("![A picture](/images/%2e%2e/%2e%2e/outside.png)"),
+    },
+    problems: [
+      'articles/encoded.md: body (line 23): expected a picture from static/images/, written /images/…, got "/images/../../outside.png"',
+    ],
+  },
+  {
+    does: "puts a link to another folder in place of articles/",
+    changes: {},
+    links: { articles: join(projectRoot, "articles") },
+    problems: ["articles: expected a folder, got a symbolic link: the folder itself must be in the project"],
+  },
+  {
+    does: "names an article home, the home page's own name, to take its comments",
+    changes: { "articles/home.md": article },
+    problems: [
+      'articles/home.md: file name: expected another name than "home", the home page\'s own (its comments are _data/comments/home.json)',
     ],
   },
   {
@@ -148,7 +171,10 @@ describe("a hostile or careless pull request", () => {
   for (const { does, changes, links = {}, problems } of cases) {
     it(`that ${does} fails the check and the build alike, and publishes nothing`, async () => {
       const projectDir = await copyProject(changes);
-      for (const [path, target] of Object.entries(links)) symlinkSync(target, join(projectDir, path));
+      for (const [path, target] of Object.entries(links)) {
+        rmSync(join(projectDir, path), { recursive: true, force: true });
+        symlinkSync(target, join(projectDir, path));
+      }
       const checked = await checkContent(projectDir);
       expect(checked.code).toBe(1);
       expect(problemLines(checked.stderr).sort()).toEqual([...problems].sort());

@@ -162,7 +162,7 @@ describe("a contributor's SVG that is more than a drawing", () => {
 </svg>
 `;
   const problem =
-    "static/images/articles/hostile.svg: line 2: expected a drawing (shapes, paths, text, gradients), got a <script> element";
+    "static/images/articles/hostile.svg: line 2: expected a drawing (shapes, paths, gradients), got a <script> element";
   /** The problem lines of a run's output, as a contributor reads them (Eleventy's "(via …)" aside). */
   const problemLines = (output: string) =>
     output

@@ -82,6 +82,20 @@ describe("surfaceProblems", () => {
     ]);
   });
 
+  it("refuses a link in place of a folder, and a name that would print as a line of its own", () => {
+    expect(
+      problems([
+        { path: "articles", kind: "symlink", head: new Uint8Array() },
+        { path: "static", kind: "symlink", head: new Uint8Array() },
+        file("articles/a\n_data/site.ts: name: injected.md"),
+      ]),
+    ).toEqual([
+      "articles: expected a folder, got a symbolic link: the folder itself must be in the project",
+      "static: expected a folder, got a symbolic link: the folder itself must be in the project",
+      '"articles/a\\n_data/site.ts: name: injected.md": expected a name without line breaks or other control characters',
+    ]);
+  });
+
   it("keeps the articles' directory data file as the project wrote it", () => {
     const moved = { ...articleDirectoryData, permalink: "/index.html" };
     expect(problems([file("articles/articles.11tydata.json")], moved)).toEqual([
