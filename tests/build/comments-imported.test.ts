@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { commentsFileText, readArticles } from "../../tools/comments-import/comment-files.ts";
+import { planImport } from "../../tools/comments-import/import-plan.ts";
+import { buildSite, copyProject, projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
+import { commentSubmission, submissionId } from "../helpers/netlify-api.ts";
+import { readPage } from "../helpers/site.ts";
+
+// The form's email field never reaches the site: submissions as Netlify's API gives them, email
+// addresses and all, imported as `npm run comments:import` does and built.
+
+const env = { SOURCE_DATE_EPOCH: "1796083200" };
+
+/** Every file of a built site, pages, feeds, data, scripts and pictures alike. */
+const builtFiles = (siteDir: string) =>
+  readdirSync(siteDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)));
+
+describe("comments imported from Netlify, with the email addresses the form took", () => {
+  it("reach their pages, and no file of the site holds any of those addresses", async () => {
+    const page = "/articles/building-community-learning-legacy/";
+    const submissions = [
+      commentSubmission({ n: 1, page, name: "Ada Obi", email: "ada.obi.private@example.org" }),
+      commentSubmission({ n: 2, page, replyTo: submissionId(1) }),
+      commentSubmission({ n: 3, page: "/", website: "https://visitor3.example" }),
+    ];
+    const plan = planImport({
+      submissions,
+      existing: new Map(),
+      reviewed: new Map(),
+      articles: await readArticles(projectRoot),
+    });
+    expect(plan.imported).toHaveLength(3);
+    const files = Object.fromEntries(
+      [...plan.files].map(([name, entries]) => [`_data/comments/${name}.json`, commentsFileText(entries)]),
+    );
+    const importedSite = await temporaryDir("imd-imported-comments-site-");
+    await buildSite({ projectDir: await copyProject(files), outputDir: importedSite, env });
+
+    expect(
+      readPage(importedSite, page)
+        .querySelectorAll(".comments__replies article.comment")
+        .map((c) => c.id),
+    ).toEqual([`comment-${submissionId(2)}`]);
+    expect(readPage(importedSite, "/").querySelector(`#comment-${submissionId(3)}`)).not.toBeNull();
+    const addresses = submissions.map((submission) => submission.email);
+    expect(addresses).toContain("visitor2@example.org");
+    const files = builtFiles(importedSite);
+    expect(files).toContain("feed.json");
+    for (const file of files) {
+      const text = readFileSync(join(importedSite, file), "latin1");
+      for (const address of addresses) expect(text.includes(address as string), `${address} in ${file}`).toBe(false);
+    }
+  });
+});
