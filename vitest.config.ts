@@ -8,7 +8,12 @@ export default defineConfig({
     projects: [
       {
         // `npm run test:unit`: the modules under src/lib and the tools, with no site built.
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          // Encoding AVIF and drawing cards is real work: on a busy 2-core machine it outlasts 5 s.
+          testTimeout: 30_000,
+        },
       },
       {
         // Built sites and Chromium. They share builds of the site, made once before they run.

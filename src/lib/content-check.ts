@@ -225,7 +225,7 @@ export function checkArticles(
       problems.push({
         file,
         field: "file name",
-        message: `expected lower-case words joined by hyphens, like ${slug || "my-article"}.md, got ${describeValue(`${stem}.md`)}`,
+        message: `expected a name of lower-case Latin letters a-z, digits and hyphens (it becomes the address), like ${slug || "my-article"}.md, got ${describeValue(`${stem}.md`)}${slug ? "" : "; npm run new:article -- --name my-article makes one"}`,
       });
     }
     if (slug === homePageName) {

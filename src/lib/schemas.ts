@@ -9,7 +9,10 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value instanceof Date)
     return Number.isNaN(value.getTime()) ? "an invalid date" : value.toISOString().slice(0, 10);
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === "string") {
+    const characters = [...value];
+    return JSON.stringify(characters.length > 60 ? `${characters.slice(0, 57).join("")}...` : value);
+  }
   if (Array.isArray(value)) return "a list";
   if (value === null) return "an empty value";
   if (typeof value === "object") return "a group of fields";
@@ -36,7 +39,10 @@ const text = (field: string, max: number) =>
     .string({ error: (issue) => `expected ${field} as text, got ${describeValue(issue.input)}` })
     .trim()
     .min(1, { error: `expected ${field}, got an empty value` })
-    .max(max, { error: (issue) => `expected at most ${max} characters, got ${String(issue.input).length}` });
+    // Characters as people count them (code points): an emoji is one, not two UTF-16 units.
+    .refine((value) => [...value].length <= max, {
+      error: (issue) => `expected at most ${max} characters, got ${[...String(issue.input).trim()].length}`,
+    });
 
 const httpsUrl = z.string().refine((value) => URL.canParse(value) && new URL(value).protocol === "https:", {
   error: (issue) => `expected an https:// address, got ${describeValue(issue.input)}`,
@@ -188,17 +194,22 @@ const commentId = z
  * The approved comments of one page, as `npm run comments:import` writes them into
  * `_data/comments/<page>.json`. No email address is ever stored: there is no field for one.
  */
-export const commentsSchema = z.array(
-  z.strictObject({
-    id: commentId,
-    name: text("a name", 100),
-    date: commentDate,
-    text: text("the comment", 5000),
-    website: httpsUrl.optional(),
-    /** The id of the comment this one answers (on the same page). */
-    replyTo: commentId.optional(),
-  }),
-);
+export const commentsSchema = z
+  .array(
+    z.strictObject({
+      id: commentId,
+      name: text("a name", 100),
+      date: commentDate,
+      text: text("the comment", 5000),
+      website: httpsUrl.optional(),
+      /** The id of the comment this one answers (on the same page). */
+      replyTo: commentId.optional(),
+    }),
+    // A page's comments are one page: past this many, a page would be too long to read (and to build).
+  )
+  .max(1000, {
+    error: (issue) => `expected at most 1000 comments on one page, got ${(issue.input as unknown[]).length}`,
+  });
 
 export type Day = z.input<typeof daySchema>;
 export type Site = z.input<typeof siteSchema>;

@@ -192,7 +192,7 @@ describe("a hostile or careless pull request", () => {
 });
 
 describe("front matter that asks for JavaScript", () => {
-  it("never runs, not even in npm start: the file its code writes stays absent", async () => {
+  it("is refused by npm start too, and its code never runs: the file it would write stays absent", async () => {
     const projectDir = await copyProject({ "articles/runs-code.md": corpus("js-front-matter.md") });
     const server = spawn(
       process.execPath,

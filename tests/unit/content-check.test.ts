@@ -155,7 +155,7 @@ describe("file names", () => {
         { file: "articles/A-B.md", source: valid },
       ]),
     ).toEqual([
-      'articles/A-B.md: file name: expected lower-case words joined by hyphens, like a-b.md, got "A-B.md"',
+      'articles/A-B.md: file name: expected a name of lower-case Latin letters a-z, digits and hyphens (it becomes the address), like a-b.md, got "A-B.md"',
       "articles/A-B.md: file name: gives the same address, /articles/a-b/, as articles/a-b.md",
     ]);
   });
