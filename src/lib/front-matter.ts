@@ -102,7 +102,9 @@ function plainYamlError(error: YAMLException, yamlText: string): FrontMatterErro
   const lineText = lines[yamlLine] ?? "";
 
   // An unclosed quotation mark is the commonest mistake, and YAML reports it lines later.
-  const unclosed = lines.slice(0, yamlLine + 1).findIndex((line) => (line.match(/(?<!\\)"/g) ?? []).length % 2 === 1);
+  // A " inside a single-quoted value ('He said "hi') is only a character: those values are left out.
+  const doubleQuotes = (line: string) => (line.replace(/'[^']*'/g, "").match(/(?<!\\)"/g) ?? []).length;
+  const unclosed = lines.slice(0, yamlLine + 1).findIndex((line) => doubleQuotes(line) % 2 === 1);
   if (unclosed !== -1 || /within a double quoted scalar/.test(reason)) {
     const at = unclosed === -1 ? yamlLine : unclosed;
     return new FrontMatterError(`line ${fileLine(at)}: a quotation mark (") is opened and never closed`, fileLine(at));

@@ -54,6 +54,8 @@ describe("readFrontMatter", () => {
       'line 2: a quotation mark (") is opened and never closed',
     );
     expect(messageOf(() => parseYamlData("title: x\ntitle: y"))).toBe('line 3: the field "title" is written twice');
+    // A " inside single quotes is no unclosed quotation mark: the problem is where YAML says.
+    expect(messageOf(() => parseYamlData("quote: 'He said \"hi'\ntitle: x\n\tsummary: y"))).toMatch(/^line 4: /);
     expect(messageOf(() => parseYamlData("tags: [a, b\nx: 1"))).toMatch(/^line \d: a list in \[ \] is not closed/);
   });
 });
