@@ -1,132 +1,198 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import opentype from "opentype.js";
+import * as hb from "harfbuzzjs";
+import type { Direction } from "./bidi.ts";
+import { type Font, fontsourceFont, packageVersion } from "./font-files.ts";
+import {
+  describeCharacter,
+  linePathData,
+  missingCluster,
+  paragraphSetting,
+  type ShapedLine,
+  shapeLine,
+} from "./shaping.ts";
+
+export { MissingGlyphError } from "./shaping.ts";
 
 /**
  * A typeface that turns text into SVG outlines. Cards and graphics never use <text>: the
- * rasteriser would pick whatever fonts the build machine has. Outlines from the shipped font
- * look the same on every machine.
+ * rasteriser would pick whatever fonts the build machine has. Outlines from the shipped fonts
+ * look the same on every machine. A TypeFace may be several fonts, one falling back on the next
+ * (see shaping.ts for which font draws what).
  */
 export interface TypeFace {
   /** Its name, for error messages. */
   name: string;
-  /** The advance width of `text` at `size` pixels. */
+  /**
+   * A paragraph set in this typeface: its lines are then measured and drawn with the fonts
+   * and the direction chosen for the whole paragraph, whichever line they are.
+   */
+  paragraph(text: string): Paragraph;
+  /** The advance width of `text`, set as a paragraph of its own, at `size` pixels. */
   measure(text: string, size: number): number;
-  /** SVG path data for `text` with its baseline starting at (x, y). */
+  /** SVG path data for `text`, set as a paragraph of its own, with its baseline starting at (x, y). */
   pathData(text: string, x: number, y: number, size: number): string;
+  /** The first character (grapheme cluster) of `text` that none of its fonts can draw. */
+  missingCharacter(text: string): string | undefined;
 }
 
-/** Thrown for a character the typeface has no glyph for, so that no other font stands in for it. */
-export class MissingGlyphError extends Error {
-  readonly character: string;
-  constructor(character: string, typeface: string) {
-    const code = character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0");
-    super(`the character "${character}" (U+${code}) is not in the font ${typeface}`);
-    this.name = "MissingGlyphError";
-    this.character = character;
-  }
-}
-
-const require = createRequire(import.meta.url);
-
-/** Atkinson Hyperlegible (SIL Open Font License), from @fontsource: its Latin and Latin Extended files. */
-export function atkinsonHyperlegible(weight: 400 | 700): TypeFace {
-  const subsets = ["latin", "latin-ext"].map((subset) =>
-    require.resolve(`@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-${subset}-${weight}-normal.woff`),
-  );
-  return typeFaceFromFiles(`Atkinson Hyperlegible ${weight === 700 ? "Bold" : "Regular"}`, subsets);
+export interface Paragraph {
+  /** Right to left when its first letter with a direction is Arabic or Hebrew. */
+  direction: Direction;
+  /** The advance width of one of its lines at `size` pixels. */
+  measure(line: string, size: number): number;
+  /** SVG path data for one of its lines, its baseline starting at (x, y) on the left, whatever the direction. */
+  pathData(line: string, x: number, y: number, size: number): string;
 }
 
 /**
- * One typeface made of font files that each hold part of its characters (as Fontsource splits
- * a font into Latin, Latin Extended and so on): each character is set from the first file that has it.
+ * A typeface made of fonts in fallback order; `fontsFor` may order them by the paragraph (the
+ * Chinese, Japanese and Korean fonts draw the same ideographs differently).
  */
-export function typeFaceFromFiles(name: string, files: readonly string[]): TypeFace {
-  const fonts = files.map((file) => {
-    const bytes = readFileSync(file);
-    return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  });
-  const fontByCharacter = new Map<string, opentype.Font>();
-  const fontFor = (character: string) => {
-    let font = fontByCharacter.get(character);
-    if (!font) {
-      font = fonts.find((candidate) => candidate.charToGlyphIndex(character) > 0);
-      if (!font) throw new MissingGlyphError(character, name);
-      fontByCharacter.set(character, font);
-    }
-    return font;
-  };
-  /** The text split into runs that one font file sets. */
-  const runs = (text: string) => {
-    const result: { font: opentype.Font; text: string }[] = [];
-    for (const character of text) {
-      const font = fontFor(character);
-      const last = result[result.length - 1];
-      if (last?.font === font) last.text += character;
-      else result.push({ font, text: character });
-    }
+export function typeFaceFromFonts(name: string, fontsFor: (paragraph: string) => readonly Font[]): TypeFace {
+  // Fitting a title measures the same words at several sizes, and every card sets the site's
+  // name: lines are shaped once, at 1 em, and kept.
+  const shaped = new Map<string, ShapedLine>();
+  const paragraphs = new Map<string, Paragraph>();
+  const paragraph = (text: string): Paragraph => {
+    let result = paragraphs.get(text);
+    if (result) return result;
+    const fonts = fontsFor(text);
+    const setting = paragraphSetting(text, fonts);
+    const key = `${fonts.map((font) => font.name).join()}|${setting.preferred?.name}|${setting.direction}|`;
+    const shape = (line: string) => {
+      let line1em = shaped.get(key + line);
+      if (!line1em) {
+        line1em = shapeLine(line, setting, name);
+        if (shaped.size >= 100_000) shaped.clear();
+        shaped.set(key + line, line1em);
+      }
+      return line1em;
+    };
+    result = {
+      direction: setting.direction,
+      measure: (line, size) => shape(line).width * size,
+      pathData: (line, x, y, size) => linePathData(shape(line), x, y, size),
+    };
+    if (paragraphs.size >= 10_000) paragraphs.clear();
+    paragraphs.set(text, result);
     return result;
-  };
-  const options = { kerning: true };
-  // Fitting a title measures the same words at several sizes, and every card measures the
-  // site's name: widths at size 1 are kept (a width grows in proportion to the size).
-  const unitWidths = new Map<string, number>();
-  const paths = new Map<string, string>();
-  const unitWidth = (text: string) => {
-    let width = unitWidths.get(text);
-    if (width === undefined) {
-      width = runs(text).reduce((sum, run) => sum + run.font.getAdvanceWidth(run.text, 1, options), 0);
-      if (unitWidths.size >= 100_000) unitWidths.clear();
-      unitWidths.set(text, width);
-    }
-    return width;
   };
   return {
     name,
-    measure: (text, size) => unitWidth(text) * size,
-    pathData: (text, x, y, size) => {
-      // The lines every card shares (the site's name, the date) are drawn once.
-      const key = `${x} ${y} ${size} ${text}`;
-      let data = paths.get(key);
-      if (data === undefined) {
-        let left = x;
-        const parts: string[] = [];
-        for (const run of runs(text)) {
-          parts.push(svgPathData(run.font.getPath(run.text, left, y, size, options)));
-          left += run.font.getAdvanceWidth(run.text, size, options);
-        }
-        data = parts.join("");
-        if (paths.size >= 1_000) paths.clear();
-        paths.set(key, data);
-      }
-      return data;
-    },
+    paragraph,
+    measure: (text, size) => paragraph(text).measure(text, size),
+    pathData: (text, x, y, size) => paragraph(text).pathData(text, x, y, size),
+    missingCharacter: (text) => missingCluster(text, fontsFor(text)),
   };
 }
 
+type Weight = 400 | 700;
+const weightName = (weight: Weight) => (weight === 700 ? "Bold" : "Regular");
+
+/** Atkinson Hyperlegible (SIL Open Font License), from @fontsource: its Latin and Latin Extended files. */
+function atkinsonHyperlegibleFont(weight: Weight): Font {
+  return fontsourceFont(
+    `Atkinson Hyperlegible ${weightName(weight)}`,
+    "@fontsource/atkinson-hyperlegible",
+    (subset) => `atkinson-hyperlegible-${subset}-${weight}-normal.woff2`,
+  );
+}
+
+/** A variable Noto font (SIL Open Font License) from @fontsource-variable, at `weight` on its wght axis. */
+function notoFont(family: string, weight: Weight): Font {
+  const id = family.toLowerCase().replaceAll(" ", "-");
+  return fontsourceFont(
+    `${family} ${weightName(weight)}`,
+    `@fontsource-variable/${id}`,
+    (subset) => `${id}-${subset}-wght-normal.woff2`,
+    weight,
+  );
+}
+
+/** Atkinson Hyperlegible alone: Latin only. */
+export function atkinsonHyperlegible(weight: Weight): TypeFace {
+  const fonts = [atkinsonHyperlegibleFont(weight)];
+  return typeFaceFromFonts(fonts[0]?.name as string, () => fonts);
+}
+
+/** The font packages the cards are drawn from, for a cache key: a new version may draw differently. */
+export const cardFontPackages = [
+  "@fontsource/atkinson-hyperlegible",
+  "@fontsource-variable/noto-sans",
+  "@fontsource-variable/noto-sans-arabic",
+  "@fontsource-variable/noto-sans-hebrew",
+  "@fontsource-variable/noto-sans-jp",
+  "@fontsource-variable/noto-sans-kr",
+  "@fontsource-variable/noto-sans-sc",
+] as const;
+
+/** What the cards' drawing depends on beyond the code: the fonts' and HarfBuzz's versions. */
+export function cardFontVersions(): string {
+  return [...cardFontPackages.map((name) => `${name}@${packageVersion(name)}`), `harfbuzz@${hb.versionString()}`].join(
+    " ",
+  );
+}
+
 /**
- * SVG path data with two decimals. opentype.js 2.0's own `toPathData` writes "NaN" for some
- * coordinates (a rounding bug), which cuts a line short where the SVG parser stops.
+ * The typeface of cards and graphics: Atkinson Hyperlegible, the site's typeface, first (Latin);
+ * then Noto Sans (Latin, Vietnamese, Greek, Cyrillic, Devanagari), Noto Sans Arabic, Noto Sans
+ * Hebrew, and Noto Sans JP, KR and SC, Japanese first for a paragraph with kana, Korean first for
+ * one with Hangul, Chinese first otherwise.
  */
-export function svgPathData(path: opentype.Path): string {
-  const n = (value: number) => {
-    const rounded = Math.round(value * 100) / 100;
-    if (!Number.isFinite(rounded)) throw new Error(`svgPathData: a glyph has the coordinate ${value}`);
-    return String(Object.is(rounded, -0) ? 0 : rounded);
-  };
-  return path.commands
-    .map((command) => {
-      switch (command.type) {
-        case "M":
-        case "L":
-          return `${command.type}${n(command.x)} ${n(command.y)}`;
-        case "Q":
-          return `Q${n(command.x1)} ${n(command.y1)} ${n(command.x)} ${n(command.y)}`;
-        case "C":
-          return `C${n(command.x1)} ${n(command.y1)} ${n(command.x2)} ${n(command.y2)} ${n(command.x)} ${n(command.y)}`;
-        default:
-          return "Z";
-      }
-    })
-    .join("");
+export function cardTypeFace(weight: Weight): TypeFace {
+  let face = cardTypeFaces.get(weight);
+  if (!face) {
+    face = newCardTypeFace(weight);
+    cardTypeFaces.set(weight, face);
+  }
+  return face;
+}
+
+/** One per weight and process: the content check and the build load each font file once. */
+const cardTypeFaces = new Map<Weight, TypeFace>();
+
+/**
+ * What the content check says of a title or a name the cards could not draw (set in the bold or
+ * the regular card typeface), before anything is built; undefined when they can draw it.
+ */
+export function cardTextProblem(text: string, weight: Weight): string | undefined {
+  const face = cardTypeFace(weight);
+  const missing = face.missingCharacter(text);
+  return missing === undefined
+    ? undefined
+    : `expected characters the social card's typefaces (${face.name}) can draw, got ${describeCharacter(missing)}`;
+}
+
+function newCardTypeFace(weight: Weight): TypeFace {
+  const name = `Atkinson Hyperlegible ${weightName(weight)} with Noto Sans, Noto Sans Arabic, Noto Sans Hebrew, Noto Sans JP, KR and SC`;
+  return typeFaceFromFonts(name, (paragraph) => cardFonts(weight, paragraph));
+}
+
+const cardFontOrders = new Map<Weight, Record<"ja" | "ko" | "zh", Font[]>>();
+
+/** The fonts of the cards' typeface, in the order they are tried for a paragraph. */
+export function cardFonts(weight: Weight, paragraph: string): readonly Font[] {
+  let orders = cardFontOrders.get(weight);
+  if (!orders) {
+    const [atkinson, notoSans, arabic, hebrew, japanese, korean, chinese] = [
+      atkinsonHyperlegibleFont(weight),
+      ...["Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans JP", "Noto Sans KR", "Noto Sans SC"].map(
+        (family) => notoFont(family, weight),
+      ),
+    ] as Font[];
+    const first = [atkinson, notoSans, arabic, hebrew] as Font[];
+    orders = {
+      ja: [...first, japanese, korean, chinese] as Font[],
+      ko: [...first, korean, japanese, chinese] as Font[],
+      zh: [...first, chinese, japanese, korean] as Font[],
+    };
+    cardFontOrders.set(weight, orders);
+  }
+  return orders[eastAsianLanguage(paragraph)];
+}
+
+/** Which East Asian language a paragraph's ideographs are most likely in: kana are Japanese, Hangul Korean. */
+export function eastAsianLanguage(paragraph: string): "ja" | "ko" | "zh" {
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(paragraph)) return "ja";
+  if (/\p{Script=Hangul}/u.test(paragraph)) return "ko";
+  return "zh";
 }

@@ -1,10 +1,11 @@
 import design from "../../_data/design.ts";
-import type { TypeFace } from "./fonts.ts";
+import type { Paragraph, TypeFace } from "./fonts.ts";
 import { hashtags } from "./share-links.ts";
 import { type FittedText, fitText } from "./text-layout.ts";
 
 // Social cards and the campaign toolkit's graphics, as SVG with every word an outline
-// (see fonts.ts). Pure: the typefaces and the brand mark come in as arguments.
+// (see fonts.ts), in any script the fonts have: a right-to-left title (Arabic, Hebrew) is set
+// against the right edge of its box. Pure: the typefaces and the brand mark come in as arguments.
 
 export interface Fonts {
   bold: TypeFace;
@@ -40,25 +41,27 @@ export interface RenderedSvg {
 /** A 1200×630 card: the site's mark and name, the title on up to three lines, the people, the day and its date. */
 export function socialCardSvg(card: CardContent, fonts: Fonts, mark: string): RenderedSvg & { title: FittedText } {
   const left = 72;
-  const title = fitText(card.title, fonts.bold.measure, cardTitleFit);
+  const titleParagraph = fonts.bold.paragraph(card.title);
+  const title = fitText(card.title, titleParagraph.measure, cardTitleFit);
   const shapes: string[] = [
     rect(0, 0, CARD_WIDTH, CARD_HEIGHT, colours.cream),
     nested(mark, left, 56, 72),
-    text(fonts.bold, card.siteName, left + 96, 106, 34, colours.teal, CARD_WIDTH - left * 2 - 96),
+    text(fonts.bold, card.siteName, left + 96, 106, 34, colours.teal, CARD_WIDTH - left * 2 - 96, "left"),
   ];
   const lineHeight = Math.round(title.size * 1.15);
   let baseline = 180 + Math.round(title.size * 0.8);
   for (const line of title.lines) {
-    shapes.push(path(fonts.bold.pathData(line, left, baseline, title.size), colours.ink));
+    const x = alignedLeft(titleParagraph, line, left, cardTitleFit.maxWidth, title.size);
+    shapes.push(path(titleParagraph.pathData(line, x, baseline, title.size), colours.ink));
     baseline += lineHeight;
   }
   if (card.people.length > 0) {
-    shapes.push(text(fonts.regular, card.people.join(", "), left, baseline + 14, 32, colours.muted, 1056));
+    shapes.push(text(fonts.regular, card.people.join(", "), left, baseline + 14, 32, colours.muted, 1056, "start"));
   }
   shapes.push(
     rect(0, CARD_HEIGHT - 104, CARD_WIDTH, 8, colours.amber),
     rect(0, CARD_HEIGHT - 96, CARD_WIDTH, 96, colours.teal),
-    text(fonts.bold, dayLine(card), left, CARD_HEIGHT - 36, 34, colours.cream, 1056),
+    text(fonts.bold, dayLine(card), left, CARD_HEIGHT - 36, 34, colours.cream, 1056, "left"),
   );
   return { svg: svg(CARD_WIDTH, CARD_HEIGHT, shapes), width: CARD_WIDTH, height: CARD_HEIGHT, title };
 }
@@ -197,10 +200,15 @@ export function campaignGraphicSvg(
       gap: 1,
     },
   ];
-  const fitted = blocks.map((block) => ({
-    block,
-    fit: fitText(block.text, block.face.measure, { maxWidth: box.width, sizes: block.sizes, maxLines: block.maxLines }),
-  }));
+  const fitted = blocks.map((block) => {
+    const paragraph = block.face.paragraph(block.text);
+    const fit = fitText(block.text, paragraph.measure, {
+      maxWidth: box.width,
+      sizes: block.sizes,
+      maxLines: block.maxLines,
+    });
+    return { block, paragraph, fit };
+  });
   const markSpace = layout.mark > 0 ? layout.mark * 1.4 : 0;
   const lineHeight = (size: number) => Math.round(size * 1.2);
   const blockHeight = fitted.reduce(
@@ -211,10 +219,11 @@ export function campaignGraphicSvg(
   let top = box.y + markSpace + Math.max(0, Math.round((box.height - markSpace - blockHeight) / 2));
   const shapes = [rect(0, 0, width, height, colours.teal), rect(0, height - 16, width, 16, colours.amber)];
   if (layout.mark > 0) shapes.push(nested(mark, box.x, box.y, layout.mark));
-  for (const { block, fit } of fitted) {
+  for (const { block, paragraph, fit } of fitted) {
     top += Math.round(block.gap * fit.size);
     for (const line of fit.lines) {
-      shapes.push(path(block.face.pathData(line, box.x, top + Math.round(fit.size * 0.95), fit.size), block.colour));
+      const x = alignedLeft(paragraph, line, box.x, box.width, fit.size);
+      shapes.push(path(paragraph.pathData(line, x, top + Math.round(fit.size * 0.95), fit.size), block.colour));
       top += lineHeight(fit.size);
     }
   }
@@ -238,7 +247,19 @@ function path(d: string, fill: string): string {
   return d ? `<path d="${d}" fill="${fill}"/>` : "";
 }
 
-/** One line of text, cut with "…" if it is wider than `maxWidth`. */
+/**
+ * Where a line starts: at the box's left edge, or for a right-to-left paragraph (Arabic,
+ * Hebrew) so that it ends at the box's right edge, as it is read from there.
+ */
+function alignedLeft(paragraph: Paragraph, line: string, x: number, width: number, size: number): number {
+  return paragraph.direction === "rtl" ? x + width - paragraph.measure(line, size) : x;
+}
+
+/**
+ * One line of text, cut with "…" if it is wider than `maxWidth`. `align`: "start" puts a
+ * right-to-left line against the right edge of the box; "left" keeps it where the layout has its
+ * other lines (the site's name beside the mark).
+ */
 function text(
   face: TypeFace,
   value: string,
@@ -247,9 +268,12 @@ function text(
   size: number,
   fill: string,
   maxWidth: number,
+  align: "start" | "left",
 ) {
-  const [line = ""] = fitText(value, face.measure, { maxWidth, sizes: [size], maxLines: 1 }).lines;
-  return path(face.pathData(line, x, baseline, size), fill);
+  const paragraph = face.paragraph(value);
+  const [line = ""] = fitText(value, paragraph.measure, { maxWidth, sizes: [size], maxLines: 1 }).lines;
+  const left = align === "start" ? alignedLeft(paragraph, line, x, maxWidth, size) : x;
+  return path(paragraph.pathData(line, left, baseline, size), fill);
 }
 
 /** Another SVG (the brand mark) drawn into a square at (x, y). */

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { commentReferenceProblems } from "./comments.ts";
 import { checkArticles, checkWithSchema, formatProblem, type Problem } from "./content-check.ts";
 import { contributionFolders, pictureFormatOf, type SurfaceEntry, surfaceProblems } from "./contribution-surface.ts";
-import { atkinsonHyperlegible, MissingGlyphError, type TypeFace } from "./fonts.ts";
+import { cardTextProblem } from "./fonts.ts";
 import { inspectSource } from "./images.ts";
 import { importFresh } from "./import-fresh.ts";
 import { displayName } from "./people.ts";
@@ -71,23 +71,10 @@ function isPlainFileUnder(root: string, src: string): boolean {
   return lstatSync(path).isFile();
 }
 
-/** The typefaces the social cards draw an article's title and people with. */
-let cardFaces: { title: TypeFace; people: TypeFace } | undefined;
-
-/** A problem for the first character of `text` that the card's typeface has no glyph for. */
-function missingGlyph(file: string, field: string, text: string, face: TypeFace): Problem | undefined {
-  try {
-    face.measure(text, 1);
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof MissingGlyphError)) throw error;
-    const code = error.character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0");
-    return {
-      file,
-      field,
-      message: `expected characters the social card's typeface (${face.name}) can draw, got "${error.character}" (U+${code})`,
-    };
-  }
+/** A problem for the first character of `text` that none of the social card's typefaces has (a title is bold, a name regular). */
+function missingGlyph(file: string, field: string, text: string, weight: 400 | 700): Problem | undefined {
+  const message = cardTextProblem(text, weight);
+  return message === undefined ? undefined : { file, field, message };
 }
 
 /**
@@ -163,14 +150,10 @@ export async function checkProjectContent(
   const context = { tags, imageExists: (src: string) => isPlainFileUnder(root, src), now };
   const checked = checkArticles(articles, context);
   problems.push(...checked.problems);
-  cardFaces ??= { title: atkinsonHyperlegible(700), people: atkinsonHyperlegible(400) };
-  const faces = cardFaces;
   for (const [file, article] of checked.valid) {
     const glyphProblems = [
-      missingGlyph(file, "title", article.title, faces.title),
-      ...article.people.map((person, index) =>
-        missingGlyph(file, `people[${index}]`, displayName(person), faces.people),
-      ),
+      missingGlyph(file, "title", article.title, 700),
+      ...article.people.map((person, index) => missingGlyph(file, `people[${index}]`, displayName(person), 400)),
     ];
     problems.push(...glyphProblems.filter((problem) => problem !== undefined));
     // A missing file is already reported by checkArticles.

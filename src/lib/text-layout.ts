@@ -18,33 +18,98 @@ export interface FittedText {
 
 const ELLIPSIS = "…";
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** The text's grapheme clusters: what a reader sees as one character (a letter and its accents, a conjunct, an emoji). */
+export function graphemeClusters(text: string): string[] {
+  return Array.from(graphemes.segment(text), (part) => part.segment);
+}
+
 /**
- * Breaks `text` into lines no wider than `maxWidth`, between words where it can. A word
- * wider than a line on its own (a long address, say) is broken between its characters.
+ * A piece of text no line breaks inside (where it can help it): a word of a language written with
+ * spaces, or one character of Chinese or Japanese. `space` says whether a space goes before it
+ * when it follows another piece on the same line.
  */
-export function wrapText(text: string, size: number, maxWidth: number, measure: Measure): string[] {
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let line = "";
-  for (const word of words) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (measure(candidate, size) <= maxWidth) {
+interface Piece {
+  text: string;
+  space: boolean;
+}
+
+/**
+ * Characters a line may break before or after with no space: ideographs, kana and their
+ * punctuation. Korean is written with spaces, and breaks there.
+ */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303F\u30FC\uFF00-\uFF60]/u;
+/** Never at the start of a line: closing brackets and quotes, full stops and commas, small kana, ー. */
+const NO_LINE_START =
+  /^[\p{Pe}\p{Pf}!%),.:;?\]}、。，．：；！？・ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ…‥〜]/u;
+/** Never at the end of a line: opening brackets and quotes. */
+const NO_LINE_END = /[\p{Ps}\p{Pi}]$/u;
+
+/** Whether a line may break between two clusters written with no space between them. */
+function breaksBetween(before: string, after: string): boolean {
+  return (UNSPACED.test(before) || UNSPACED.test(after)) && !NO_LINE_START.test(after) && !NO_LINE_END.test(before);
+}
+
+/** The text as pieces a line may break between: at spaces, and between Chinese and Japanese characters. */
+function pieces(text: string): Piece[] {
+  const result: Piece[] = [];
+  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+    const clusters = graphemeClusters(word);
+    let current = "";
+    let space = true;
+    clusters.forEach((cluster, index) => {
+      const previous = clusters[index - 1];
+      if (previous !== undefined && breaksBetween(previous, cluster)) {
+        result.push({ text: current, space });
+        space = false;
+        current = "";
+      }
+      current += cluster;
+    });
+    result.push({ text: current, space });
+  }
+  return result;
+}
+
+function joined(line: readonly Piece[]): string {
+  return line.map((piece, index) => (index > 0 && piece.space ? ` ${piece.text}` : piece.text)).join("");
+}
+
+/** Pieces as lines no wider than `maxWidth`; a piece wider than a line is broken between its clusters. */
+function breakLines(text: string, size: number, maxWidth: number, measure: Measure): Piece[][] {
+  const lines: Piece[][] = [];
+  let line: Piece[] = [];
+  for (const piece of pieces(text)) {
+    const candidate = [...line, piece];
+    if (measure(joined(candidate), size) <= maxWidth) {
       line = candidate;
       continue;
     }
-    if (line) lines.push(line);
-    line = "";
-    // The word does not fit on a line of its own: break it wherever the line is full.
-    let rest = word;
-    while (measure(rest, size) > maxWidth) {
-      const cut = longestPrefix(rest, size, maxWidth, measure);
-      lines.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
+    if (line.length > 0) lines.push(line);
+    line = [];
+    // The piece does not fit on a line of its own (a long address, say): break it wherever the line is full.
+    let rest = piece;
+    while (measure(rest.text, size) > maxWidth) {
+      const cut = longestPrefix(rest.text, size, maxWidth, measure);
+      lines.push([{ text: rest.text.slice(0, cut), space: rest.space }]);
+      rest = { text: rest.text.slice(cut), space: false };
     }
-    line = rest;
+    line = [rest];
   }
-  if (line) lines.push(line);
+  if (line.length > 0) lines.push(line);
   return lines;
+}
+
+/**
+ * Breaks `text` into lines no wider than `maxWidth`: at spaces, and between the characters of
+ * Chinese and Japanese (never before a closing bracket or a full stop, never after an opening
+ * bracket). A word wider than a line on its own (a long address, say) is broken between its
+ * characters, never inside one (a letter and its accents, a Devanagari conjunct, an emoji).
+ */
+export function wrapText(text: string, size: number, maxWidth: number, measure: Measure): string[] {
+  return breakLines(text, size, maxWidth, measure).map(joined);
 }
 
 /**
@@ -56,8 +121,8 @@ export function wrapText(text: string, size: number, maxWidth: number, measure: 
 export function fitText(text: string, measure: Measure, { maxWidth, sizes, maxLines }: FitOptions): FittedText {
   if (sizes.length === 0) throw new Error("fitText: sizes: expected at least one font size");
   if (maxLines < 1) throw new Error(`fitText: maxLines: expected 1 or more, got ${maxLines}`);
-  const words = text.trim().split(/\s+/);
-  const wordsFit = (size: number) => words.every((word) => measure(word, size) <= maxWidth);
+  const words = pieces(text);
+  const wordsFit = (size: number) => words.every((word) => measure(word.text, size) <= maxWidth);
   for (const wholeWordsOnly of [true, false]) {
     for (const size of sizes) {
       if (wholeWordsOnly && !wordsFit(size)) continue;
@@ -66,31 +131,41 @@ export function fitText(text: string, measure: Measure, { maxWidth, sizes, maxLi
     }
   }
   const size = sizes[sizes.length - 1] as number;
-  const lines = wrapText(text, size, maxWidth, measure);
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = ellipsize(lines.slice(maxLines - 1).join(" "), size, maxWidth, measure);
+  const lines = breakLines(text, size, maxWidth, measure);
+  const kept = lines.slice(0, maxLines - 1).map(joined);
+  kept.push(ellipsize(joined(lines.slice(maxLines - 1).flat()), size, maxWidth, measure));
   return { size, lines: kept, truncated: true };
 }
 
-/** `text` cut short, at a word where possible, so that it and "…" fit in `maxWidth`. */
+/** `text` cut short, where a line could break if it can, so that it and "…" fit in `maxWidth`. */
 export function ellipsize(text: string, size: number, maxWidth: number, measure: Measure): string {
   if (measure(text, size) <= maxWidth) return text;
   let cut = longestPrefix(text, size, maxWidth - measure(ELLIPSIS, size), measure);
-  const space = text.lastIndexOf(" ", cut);
-  if (space > 0) cut = space;
-  return `${text.slice(0, cut).replace(/[\s,;:.–—-]+$/u, "")}${ELLIPSIS}`;
+  // Chinese and Japanese may be cut between any two characters; other text at a break.
+  const before = Array.from(text.slice(0, cut)).at(-1) ?? "";
+  const after = String.fromCodePoint(text.codePointAt(cut) ?? 32);
+  if (!UNSPACED.test(before) || !UNSPACED.test(after)) {
+    let offset = 0;
+    let lastBreak = 0;
+    for (const [index, piece] of pieces(text).entries()) {
+      const start = text.indexOf(piece.text, offset);
+      if (index > 0 && start <= cut) lastBreak = start;
+      offset = start + piece.text.length;
+    }
+    if (lastBreak > 0) cut = lastBreak;
+  }
+  return `${text.slice(0, cut).replace(/[\s,;:.–—、。，-]+$/u, "")}${ELLIPSIS}`;
 }
 
-/** How many characters of `text`, from the start, fit in `maxWidth` (at least one). */
+/** How many UTF-16 code units of `text`, from the start, fit in `maxWidth`: whole clusters, at least one. */
 function longestPrefix(text: string, size: number, maxWidth: number, measure: Measure): number {
-  const characters = Array.from(text);
+  const clusters = graphemeClusters(text);
   let low = 1;
-  let high = characters.length;
+  let high = clusters.length;
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if (measure(characters.slice(0, middle).join(""), size) <= maxWidth) low = middle;
+    if (measure(clusters.slice(0, middle).join(""), size) <= maxWidth) low = middle;
     else high = middle - 1;
   }
-  // In UTF-16 code units, so that slicing never splits a character.
-  return characters.slice(0, low).join("").length;
+  return clusters.slice(0, low).join("").length;
 }

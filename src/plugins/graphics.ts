@@ -6,7 +6,7 @@ import type { EleventyConfig } from "@11ty/eleventy";
 import sharp from "sharp";
 import design from "../../_data/design.ts";
 import { formatAnnualDate } from "../lib/dates.ts";
-import { atkinsonHyperlegible } from "../lib/fonts.ts";
+import { cardFontVersions, cardTypeFace } from "../lib/fonts.ts";
 import {
   type CardContent,
   campaignGraphicSvg,
@@ -32,20 +32,33 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
   let directories = { input: ".", output: "_site" };
   let fonts: Fonts | undefined;
   const typefaces = () => {
-    fonts ??= { bold: atkinsonHyperlegible(700), regular: atkinsonHyperlegible(400) };
+    fonts ??= { bold: cardTypeFace(700), regular: cardTypeFace(400) };
     return fonts;
   };
   // The site's mark, in the design tokens' colours: every card and icon draws it, and src/pages/favicon.njk publishes it.
   const mark = () => markSvg(design.palette.mark);
   eleventyConfig.addFilter("markSvg", markSvg);
   const cache = () => imageCacheDir(directories.input);
-  /** Changes whenever the code that draws a card, or the palette it draws with, does: part of each card's cache key. */
+  /**
+   * Changes whenever the code that draws a card, the palette it draws with, or the fonts and
+   * HarfBuzz (their versions) do: part of each card's cache key.
+   */
   const cardDrawer = createHash("sha256")
     .update(
-      ["../lib/graphics.ts", "../lib/fonts.ts", "../lib/text-layout.ts", "../lib/mark.ts", "../../_data/design.ts"]
+      [
+        "../lib/graphics.ts",
+        "../lib/fonts.ts",
+        "../lib/font-files.ts",
+        "../lib/shaping.ts",
+        "../lib/bidi.ts",
+        "../lib/text-layout.ts",
+        "../lib/mark.ts",
+        "../../_data/design.ts",
+      ]
         .map((file) => readFileSync(new URL(file, import.meta.url)))
         .join("\0"),
     )
+    .update(cardFontVersions())
     .digest("hex");
   /** The cards the pages of this build asked for, drawn once every page is written. */
   const cards = new Map<string, { pageUrl: string; content: CardContent }>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { atkinsonHyperlegible } from "../../src/lib/fonts.ts";
-import { ellipsize, fitText, type Measure, wrapText } from "../../src/lib/text-layout.ts";
+import { ellipsize, fitText, graphemeClusters, type Measure, wrapText } from "../../src/lib/text-layout.ts";
 
 // Every character half as wide as the font is big: easy to count in a test.
 const mono: Measure = (text, size) => Array.from(text).length * size * 0.5;
@@ -19,6 +19,34 @@ describe("wrapText", () => {
 
   it("keeps characters whole, even outside the Basic Multilingual Plane", () => {
     expect(wrapText("😀😀😀😀😀😀😀", 20, 30, mono)).toEqual(["😀😀😀", "😀😀😀", "😀"]);
+  });
+
+  it("never cuts a letter from its accents, a Devanagari conjunct, or a family emoji", () => {
+    // One cluster, several code points each: a line of 10 pixels still takes a whole one.
+    const clusterWidth: Measure = (text, size) => graphemeClusters(text).length * size * 0.5;
+    expect(wrapText("Nguye\u0302\u0303n", 20, 30, clusterWidth)).toEqual(["Ngu", "ye\u0302\u0303n"]);
+    expect(wrapText("शिक्षा", 20, 10, clusterWidth)).toEqual(["शि", "क्षा"]);
+    expect(wrapText("👩‍👩‍👧👩‍👩‍👧", 20, 10, clusterWidth)).toEqual(["👩‍👩‍👧", "👩‍👩‍👧"]);
+  });
+
+  it("breaks Chinese and Japanese between characters, with no space added", () => {
+    expect(wrapText("导师如何改变年轻医生的职业生涯", 20, 50, mono)).toEqual([
+      "导师如何改",
+      "变年轻医生",
+      "的职业生涯",
+    ]);
+    // Between a Latin word and an ideograph too.
+    expect(wrapText("AI导师计划", 20, 30, mono)).toEqual(["AI导", "师计划"]);
+  });
+
+  it("never starts a line with a full stop, a closing bracket or a small kana, nor ends one with an opening bracket", () => {
+    expect(wrapText("一二三四五。六七", 20, 50, mono)).toEqual(["一二三四", "五。六七"]);
+    expect(wrapText("メンターのキャリア", 20, 60, mono)).toEqual(["メンターの", "キャリア"]);
+    expect(wrapText("一二三四「五六」", 20, 50, mono)).toEqual(["一二三四", "「五六」"]);
+  });
+
+  it("breaks Korean at its spaces", () => {
+    expect(wrapText("멘토링이 젊은 의사의 경력을", 20, 60, mono)).toEqual(["멘토링이", "젊은 의사의", "경력을"]);
   });
 });
 
@@ -71,5 +99,15 @@ describe("ellipsize", () => {
   it("cuts at a word and adds …, within the width", () => {
     expect(ellipsize("one two three", 20, 100, mono)).toBe("one two…");
     expect(ellipsize("fits", 20, 100, mono)).toBe("fits");
+  });
+
+  it("cuts Chinese between characters, dropping a comma before the …", () => {
+    expect(ellipsize("导师如何，改变年轻医生的职业生涯", 20, 50, mono)).toBe("导师如何…");
+  });
+
+  it("takes the rest of a Chinese title onto its last line with no space added", () => {
+    const fitted = fitText("导师如何改变年轻医生的职业生涯", mono, { maxWidth: 50, sizes: [20], maxLines: 2 });
+    expect(fitted.lines).toEqual(["导师如何改", "变年轻医…"]);
+    expect(fitted.truncated).toBe(true);
   });
 });
