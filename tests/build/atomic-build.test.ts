@@ -85,11 +85,11 @@ describe("npm run build, when it fails", () => {
   });
 
   it("when a social card cannot be drawn after every page is written, names the page and changes nothing", async () => {
-    const page = "---\nlayout: layouts/base.njk\ntitle: 导师日\npermalink: /extra/\n---\n<h1>{{ title }}</h1>\n";
+    const page = "---\nlayout: layouts/base.njk\ntitle: Mentoring 😀\npermalink: /extra/\n---\n<h1>{{ title }}</h1>\n";
     const { code, output } = await failingBuild({ "src/pages/extra.njk": page });
     expect(code).not.toBe(0);
     expect(output).toContain("[pages]"); // the pages were written, then the cards failed
-    expect(output).toContain('Social card of /extra/: the character "导"');
+    expect(output).toContain('Social card of /extra/: the character "😀"');
     expect(snapshot(siteDir)).toEqual(built);
     expect(besideSite()).toEqual([]);
   });
