@@ -2,7 +2,7 @@ import { execFile, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, copyProject, projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
 import { readPage } from "../helpers/site.ts";
 
@@ -167,26 +167,68 @@ const cases: Case[] = [
   },
 ];
 
-describe("a hostile or careless pull request", () => {
-  for (const { does, changes, links = {}, problems } of cases) {
-    it(`that ${does} fails the check and the build alike, and publishes nothing`, async () => {
-      const projectDir = await copyProject(changes);
-      for (const [path, target] of Object.entries(links)) {
-        rmSync(join(projectDir, path), { recursive: true, force: true });
-        symlinkSync(target, join(projectDir, path));
-      }
-      const checked = await checkContent(projectDir);
-      expect(checked.code).toBe(1);
-      expect(problemLines(checked.stderr).sort()).toEqual([...problems].sort());
+/** `npm run check:content` and `npm run build` on a copy of the project with a pull request's files. */
+async function checkAndBuild(changes: Case["changes"], links: Case["links"] = {}) {
+  const projectDir = await copyProject(changes);
+  for (const [path, target] of Object.entries(links)) {
+    rmSync(join(projectDir, path), { recursive: true, force: true });
+    symlinkSync(target, join(projectDir, path));
+  }
+  const checked = await checkContent(projectDir);
+  const outputDir = await temporaryDir("imd-hostile-site-");
+  const built = (await buildSite({ projectDir, outputDir, env }).then(() => undefined, failure)) ?? {
+    code: 0,
+    stdout: "",
+    stderr: "",
+  };
+  return { projectDir, outputDir, checked, built };
+}
 
-      const outputDir = await temporaryDir("imd-hostile-site-");
-      const built = await buildSite({ projectDir, outputDir, env }).then(() => undefined, failure);
-      expect(built?.code).toBe(1);
-      // Each problem once, as the check says it, and no stack trace.
-      expect(problemLines(built?.stderr ?? "").sort()).toEqual([...problems].sort());
-      expect(built?.stderr).not.toMatch(/^\s+at |\(via \w+\)/m);
-      expect(readdirSync(outputDir)).toEqual([]);
-      expect(existsSync(join(projectDir, "front-matter-ran.txt"))).toBe(false);
+/** What a failed run must hold besides its problem lines: no stack trace, nothing published, no code run. */
+function expectRefused({ projectDir, outputDir, checked, built }: Awaited<ReturnType<typeof checkAndBuild>>) {
+  expect(checked.code).toBe(1);
+  expect(built.code).toBe(1);
+  expect(built.stderr).not.toMatch(/^\s+at |\(via \w+\)/m);
+  expect(readdirSync(outputDir)).toEqual([]);
+  expect(existsSync(join(projectDir, "front-matter-ran.txt"))).toBe(false);
+}
+
+describe("a hostile or careless pull request", () => {
+  // Cases that add different files are also one pull request together: one check and one build
+  // for them all (a build is seconds), in which each case's lines must be found, and only they.
+  const together = cases.filter((pullRequest) => !pullRequest.links);
+  let all: ReturnType<typeof checkAndBuild>;
+  beforeAll(() => {
+    all = checkAndBuild(Object.assign({}, ...together.map((pullRequest) => pullRequest.changes)));
+  });
+
+  it("of all of the cases below at once fails the check and the build with the same lines, each once, and publishes nothing", async () => {
+    const run = await all;
+    expectRefused(run);
+    const expected = together.flatMap((pullRequest) => pullRequest.problems).sort();
+    expect(problemLines(run.checked.stderr).sort()).toEqual(expected);
+    expect(problemLines(run.built.stderr).sort()).toEqual(expected);
+  });
+
+  for (const { does, changes, problems } of together) {
+    it(`that ${does} fails the check and the build, which name its files`, async () => {
+      const run = await all;
+      // The lines about this case's files: a file it adds, or a folder it adds one in.
+      const ours = (line: string) => {
+        const file = line.slice(0, line.indexOf(": "));
+        return Object.keys(changes).some((path) => path === file || path.startsWith(`${file}/`));
+      };
+      expect(problemLines(run.checked.stderr).filter(ours).sort()).toEqual([...problems].sort());
+      expect(problemLines(run.built.stderr).filter(ours).sort()).toEqual([...problems].sort());
+    });
+  }
+
+  for (const { does, changes, links, problems } of cases.filter((pullRequest) => pullRequest.links)) {
+    it(`that ${does} fails the check and the build alike, and publishes nothing`, async () => {
+      const run = await checkAndBuild(changes, links);
+      expectRefused(run);
+      expect(problemLines(run.checked.stderr).sort()).toEqual([...problems].sort());
+      expect(problemLines(run.built.stderr).sort()).toEqual([...problems].sort());
     });
   }
 });
