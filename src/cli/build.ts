@@ -15,23 +15,10 @@ import { rename, rm } from "node:fs/promises";
 import { constants } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
+import { commandOptions } from "./arguments.ts";
 
-let options: { config: string; output?: string; pathprefix?: string; quiet?: boolean };
-try {
-  ({ values: options } = parseArgs({
-    options: {
-      config: { type: "string", default: "eleventy.config.ts" },
-      output: { type: "string" },
-      pathprefix: { type: "string" },
-      quiet: { type: "boolean" },
-    },
-  }));
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+const options = commandOptions({ output: { type: "string" } });
 
 const { config } = await import(pathToFileURL(resolve(options.config)).href);
 const output = resolve(options.output ?? config?.dir?.output ?? "_site");

@@ -6,24 +6,11 @@
 import { type FSWatcher, readdirSync, watch } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { buildFailures } from "../plugins/dev-errors.ts";
+import { commandOptions } from "./arguments.ts";
 
-let options: { config: string; port?: string; pathprefix?: string; quiet?: boolean };
-try {
-  ({ values: options } = parseArgs({
-    options: {
-      config: { type: "string", default: "eleventy.config.ts" },
-      port: { type: "string" },
-      pathprefix: { type: "string" },
-      quiet: { type: "boolean" },
-    },
-  }));
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+const options = commandOptions({ port: { type: "string" } });
 
 const failures = buildFailures();
 /** True once Eleventy's first build has failed, until one succeeds and Eleventy watches the files. */
