@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { canonicalLanguageTag } from "./language.ts";
 
 // One schema per kind of content. The TypeScript types are inferred from them, the build
 // and `npm run check` validate with them, and CONTRIBUTING.md is tested against them.
@@ -70,10 +71,19 @@ export const quoteSchema = z.strictObject({
   by: text("who said it", 120),
 });
 
+/** A BCP 47 language tag (`ar`, `zh-Hans`, `pt-BR`), as `Intl` reads it. */
+export const languageTag = z
+  .string({ error: (issue) => `expected a language tag like ar, zh-Hans or pt-BR, got ${describeValue(issue.input)}` })
+  .refine((tag) => canonicalLanguageTag(tag) !== undefined, {
+    error: (issue) => `expected a language tag like ar, zh-Hans or pt-BR, got ${describeValue(issue.input)}`,
+  });
+
 export const articleSchema = z
   .strictObject({
     title: text("a title", 120),
     summary: text("a summary", 300),
+    /** The article's language, when it is not the site's: its page, feeds and card say so. */
+    lang: languageTag.optional(),
     date: calendarDate,
     people: z
       .array(personSchema, { error: "expected a list of people" })
