@@ -3,6 +3,8 @@ export interface FeedEntry {
   url: string;
   title: string;
   summary: string;
+  /** The article's language, a BCP 47 tag: the site's unless it says its own. */
+  language: string;
   contentHtml: string;
   date: Date;
   updated?: Date;
@@ -41,6 +43,7 @@ export function jsonFeed(site: FeedSite, entries: readonly FeedEntry[]): string 
       url: entry.url,
       title: entry.title,
       summary: entry.summary,
+      language: entry.language,
       content_html: entry.contentHtml,
       image: entry.image,
       date_published: entry.date.toISOString(),

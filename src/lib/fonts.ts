@@ -138,17 +138,21 @@ export function cardFontVersions(): string {
  * Hebrew, and Noto Sans JP, KR and SC, Japanese first for a paragraph with kana, Korean first for
  * one with Hangul, Chinese first otherwise.
  */
-export function cardTypeFace(weight: Weight): TypeFace {
-  let face = cardTypeFaces.get(weight);
+export function cardTypeFace(weight: Weight, eastAsian?: EastAsianLanguage): TypeFace {
+  const key = `${weight} ${eastAsian ?? "by the text"}`;
+  let face = cardTypeFaces.get(key);
   if (!face) {
-    face = newCardTypeFace(weight);
-    cardTypeFaces.set(weight, face);
+    face = newCardTypeFace(weight, eastAsian);
+    cardTypeFaces.set(key, face);
   }
   return face;
 }
 
-/** One per weight and process: the content check and the build load each font file once. */
-const cardTypeFaces = new Map<Weight, TypeFace>();
+/**
+ * One per weight, East Asian language and process: the content check and the build load each
+ * font file once.
+ */
+const cardTypeFaces = new Map<string, TypeFace>();
 
 /**
  * What the content check says of a title or a name the cards could not draw (set in the bold or
@@ -162,15 +166,26 @@ export function cardTextProblem(text: string, weight: Weight): string | undefine
     : `expected characters the social card's typefaces (${face.name}) can draw, got ${describeCharacter(missing)}`;
 }
 
-function newCardTypeFace(weight: Weight): TypeFace {
+function newCardTypeFace(weight: Weight, eastAsian: EastAsianLanguage | undefined): TypeFace {
   const name = `Atkinson Hyperlegible ${weightName(weight)} with Noto Sans, Noto Sans Arabic, Noto Sans Hebrew, Noto Sans JP, KR and SC`;
-  return typeFaceFromFonts(name, (paragraph) => cardFonts(weight, paragraph));
+  return typeFaceFromFonts(name, (paragraph) => cardFonts(weight, paragraph, eastAsian));
 }
 
-const cardFontOrders = new Map<Weight, Record<"ja" | "ko" | "zh", Font[]>>();
+/** The languages whose forms of the same Han characters differ: each has its own font. */
+export type EastAsianLanguage = "ja" | "ko" | "zh";
 
-/** The fonts of the cards' typeface, in the order they are tried for a paragraph. */
-export function cardFonts(weight: Weight, paragraph: string): readonly Font[] {
+const cardFontOrders = new Map<Weight, Record<EastAsianLanguage, Font[]>>();
+
+/**
+ * The fonts of the cards' typeface, in the order they are tried for a paragraph: Han characters
+ * in the forms of `eastAsian` (the text's language, when known), or of the language the
+ * paragraph's other characters suggest.
+ */
+export function cardFonts(
+  weight: Weight,
+  paragraph: string,
+  eastAsian: EastAsianLanguage = eastAsianLanguage(paragraph),
+): readonly Font[] {
   let orders = cardFontOrders.get(weight);
   if (!orders) {
     const [atkinson, notoSans, arabic, hebrew, japanese, korean, chinese] = [
@@ -187,11 +202,11 @@ export function cardFonts(weight: Weight, paragraph: string): readonly Font[] {
     };
     cardFontOrders.set(weight, orders);
   }
-  return orders[eastAsianLanguage(paragraph)];
+  return orders[eastAsian];
 }
 
 /** Which East Asian language a paragraph's ideographs are most likely in: kana are Japanese, Hangul Korean. */
-export function eastAsianLanguage(paragraph: string): "ja" | "ko" | "zh" {
+export function eastAsianLanguage(paragraph: string): EastAsianLanguage {
   if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(paragraph)) return "ja";
   if (/\p{Script=Hangul}/u.test(paragraph)) return "ko";
   return "zh";

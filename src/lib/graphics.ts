@@ -24,6 +24,8 @@ export interface CardContent {
   dayName: string;
   /** The day's date as people say it: "17 January". */
   date: string;
+  /** The language of the title and the names, when it is not the site's (`ja`: Japanese forms of Han characters). */
+  lang?: string | undefined;
 }
 
 export const CARD_WIDTH = 1200;

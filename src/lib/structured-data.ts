@@ -14,6 +14,7 @@ import type {
 import { findByUrl } from "./articles.ts";
 import { commentThreads } from "./comments.ts";
 import { isoDate } from "./dates.ts";
+import { articleLanguage } from "./language.ts";
 import { displayName } from "./people.ts";
 // schemas.ts names the front matter "Article"; here that name is schema.org's.
 import type { Article as ArticleData, Day, Person, StoredComment } from "./schemas.ts";
@@ -24,6 +25,8 @@ export interface PublishingSite {
   name: string;
   /** The site's address, as `absoluteUrl` in urls.ts takes it. */
   url: string;
+  /** The site's language (a BCP 47 tag): an article's unless it says its own. */
+  language: string;
   /** Where the site lives under its host when it is not at the root, as Eleventy's pathPrefix. */
   pathPrefix?: string;
   /**
@@ -174,6 +177,7 @@ export function articleJsonLd(article: { url: string; data: ArticleData }, site:
     "@type": "Article",
     headline: data.title,
     description: data.summary,
+    inLanguage: articleLanguage(data.lang, site.language).tag,
     datePublished: isoDate(data.date),
     ...(data.updated === undefined ? {} : { dateModified: isoDate(data.updated) }),
     url: article.url,

@@ -2,7 +2,7 @@ import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
 import { feedLength, homeFeaturedLimit, newestFirst } from "../lib/articles.ts";
 import { commentCountLabel, commentsOf, commentThreads } from "../lib/comments.ts";
 import { formatDate, isoDate } from "../lib/dates.ts";
-import { languageMarkup } from "../lib/language.ts";
+import { articleLanguage, languageMarkup } from "../lib/language.ts";
 import { pageTitles } from "../lib/page-title.ts";
 import { displayName } from "../lib/people.ts";
 import { relatedArticles } from "../lib/related.ts";
@@ -37,4 +37,5 @@ export default function content(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("displayName", displayName);
   // ` lang="ar" dir="rtl"` on what is written in an article's language, when it is not the page's.
   eleventyConfig.addFilter("languageMarkup", languageMarkup);
+  eleventyConfig.addFilter("articleLanguage", articleLanguage);
 }

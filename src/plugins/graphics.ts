@@ -18,6 +18,7 @@ import {
   socialCardSvg,
 } from "../lib/graphics.ts";
 import { cachedPngFile, imageCacheDir, linkOrCopy, svgToPng, writeAtomically } from "../lib/images.ts";
+import { eastAsianLanguageOf } from "../lib/language.ts";
 import { markSvg } from "../lib/mark.ts";
 import { displayName } from "../lib/people.ts";
 import type { Day, Person, Site, Toolkit } from "../lib/schemas.ts";
@@ -30,10 +31,10 @@ import { appIcons, themeColours, webManifest } from "../lib/web-manifest.ts";
  */
 export default function graphics(eleventyConfig: EleventyConfig): void {
   let directories = { input: ".", output: "_site" };
-  let fonts: Fonts | undefined;
-  const typefaces = () => {
-    fonts ??= { bold: cardTypeFace(700), regular: cardTypeFace(400) };
-    return fonts;
+  // A Japanese title in Han characters alone is drawn with Japanese forms when the article says it is Japanese.
+  const typefaces = (lang?: string): Fonts => {
+    const eastAsian = lang === undefined ? undefined : eastAsianLanguageOf(lang);
+    return { bold: cardTypeFace(700, eastAsian), regular: cardTypeFace(400, eastAsian) };
   };
   // The site's mark, in the design tokens' colours: every card and icon draws it, and src/pages/favicon.njk publishes it.
   const mark = () => markSvg(design.palette.mark);
@@ -71,13 +72,14 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
   // Used in the layout's <head>: the card's address and size for og:image, drawn after the build.
   eleventyConfig.addFilter(
     "socialCard",
-    (page: { url: string; title: string; people?: Person[] }, site: Site, day: Day) => {
+    (page: { url: string; title: string; people?: Person[]; lang?: string }, site: Site, day: Day) => {
       const content: CardContent = {
         title: page.title,
         people: (page.people ?? []).map(displayName),
         siteName: site.name,
         dayName: day.name,
         date: formatAnnualDate(day.date),
+        ...(page.lang === undefined ? {} : { lang: page.lang }),
       };
       const path = cardPathFor(page.url);
       const other = cards.get(path);
@@ -96,7 +98,11 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
       ...Array.from(cards, async ([path, { content, pageUrl }]) => {
         try {
           const key = JSON.stringify({ cardDrawer, content, mark: mark() });
-          const png = await cachedPngFile(key, () => socialCardSvg(content, typefaces(), mark()).svg, cache());
+          const png = await cachedPngFile(
+            key,
+            () => socialCardSvg(content, typefaces(content.lang), mark()).svg,
+            cache(),
+          );
           await linkOrCopy(png, join(directories.output, path));
         } catch (error) {
           throw new Error(`Social card of ${pageUrl}: ${(error as Error).message}`);

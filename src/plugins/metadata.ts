@@ -4,6 +4,7 @@ import type { DateTime } from "luxon";
 import { findByUrl } from "../lib/articles.ts";
 import { nextOccurrence } from "../lib/dates.ts";
 import { jsonFeed, lastUpdated } from "../lib/feeds.ts";
+import { articleLanguage } from "../lib/language.ts";
 import { displayName } from "../lib/people.ts";
 import type { Article, Day, Site } from "../lib/schemas.ts";
 import { type DescribedPage, jsonLdScript, structuredDataFor } from "../lib/structured-data.ts";
@@ -21,6 +22,7 @@ export default function metadata(eleventyConfig: EleventyConfig, { now }: { now:
         url: full(article.url, site),
         title: article.data.title,
         summary: article.data.summary,
+        language: articleLanguage(article.data.lang, site.language).tag,
         // The content as written, before the page transform made <picture>s of its pictures.
         contentHtml: await pictures.withPictures(article.content, article.inputPath),
         date: article.data.date,

@@ -197,6 +197,15 @@ describe("shaping", () => {
     expect(fontOf(10)).not.toBe(fontOf(0));
   });
 
+  it("draws Han characters in the forms of the article's language when it says it: 学校 is Japanese in a lang: ja article", () => {
+    const setting = (text: string, eastAsian?: "ja" | "ko" | "zh") =>
+      paragraphSetting(text, cardFonts(700, text, eastAsian)).preferred?.name;
+    expect(setting("東京の学校")).toBe("Noto Sans JP Bold");
+    expect(setting("東京学校")).toBe("Noto Sans SC Bold");
+    expect(setting("東京学校", "ja")).toBe("Noto Sans JP Bold");
+    expect(setting("韓國大學", "ko")).toBe("Noto Sans KR Bold");
+  });
+
   it("breaks Chinese and Japanese titles between characters, with no space added, and never before a full stop", () => {
     for (const title of [scripts.chinese[0], scripts.japanese[0]]) {
       const { title: fitted } = socialCardSvg(cardOf(title, "A"), fonts, mark);

@@ -16,7 +16,7 @@ import {
 } from "../../src/lib/structured-data.ts";
 import otherDay from "../fixtures/other-day.ts";
 
-const site = { name: "International Mentoring Day", url: "https://example.org" };
+const site = { name: "International Mentoring Day", url: "https://example.org", language: "en-GB" };
 const buildDay = DateTime.fromISO("2026-12-01T00:00:00Z", { zone: "utc" });
 
 /** What a search engine reads: the text written into the page, parsed back. */
@@ -119,12 +119,22 @@ describe("articleJsonLd", () => {
       "@type": "Article",
       headline: withQuote.title,
       description: withQuote.summary,
+      inLanguage: "en-GB",
       datePublished: "2026-11-26",
       url: articleUrl,
       image: "https://example.org/images/articles/storytelling.svg",
       author: [{ "@type": "Person", name: "Joshua Cruz" }],
       publisher: { "@type": "Organization", name: site.name, url: "https://example.org/" },
     });
+  });
+
+  it("is in the article's own language when it has one, in the site's otherwise", () => {
+    const arabic = published(articleJsonLd({ url: articleUrl, data: { ...withoutQuote, lang: "ar" } }, site));
+    expect(arabic).toHaveProperty("inLanguage", "ar");
+    expect(
+      published(articleJsonLd({ url: articleUrl, data: { ...withoutQuote, lang: "zh-hans" } }, site)),
+    ).toHaveProperty("inLanguage", "zh-Hans");
+    expect(unquoted).toHaveProperty("inLanguage", "en-GB");
   });
 
   it("keeps the honorific out of the name, as honorificPrefix", () => {
