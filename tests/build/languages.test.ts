@@ -29,7 +29,14 @@ describe("an English site with articles in nine languages and scripts", () => {
   let siteDir: string;
 
   beforeAll(async () => {
-    const projectDir = await copyProject(articlesInScripts());
+    const projectDir = await copyProject({
+      ...articlesInScripts(),
+      // A comment in Arabic on an English article, answered in English.
+      "_data/comments/scholarship-mentoring-stem.json": JSON.stringify([
+        { id: "arabic-comment", name: "ليلى", date: "2026-11-21", text: "شكرًا على هذه القصة الجميلة." },
+        { id: "english-reply", name: "Ama", date: "2026-11-22", text: "Thank you, Layla.", replyTo: "arabic-comment" },
+      ]),
+    });
     siteDir = await temporaryDir("imd-languages-site-");
     await buildSite({ projectDir, outputDir: siteDir });
   });
@@ -70,7 +77,7 @@ describe("an English site with articles in nine languages and scripts", () => {
 
   it("marks an English article with nothing: it is in the page's language", () => {
     const page = readPage(siteDir, "/articles/scholarship-mentoring-stem/");
-    expect(page.querySelectorAll(".article [lang], .article [dir]")).toHaveLength(0);
+    expect(page.querySelectorAll(".article [lang], .article [dir='rtl'], .article [dir='ltr']")).toHaveLength(0);
   });
 
   it("marks the titles of related posts with their language", () => {
@@ -102,6 +109,20 @@ describe("an English site with articles in nine languages and scripts", () => {
       expect(ld.find((block) => block["@type"] === "Article")?.inLanguage).toBe(lang);
     }
     expect(json.items.find((item) => item.url.endsWith("/scholarship-mentoring-stem/"))?.language).toBe("en-GB");
+  });
+
+  it("sets each comment, and each name in it, in its own direction (dir=auto): a comment may be in any language", () => {
+    const page = readPage(siteDir, "/articles/scholarship-mentoring-stem/");
+    const arabic = page.querySelector("#comment-arabic-comment");
+    expect(visibleText(arabic?.querySelector(".comment__text") ?? page)).toBe("شكرًا على هذه القصة الجميلة.");
+    for (const selector of [
+      "#comment-arabic-comment .comment__text",
+      "#comment-arabic-comment .comment__name",
+      ".comment-form__reply-name",
+      ".article__header .person-name",
+    ]) {
+      expect(page.querySelector(selector)?.getAttribute("dir"), selector).toBe("auto");
+    }
   });
 
   it("shows each title and person in the article's own script", () => {
