@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { HTMLElement } from "node-html-parser";
-import { beforeAll, describe, expect, it } from "vitest";
-import { articlesInScripts, fixtureScripts } from "../../tools/fixtures/articles-in-scripts.ts";
-import { buildSite, copyProject, temporaryDir } from "../../tools/fixtures/project.ts";
+import { describe, expect, inject, it } from "vitest";
+import { fixtureScripts } from "../../tools/fixtures/articles-in-scripts.ts";
 import { htmlProblems, readPage, visibleText } from "../helpers/site.ts";
 
 /** Each fixture's language, as its front matter says it and as Intl writes it. */
@@ -26,20 +25,8 @@ const marks = (element: HTMLElement | null) => ({
 });
 
 describe("an English site with articles in nine languages and scripts", () => {
-  let siteDir: string;
-
-  beforeAll(async () => {
-    const projectDir = await copyProject({
-      ...articlesInScripts(),
-      // A comment in Arabic on an English article, answered in English.
-      "_data/comments/scholarship-mentoring-stem.json": JSON.stringify([
-        { id: "arabic-comment", name: "ليلى", date: "2026-11-21", text: "شكرًا على هذه القصة الجميلة." },
-        { id: "english-reply", name: "Ama", date: "2026-11-22", text: "Thank you, Layla.", replyTo: "arabic-comment" },
-      ]),
-    });
-    siteDir = await temporaryDir("imd-languages-site-");
-    await buildSite({ projectDir, outputDir: siteDir });
-  });
+  // Built once by the global setup (tests/helpers/global-setup.ts): the search and browser tests use it too.
+  const siteDir = inject("languagesSiteDir");
 
   it("has a fixture for each language this test expects", () => {
     expect(fixtureScripts).toEqual(Object.keys(languages).sort());

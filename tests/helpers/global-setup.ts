@@ -1,5 +1,6 @@
 import { rm } from "node:fs/promises";
 import type { TestProject } from "vitest/node";
+import { articlesInScripts } from "../../tools/fixtures/articles-in-scripts.ts";
 import { buildSite, copyProject, temporaryDir } from "../../tools/fixtures/project.ts";
 import { syntheticArticle } from "../../tools/fixtures/synthetic-articles.ts";
 
@@ -9,25 +10,43 @@ declare module "vitest" {
     siteDir: string;
     /** The site with 50 more articles, none featured: three pages of /articles/ (24, 24, 6). */
     manyArticlesSiteDir: string;
+    /**
+     * The site with an article in each of nine scripts (tests/fixtures/articles-in-scripts/), and
+     * a comment in Arabic answered in English on an English article.
+     */
+    languagesSiteDir: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   // A fixed clock (1 December 2026) so that the tests know which date "Next:" shows.
   const env = { SOURCE_DATE_EPOCH: "1796083200" };
-  const [siteDir, manyArticlesSiteDir] = await Promise.all([temporaryDir("imd-site-"), temporaryDir("imd-many-")]);
+  const [siteDir, manyArticlesSiteDir, languagesSiteDir] = await Promise.all([
+    temporaryDir("imd-site-"),
+    temporaryDir("imd-many-"),
+    temporaryDir("imd-languages-"),
+  ]);
   const articles = Array.from({ length: 50 }, (_, index) => syntheticArticle(index));
   const manyArticlesProject = await copyProject(
     Object.fromEntries(articles.map(({ name, source }) => [`articles/${name}`, source])),
   );
+  const languagesProject = await copyProject({
+    ...articlesInScripts(),
+    "_data/comments/scholarship-mentoring-stem.json": JSON.stringify([
+      { id: "arabic-comment", name: "ليلى", date: "2026-11-21", text: "شكرًا على هذه القصة الجميلة." },
+      { id: "english-reply", name: "Ama", date: "2026-11-22", text: "Thank you, Layla.", replyTo: "arabic-comment" },
+    ]),
+  });
   await Promise.all([
     buildSite({ outputDir: siteDir, env }),
     buildSite({ projectDir: manyArticlesProject, outputDir: manyArticlesSiteDir, env }),
+    buildSite({ projectDir: languagesProject, outputDir: languagesSiteDir, env }),
   ]);
   project.provide("siteDir", siteDir);
   project.provide("manyArticlesSiteDir", manyArticlesSiteDir);
+  project.provide("languagesSiteDir", languagesSiteDir);
   return async () => {
-    for (const dir of [siteDir, manyArticlesSiteDir, manyArticlesProject])
+    for (const dir of [siteDir, manyArticlesSiteDir, manyArticlesProject, languagesSiteDir, languagesProject])
       await rm(dir, { recursive: true, force: true });
   };
 }
