@@ -56,6 +56,8 @@ const expectedProblems: Record<string, string[]> = {
     'body (line 16): expected a picture from static/images/, written /images/…, got "https://tracker.example/pixel.png"',
   ],
   "unknown-tag-far.md": [`tags[0]: "astronomy" is not a known tag; the tags are ${Object.keys(topics).join(", ")}`],
+  "lang-name.md": ['lang: expected a language tag like ar, zh-Hans or pt-BR, got "Arabic"'],
+  "lang-not-a-tag.md": ['lang: expected a language tag like ar, zh-Hans or pt-BR, got "ar\\" onload=\\"alert(1)"'],
   "long-title.md": ["title: expected at most 120 characters, got 130"],
   "missing-image.md": ["image.src: expected a file at static/images/articles/not-there.svg, found none"],
   "missing-title.md": ["title: is required but missing"],
