@@ -49,13 +49,17 @@ const uniqueSuffix = () => `${process.pid}-${randomBytes(4).toString("hex")}`;
 // The process id tells a later build the folder of a killed build from one still being written.
 const building = `${output}.building-${uniqueSuffix()}`;
 
-/** Folders that builds killed before they finished left beside the output: their process is gone. */
-function leftoverBuilds(): string[] {
+/**
+ * Folders that builds killed before they finished left beside the output (`building` or
+ * `previous`), in name order: their process is gone.
+ */
+function leftovers(kind: "building" | "previous"): string[] {
   const parent = dirname(output);
-  const prefix = `${basename(output)}.building-`;
+  const prefix = `${basename(output)}.${kind}-`;
   if (!existsSync(parent)) return [];
   return readdirSync(parent)
     .filter((name) => name.startsWith(prefix) && !isRunning(Number.parseInt(name.slice(prefix.length), 10)))
+    .sort()
     .map((name) => join(parent, name));
 }
 
@@ -114,7 +118,13 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(signal, () => fail(128 + constants.signals[signal]));
 }
 
-for (const leftover of leftoverBuilds()) await rm(leftover, { recursive: true, force: true });
+for (const leftover of leftovers("building")) await rm(leftover, { recursive: true, force: true });
+// A build killed between its two renames moved the output aside and never put the new one in its
+// place: the output it moved aside is the last good site, and goes back before anything else.
+for (const previous of leftovers("previous")) {
+  if (existsSync(output)) await rm(previous, { recursive: true, force: true });
+  else await rename(previous, output);
+}
 try {
   await eleventy.write();
   await replaceOutput();

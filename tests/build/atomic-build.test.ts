@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite, copyProject } from "../../tools/fixtures/project.ts";
@@ -122,6 +122,17 @@ describe("npm run build, when it fails", () => {
 
     const source = readFileSync(join(projectDir, article), "utf8");
     await failingBuild({ [article]: source.replace(/^title: .*$/m, "title: 42") });
+    expect(besideSite()).toEqual([]);
+  });
+
+  it("when killed between moving _site/ aside and putting the new one in its place, gets _site/ back at the next build", async () => {
+    // What such a build leaves: the old site moved aside, the new one complete but not renamed. No process has this id.
+    renameSync(siteDir, join(projectDir, "_site.previous-999999999-0a1b2c3d"));
+    mkdirSync(join(projectDir, "_site.building-999999999-0a1b2c3d"));
+    writeFileSync(join(projectDir, "_site.building-999999999-0a1b2c3d/index.html"), "<p>Never put in place</p>");
+    const source = readFileSync(join(projectDir, article), "utf8");
+    await failingBuild({ [article]: source.replace(/^title: .*$/m, "title: 42") });
+    expect(snapshot(siteDir)).toEqual(built);
     expect(besideSite()).toEqual([]);
   });
 
