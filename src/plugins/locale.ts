@@ -25,8 +25,6 @@ export function siteLocale() {
     },
     language: () => chosen().language,
     words: () => chosen().words,
-    /** The last locale read, if any: the dev server's error page speaks it even when a build failed. */
-    lastRead: () => current,
   };
 }
 
