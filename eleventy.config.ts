@@ -8,6 +8,7 @@ import drafts from "./src/plugins/drafts.ts";
 import frontMatter from "./src/plugins/front-matter.ts";
 import graphics from "./src/plugins/graphics.ts";
 import images from "./src/plugins/images.ts";
+import { siteLocale } from "./src/plugins/locale.ts";
 import markdown from "./src/plugins/markdown.ts";
 import metadata from "./src/plugins/metadata.ts";
 import search from "./src/plugins/search.ts";
@@ -18,6 +19,8 @@ import validation from "./src/plugins/validation.ts";
 export default function (eleventyConfig: EleventyConfig): void {
   // The build's clock, read once (SOURCE_DATE_EPOCH fixes it): every page agrees on which day is next.
   const now = buildTime();
+  // The site's language and the interface's words in it, read before each build: dates, numbers and sorting follow it.
+  const locale = siteLocale();
 
   // A line per file written is thousands of lines; Eleventy's summary and the plugins' timings remain.
   eleventyConfig.setQuietMode(true);
@@ -25,14 +28,15 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(frontMatter);
   eleventyConfig.addPlugin(typescriptData);
   eleventyConfig.addPlugin(validation, { now });
+  eleventyConfig.addPlugin(locale.plugin);
   eleventyConfig.addPlugin(drafts);
   eleventyConfig.addPlugin(markdown);
-  eleventyConfig.addPlugin(content);
-  eleventyConfig.addPlugin(day, { now });
+  eleventyConfig.addPlugin(content, { locale });
+  eleventyConfig.addPlugin(day, { now, locale });
   eleventyConfig.addPlugin(metadata, { now });
   eleventyConfig.addPlugin(assets);
   eleventyConfig.addPlugin(images);
-  eleventyConfig.addPlugin(graphics);
+  eleventyConfig.addPlugin(graphics, { locale });
   eleventyConfig.addPlugin(search);
   // Writes the path prefix into every root-relative URL, so the site also works under a sub-path.
   eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -3,19 +3,24 @@ import type { Site } from "../src/lib/schemas.ts";
 import { siteUrlFromEnvironment } from "../src/lib/urls.ts";
 import day from "./day.ts";
 
+// The language the site is written in (a BCP 47 tag): it picks the interface's words in _data/locales/
+// (en-GB, then en) and the way dates and numbers are written.
+const language = "en-GB";
+
 const site: Site = {
   // The site is named after the day it is for: another day is a change of day.ts alone.
   name: day.name,
   // Netlify's URL (or a deploy preview's own address); elsewhere the default below.
   url: siteUrlFromEnvironment(process.env, "https://international-mentoring-day.netlify.app"),
-  language: "en-GB",
+  language,
   locale: "en_GB",
-  description: `${day.name}, ${formatAnnualDate(day.date)} each year. ${day.tagline}`,
+  description: `${day.name}, ${formatAnnualDate(day.date, language)} each year. ${day.tagline}`,
+  // Each page's label is the locale's (navigation.pages).
   navigation: [
-    { label: "Home", url: "/" },
-    { label: "Articles", url: "/articles/" },
-    { label: "About the day", url: "/about/" },
-    { label: "Toolkit", url: "/toolkit/" },
+    { page: "home", url: "/" },
+    { page: "articles", url: "/articles/" },
+    { page: "about", url: "/about/" },
+    { page: "toolkit", url: "/toolkit/" },
   ],
 };
 

@@ -1,10 +1,11 @@
 import { formatAnnualDate } from "../src/lib/dates.ts";
 import type { Toolkit } from "../src/lib/schemas.ts";
 import day from "./day.ts";
+import site from "./site.ts";
 
 // The campaign toolkit at /toolkit/. The graphics are drawn at build time from day.ts (its
 // name, date, tagline and hashtags) in each platform's size; the posts get the day's hashtags.
-const date = formatAnnualDate(day.date);
+const date = formatAnnualDate(day.date, site.language);
 
 const toolkit: Toolkit = {
   intro: `Everything you need to share ${day.name} on ${date}: graphics in the sizes each platform uses, posts to copy, and the date for your calendar. Use them freely.`,

@@ -1,13 +1,17 @@
+import { compareText } from "./locale.ts";
+
 /** How many featured articles the home page shows, newest first. */
 export const homeFeaturedLimit = 6;
 /** How many articles the feeds carry: the newest. Readers poll feeds; thousands of entries would be megabytes each time. */
 export const feedLength = 20;
 
-/** Newest first; articles of the same day by title, so the order is stable. */
-export function newestFirst<T extends { date: Date; data: { title: string } }>(articles: readonly T[]): T[] {
-  return [...articles].sort(
-    (a, b) => b.date.getTime() - a.date.getTime() || a.data.title.localeCompare(b.data.title, "en"),
-  );
+/** Newest first; articles of the same day by title as `language` sorts them, so the order is stable. */
+export function newestFirst<T extends { date: Date; data: { title: string } }>(
+  articles: readonly T[],
+  language: string,
+): T[] {
+  const byTitle = compareText(language);
+  return [...articles].sort((a, b) => b.date.getTime() - a.date.getTime() || byTitle(a.data.title, b.data.title));
 }
 
 // Every article page looks itself up in the same list: it is indexed once a build, not searched once a page.

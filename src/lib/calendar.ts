@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { type AnnualDate, formatAnnualDate, nextOccurrence } from "./dates.ts";
+import { type AnnualDate, nextOccurrence } from "./dates.ts";
 
 /** A day observed every year, as a calendar file describes it. */
 export interface AnnualEvent {
@@ -123,7 +123,9 @@ export function calendarLinks(event: AddToCalendarEvent, filePath: string, label
 function dayInYear(date: AnnualDate, year: number): DateTime {
   const day = DateTime.fromObject({ year, month: date.month, day: date.day }, { zone: "utc" });
   if (!Number.isInteger(year) || !day.isValid) {
-    throw new Error(`annualEventCalendar: firstYear: expected a year that has ${formatAnnualDate(date)}, got ${year}`);
+    throw new Error(
+      `annualEventCalendar: firstYear: expected a year that has the day ${date.day}/${date.month}, got ${year}`,
+    );
   }
   return day;
 }

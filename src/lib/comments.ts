@@ -1,4 +1,5 @@
 import type { Problem } from "./content-check.ts";
+import { type Plural, say } from "./locale.ts";
 import { describeValue, type StoredComment } from "./schemas.ts";
 
 /** What a visitor may see of a comment: the stored fields, with its date read and its website only if safe to link. */
@@ -78,10 +79,9 @@ export function commentThreads(stored: readonly StoredComment[] | undefined): Co
   return [...threads.values()];
 }
 
-/** "3 comments", "1 comment", and nothing for none. */
-export function commentCountLabel(count: number): string {
-  if (count === 0) return "";
-  return count === 1 ? "1 comment" : `${count} comments`;
+/** "3 comments", "1 comment" (the locale's `words` for the count), and nothing for none. */
+export function commentCountLabel(count: number, words: Plural, language: string): string {
+  return count === 0 ? "" : say(words, { count }, language);
 }
 
 /**

@@ -39,16 +39,25 @@ export function isObservedOn(date: AnnualDate, today: DateTime): boolean {
   return today.month === date.month && today.day === date.day;
 }
 
-/** "Sunday 17 January 2027" */
-export function formatLongDate(date: DateTime, locale = "en-GB"): string {
-  return remembered(`long ${locale} ${date.toMillis()} ${date.zoneName}`, () =>
-    date.setLocale(locale).toFormat("cccc d LLLL yyyy"),
+/**
+ * "Sunday 17 January 2027" in en-GB, "domingo 17 de enero de 2027" in es: the language's own full
+ * date with its weekday, without the commas Intl puts after the weekday (countdown.js writes it so too).
+ */
+export function formatLongDate(date: DateTime, language: string): string {
+  return remembered(`long ${language} ${date.toMillis()} ${date.zoneName}`, () =>
+    date
+      .setLocale(language)
+      .toLocaleParts(DateTime.DATE_HUGE)
+      .map((part) => (part.type === "literal" ? part.value.replace(",", "") : part.value))
+      .join(""),
   );
 }
 
-/** "17 January 2027", for article dates. */
-export function formatDate(date: Date | DateTime, locale = "en-GB"): string {
-  return remembered(`${locale} ${date.valueOf()}`, () => toUtc(date).setLocale(locale).toFormat("d LLLL yyyy"));
+/** "17 January 2027" in en-GB, "17 de enero de 2027" in es: for article and comment dates. */
+export function formatDate(date: Date | DateTime, language: string): string {
+  return remembered(`${language} ${date.valueOf()}`, () =>
+    toUtc(date).setLocale(language).toLocaleString(DateTime.DATE_FULL),
+  );
 }
 
 /** "2027-01-17", for `<time datetime>`. */
@@ -56,12 +65,12 @@ export function isoDate(date: Date | DateTime): string {
   return remembered(`iso ${date.valueOf()}`, () => toUtc(date).toISODate() ?? "");
 }
 
-/** "17 January" (the day without a year). A leap year is used so 29 February formats too. */
-export function formatAnnualDate(date: AnnualDate, locale = "en-GB"): string {
-  return remembered(`${locale} ${date.month}/${date.day}`, () =>
+/** "17 January" in en-GB, "17 de enero" in es (the day without a year). A leap year is used so 29 February formats too. */
+export function formatAnnualDate(date: AnnualDate, language: string): string {
+  return remembered(`${language} ${date.month}/${date.day}`, () =>
     DateTime.fromObject({ year: 2024, month: date.month, day: date.day }, { zone: "utc" })
-      .setLocale(locale)
-      .toFormat("d LLLL"),
+      .setLocale(language)
+      .toLocaleString({ month: "long", day: "numeric" }),
   );
 }
 

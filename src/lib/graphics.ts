@@ -1,5 +1,6 @@
 import design from "../../_data/design.ts";
 import type { Paragraph, TypeFace } from "./fonts.ts";
+import { formatNumber } from "./locale.ts";
 import { hashtags } from "./share-links.ts";
 import { type FittedText, fitText } from "./text-layout.ts";
 
@@ -22,7 +23,7 @@ export interface CardContent {
   people: readonly string[];
   siteName: string;
   dayName: string;
-  /** The day's date as people say it: "17 January". */
+  /** The day's date as the site says it, in its language: "17 January each year". */
   date: string;
   /** The language of the title and the names, when it is not the site's (`ja`: Japanese forms of Han characters). */
   lang?: string | undefined;
@@ -78,23 +79,27 @@ export function cardPathFor(pageUrl: string): string {
   return `/cards/${slug || "home"}.png`;
 }
 
-/** A file size as the toolkit shows it: "850 bytes", "48 KB" (1 KB = 1000 bytes), "1.2 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+/**
+ * A file size as the toolkit shows it, in the language's units: "850 bytes", "48 kB" (1 kB = 1000
+ * bytes), "1.2 MB" in English; "1,2 MB" in Spanish, "1,2 Mo" in French.
+ */
+export function formatBytes(bytes: number, language: string): string {
+  if (bytes < 1000) return formatNumber(bytes, language, { style: "unit", unit: "byte", unitDisplay: "long" });
+  if (bytes < 1_000_000) return formatNumber(Math.round(bytes / 1000), language, { style: "unit", unit: "kilobyte" });
+  const megabytes = { style: "unit", unit: "megabyte", minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
+  return formatNumber(bytes / 1_000_000, language, megabytes);
 }
 
 /** "17 January each year", with the day's name first when the site is called something else. */
 export function dayLine(card: Pick<CardContent, "siteName" | "dayName" | "date">): string {
-  return card.dayName === card.siteName ? `${card.date} each year` : `${card.dayName}: ${card.date} each year`;
+  return card.dayName === card.siteName ? card.date : `${card.dayName}: ${card.date}`;
 }
 
 /** What a card shows, in words, for og:image:alt. */
 export function cardAlt(card: CardContent): string {
   const people = card.people.length > 0 ? ` ${card.people.join(", ")}.` : "";
   const site = card.dayName === card.siteName ? card.siteName : `${card.siteName}. ${card.dayName}`;
-  return `${card.title}.${people} ${site}, ${card.date} each year.`.replace(/\.\./g, ".");
+  return `${card.title}.${people} ${site}, ${card.date}.`.replace(/\.\./g, ".");
 }
 
 /** The platform sizes the toolkit offers. */

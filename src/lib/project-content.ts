@@ -7,6 +7,7 @@ import { contributionFolders, pictureFormatOf, type SurfaceEntry, surfaceProblem
 import { cardTextProblem } from "./fonts.ts";
 import { inspectSource } from "./images.ts";
 import { importFresh } from "./import-fresh.ts";
+import { localeProblems } from "./locale-files.ts";
 import { displayName } from "./people.ts";
 import { commentsSchema, daySchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
 import { svgProblems } from "./svg-check.ts";
@@ -103,6 +104,10 @@ export async function checkProjectContent(
     const checked = checkWithSchema(file, value, schema, "shape" in schema ? Object.keys(schema.shape) : []);
     problems.push(...checked.problems);
     if (name === "topics.ts" && value && typeof value === "object") tags = Object.keys(value);
+    // The interface's words: every locale file complete, and one for the site's language.
+    if (name === "site.ts" && checked.value) {
+      problems.push(...(await localeProblems(root, (checked.value as { language: string }).language)));
+    }
     if (name === "day.ts" && checked.problems.length === 0) {
       pictures.push({ file, field: "image.src", src: (value as { image: { src: string } }).image.src });
     }

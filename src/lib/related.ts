@@ -5,7 +5,11 @@ export interface Relatable {
   data: { title: string; tags?: readonly string[] };
 }
 
+import { compareText } from "./locale.ts";
+
 interface ArticleIndex<T> {
+  /** The language whose order titles are sorted in. */
+  language: string;
   /** Every article with a tag, by tag. */
   byTag: Map<string, T[]>;
   /** All articles, newest first, then by title and URL: the order among equals. */
@@ -19,10 +23,13 @@ interface ArticleIndex<T> {
 // Every page of a build asks with the same list: it is indexed once, not once a page.
 const indexes = new WeakMap<readonly Relatable[], ArticleIndex<Relatable>>();
 
-function indexOf<T extends Relatable>(articles: readonly T[]): ArticleIndex<T> {
+function indexOf<T extends Relatable>(articles: readonly T[], language: string): ArticleIndex<T> {
   let index = indexes.get(articles) as ArticleIndex<T> | undefined;
-  if (!index) {
-    const newestFirst = [...articles].sort(newerFirst);
+  if (index?.language !== language) {
+    const byText = compareText(language);
+    const newestFirst = [...articles].sort(
+      (a, b) => b.date.getTime() - a.date.getTime() || byText(a.data.title, b.data.title) || byText(a.url, b.url),
+    );
     const byTag = new Map<string, T[]>();
     for (const article of newestFirst) {
       for (const tag of new Set(article.data.tags ?? [])) {
@@ -32,31 +39,24 @@ function indexOf<T extends Relatable>(articles: readonly T[]): ArticleIndex<T> {
       }
     }
     const rank = new Map(newestFirst.map((article, place) => [article, place]));
-    index = { byTag, newestFirst, rank, bestForTags: new Map() };
+    index = { language, byTag, newestFirst, rank, bestForTags: new Map() };
     indexes.set(articles, index as ArticleIndex<Relatable>);
   }
   return index;
 }
 
-function newerFirst(a: Relatable, b: Relatable): number {
-  return (
-    b.date.getTime() - a.date.getTime() ||
-    a.data.title.localeCompare(b.data.title, "en") ||
-    a.url.localeCompare(b.url, "en")
-  );
-}
-
 /**
  * Other articles ranked by how many tags they share with `current`, then newest
- * first, then by title and URL so that the order never depends on input order.
+ * first, then by title and URL (as `language` sorts them) so that the order never depends on input order.
  * `current` itself is never in the list.
  */
 export function relatedArticles<T extends Relatable>(
   articles: readonly T[],
   current: { url?: string; tags?: readonly string[] },
+  language: string,
   limit = 3,
 ): T[] {
-  const index = indexOf(articles);
+  const index = indexOf(articles, language);
   const tags = [...new Set(current.tags ?? [])].sort();
   // One more than asked for: whichever page asks, its own article may be among them.
   const key = `${limit + 1} ${tags.join(" ")}`;

@@ -134,13 +134,26 @@ export const daySchema = z.strictObject({
   }),
 });
 
+/** The pages the site's navigation may name; their labels are the locale's (src/lib/locale.ts). */
+export const navigationPages = ["home", "articles", "about", "toolkit"] as const;
+
 export const siteSchema = z.strictObject({
   name: text("the site's name", 80),
   url: httpsUrl,
   language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { error: "expected a language tag like en-GB" }),
   locale: z.string().regex(/^[a-z]{2,3}_[A-Z]{2}$/, { error: "expected a locale like en_GB" }),
   description: text("a description", 300),
-  navigation: z.array(z.strictObject({ label: text("a label", 40), url: z.string().startsWith("/") })).min(1),
+  /** The pages in the main navigation, in order; each one's label is in the locale (navigation.pages). */
+  navigation: z
+    .array(
+      z.strictObject({
+        page: z.enum(navigationPages, {
+          error: (issue) => `expected one of ${navigationPages.join(", ")}, got ${describeValue(issue.input)}`,
+        }),
+        url: z.string().startsWith("/"),
+      }),
+    )
+    .min(1),
 });
 
 export const topicsSchema = z.record(

@@ -17,21 +17,22 @@ export const mastodonServers = ["mastodon.social", "mastodon.online", "mstdn.soc
 
 /**
  * Plain share links: no third-party script, each a URL the network itself
- * documents for sharing. Every value is percent-encoded with encodeURIComponent.
+ * documents for sharing. Every value is percent-encoded with encodeURIComponent. The labels are the
+ * locale's (even the networks' names, which a language may write in its own script).
  */
-export function shareLinks(page: SharedPage): ShareLink[] {
+export function shareLinks(page: SharedPage, labels: Record<ShareLink["id"], string>): ShareLink[] {
   const url = encodeURIComponent(page.url);
   const title = encodeURIComponent(page.title);
   const titleAndUrl = encodeURIComponent(`${page.title} ${page.url}`);
   return [
-    { id: "email", label: "Email", href: `mailto:?subject=${title}&body=${url}` },
-    { id: "linkedin", label: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${url}` },
-    { id: "x", label: "X", href: `https://x.com/intent/post?text=${title}&url=${url}` },
-    { id: "facebook", label: "Facebook", href: `https://www.facebook.com/sharer/sharer.php?u=${url}` },
-    { id: "bluesky", label: "Bluesky", href: `https://bsky.app/intent/compose?text=${titleAndUrl}` },
+    { id: "email", label: labels.email, href: `mailto:?subject=${title}&body=${url}` },
+    { id: "linkedin", label: labels.linkedin, href: `https://www.linkedin.com/sharing/share-offsite/?url=${url}` },
+    { id: "x", label: labels.x, href: `https://x.com/intent/post?text=${title}&url=${url}` },
+    { id: "facebook", label: labels.facebook, href: `https://www.facebook.com/sharer/sharer.php?u=${url}` },
+    { id: "bluesky", label: labels.bluesky, href: `https://bsky.app/intent/compose?text=${titleAndUrl}` },
     {
       id: "mastodon",
-      label: "Mastodon",
+      label: labels.mastodon,
       href: mastodonShareUrl(mastodonServers[0], page),
       servers: mastodonServers.map((server) => ({ server, href: mastodonShareUrl(server, page) })),
     },

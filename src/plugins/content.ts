@@ -5,14 +5,16 @@ import { formatDate, isoDate } from "../lib/dates.ts";
 import { articleLanguage, languageMarkup } from "../lib/language.ts";
 import { pageTitles } from "../lib/page-title.ts";
 import { displayName } from "../lib/people.ts";
-import { relatedArticles } from "../lib/related.ts";
+import { type Relatable, relatedArticles } from "../lib/related.ts";
 import type { Article } from "../lib/schemas.ts";
-import { hashtags, shareLinks } from "../lib/share-links.ts";
+import { hashtags, type SharedPage, shareLinks } from "../lib/share-links.ts";
 import { absoluteUrl } from "../lib/urls.ts";
+import type { SiteLocaleHolder } from "./locale.ts";
 
 /** Collections and filters that turn articles and `_data/` into what templates show. */
-export default function content(eleventyConfig: EleventyConfig): void {
-  const articles = (api: CollectionApi) => newestFirst(api.getFilteredByGlob<Article>("articles/*.md"));
+export default function content(eleventyConfig: EleventyConfig, { locale }: { locale: SiteLocaleHolder }): void {
+  const articles = (api: CollectionApi) =>
+    newestFirst(api.getFilteredByGlob<Article>("articles/*.md"), locale.language());
   eleventyConfig.addCollection("articles", articles);
   eleventyConfig.addCollection("featuredArticles", (api: CollectionApi) =>
     articles(api)
@@ -21,17 +23,21 @@ export default function content(eleventyConfig: EleventyConfig): void {
   );
   eleventyConfig.addCollection("latestArticles", (api: CollectionApi) => articles(api).slice(0, feedLength));
 
-  eleventyConfig.addFilter("related", relatedArticles);
+  eleventyConfig.addFilter("related", (articles: Relatable[], current: { url?: string; tags?: string[] }) =>
+    relatedArticles(articles, current, locale.language()),
+  );
   eleventyConfig.addFilter("commentsOf", commentsOf);
   eleventyConfig.addFilter("commentThreads", commentThreads);
-  eleventyConfig.addFilter("commentCountLabel", commentCountLabel);
-  eleventyConfig.addFilter("readableDate", formatDate);
+  eleventyConfig.addFilter("commentCountLabel", (count: number) =>
+    commentCountLabel(count, locale.words().comments.count, locale.language()),
+  );
+  eleventyConfig.addFilter("readableDate", (date: Date) => formatDate(date, locale.language()));
   eleventyConfig.addFilter("isoDate", isoDate);
   // Named apart from the RSS plugin's `absoluteUrl`, which knows nothing of the path prefix.
   eleventyConfig.addFilter("fullUrl", (path: string, siteUrl: string) =>
     absoluteUrl(path, siteUrl, eleventyConfig.pathPrefix),
   );
-  eleventyConfig.addFilter("shareLinks", shareLinks);
+  eleventyConfig.addFilter("shareLinks", (page: SharedPage) => shareLinks(page, locale.words().share.links));
   eleventyConfig.addFilter("hashtags", hashtags);
   eleventyConfig.addFilter("pageTitles", pageTitles);
   eleventyConfig.addFilter("displayName", displayName);

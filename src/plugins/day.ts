@@ -6,9 +6,13 @@ import { formatAnnualDate, formatLongDate, isObservedOn, nextOccurrence } from "
 import type { Day } from "../lib/schemas.ts";
 import { slugify } from "../lib/slug.ts";
 import { absoluteUrl } from "../lib/urls.ts";
+import type { SiteLocaleHolder } from "./locale.ts";
 
 /** The day and its date: the next occurrence, and the calendar file and links to add it. */
-export default function day(eleventyConfig: EleventyConfig, { now }: { now: DateTime }): void {
+export default function day(
+  eleventyConfig: EleventyConfig,
+  { now, locale }: { now: DateTime; locale: SiteLocaleHolder },
+): void {
   const home = (siteUrl: string) => absoluteUrl("/", siteUrl, eleventyConfig.pathPrefix);
   const calendarEvent = (day: Day, siteUrl: string) => ({
     name: day.name,
@@ -18,10 +22,10 @@ export default function day(eleventyConfig: EleventyConfig, { now }: { now: Date
   });
   const calendarPath = (day: Day) => `/${slugify(day.name)}.ics`;
 
-  eleventyConfig.addFilter("annualDate", (date: AnnualDate) => formatAnnualDate(date));
+  eleventyConfig.addFilter("annualDate", (date: AnnualDate) => formatAnnualDate(date, locale.language()));
   eleventyConfig.addFilter("nextOccurrence", (date: AnnualDate) => nextOccurrence(date, now));
   eleventyConfig.addFilter("isToday", (date: AnnualDate) => isObservedOn(date, now));
-  eleventyConfig.addFilter("longDate", formatLongDate);
+  eleventyConfig.addFilter("longDate", (date: DateTime) => formatLongDate(date, locale.language()));
   eleventyConfig.addFilter("calendarPath", calendarPath);
   eleventyConfig.addFilter("calendarFile", (day: Day, siteUrl: string) =>
     annualEventCalendar({

@@ -1,5 +1,7 @@
 import type { DevServer, DevServerOptions, EleventyConfig } from "@11ty/eleventy";
-import { type ContentError, formatProblem } from "../lib/content-check.ts";
+import en from "../../_data/locales/en.ts";
+import { type DevErrorWords, devErrorPage } from "../lib/dev-error-page.ts";
+import { loadSiteLocale } from "../lib/locale-files.ts";
 
 /**
  * Under `npm start`, a build that failed shows why in the browser, in place of every page, until a
@@ -12,6 +14,9 @@ import { type ContentError, formatProblem } from "../lib/content-check.ts";
 export function buildFailures() {
   let failurePage: string | undefined;
   let server: DevServer | undefined;
+  let input = ".";
+  /** The words last read: the page is there at once, and in the site's language once its locale is read again. */
+  let lastWords: DevErrorWords = { language: "en", words: en.devErrors };
   // Made once: Eleventy restarts its server whenever these options are not the same as before.
   const serverOptions: DevServerOptions = {
     ready: (devServer) => {
@@ -27,14 +32,21 @@ export function buildFailures() {
   return {
     plugin(eleventyConfig: EleventyConfig): void {
       eleventyConfig.setServerOptions(serverOptions);
+      eleventyConfig.on("eleventy.before", ({ directories }) => {
+        input = directories.input;
+      });
       eleventyConfig.on("eleventy.after", () => {
         failurePage = undefined;
       });
     },
     /** The build failed: every open page reloads and shows why. */
     show(error: unknown): void {
-      failurePage = pageFor(error);
-      server?.reload({});
+      failurePage = devErrorPage(error, lastWords);
+      void errorWords(input).then((words) => {
+        lastWords = words;
+        failurePage = devErrorPage(error, words);
+        server?.reload({});
+      });
     },
     /** For a build that succeeded and that Eleventy does not reload the pages after (its first). */
     reloadPages(): void {
@@ -48,45 +60,12 @@ function isPageAddress(pathname: string): boolean {
   return pathname.endsWith("/") || pathname.endsWith(".html") || !/\.[^/]*$/.test(pathname);
 }
 
-const isContentError = (error: unknown): error is ContentError =>
-  Array.isArray((error as ContentError | undefined)?.problems);
-
-/** The messages of an error and of the errors it wraps (Eleventy's `originalError`, `cause`), without stacks. */
-function messages(error: unknown): string[] {
-  const found: string[] = [];
-  for (let current = error; current instanceof Error; ) {
-    found.push(current.message);
-    const inner = current as Error & { originalError?: unknown };
-    current = inner.originalError ?? inner.cause;
+/** The words of the error page in the site's language; in English when the site's locale is what failed. */
+async function errorWords(root: string): Promise<DevErrorWords> {
+  try {
+    const { language, words } = await loadSiteLocale(root);
+    return { language, words: words.devErrors };
+  } catch {
+    return { language: "en", words: en.devErrors };
   }
-  return found.length > 0 ? found : [String(error)];
-}
-
-function pageFor(error: unknown): string {
-  const [heading, list] = isContentError(error)
-    ? [error.message.split("\n")[0] ?? "", error.problems.map(formatProblem)]
-    : ["The build failed.", messages(error)];
-  const items = list.map((line) => `<li>${escapeHtml(line)}</li>`).join("\n");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(heading)}</title>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(heading)}</h1>
-<ul>
-${items}
-</ul>
-<p>Fix the file and save it: the page comes back by itself.</p>
-</main>
-</body>
-</html>
-`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.codePointAt(0)};`);
 }

@@ -19,17 +19,19 @@ import {
 } from "../lib/graphics.ts";
 import { cachedPngFile, imageCacheDir, linkOrCopy, svgToPng, writeAtomically } from "../lib/images.ts";
 import { eastAsianLanguageOf } from "../lib/language.ts";
+import { say } from "../lib/locale.ts";
 import { markSvg } from "../lib/mark.ts";
 import { displayName } from "../lib/people.ts";
 import type { Day, Person, Site, Toolkit } from "../lib/schemas.ts";
 import { slugify } from "../lib/slug.ts";
 import { appIcons, themeColours, webManifest } from "../lib/web-manifest.ts";
+import type { SiteLocaleHolder } from "./locale.ts";
 
 /**
  * Images drawn at build time from the content: a social card for every page, the campaign
  * toolkit's graphics, and the icons made from the mark (which is also published as /favicon.svg).
  */
-export default function graphics(eleventyConfig: EleventyConfig): void {
+export default function graphics(eleventyConfig: EleventyConfig, { locale }: { locale: SiteLocaleHolder }): void {
   let directories = { input: ".", output: "_site" };
   // A Japanese title in Han characters alone is drawn with Japanese forms when the article says it is Japanese.
   const typefaces = (lang?: string): Fonts => {
@@ -78,7 +80,11 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
         people: (page.people ?? []).map(displayName),
         siteName: site.name,
         dayName: day.name,
-        date: formatAnnualDate(day.date),
+        date: say(
+          locale.words().annualDate,
+          { date: formatAnnualDate(day.date, locale.language()) },
+          locale.language(),
+        ),
         ...(page.lang === undefined ? {} : { lang: page.lang }),
       };
       const path = cardPathFor(page.url);
@@ -124,7 +130,7 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addAsyncFilter("campaignGraphics", async (toolkit: Toolkit, day: Day) => {
     const content = {
       dayName: day.name,
-      date: formatAnnualDate(day.date),
+      date: formatAnnualDate(day.date, locale.language()),
       tagline: day.tagline,
       hashtags: day.hashtags,
     };
@@ -142,5 +148,5 @@ export default function graphics(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("webManifest", (site: Site) =>
     webManifest({ name: site.name, description: site.description, language: site.language }),
   );
-  eleventyConfig.addFilter("fileSize", formatBytes);
+  eleventyConfig.addFilter("fileSize", (bytes: number) => formatBytes(bytes, locale.language()));
 }

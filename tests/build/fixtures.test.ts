@@ -1,22 +1,79 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { type HTMLElement, parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, copyProject, temporaryDir } from "../../tools/fixtures/project.ts";
+import en from "../../_data/locales/en.ts";
+import { launchChromium } from "../../tools/fixtures/chromium.ts";
+import { buildSite, copyProject, projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
+import es from "../fixtures/locale-es.ts";
+import { serveSite } from "../helpers/browser.ts";
 import { brokenLinks } from "../helpers/links.ts";
 import { htmlFiles, readPage, visibleText } from "../helpers/site.ts";
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, "../fixtures", name), "utf8");
 
-describe("a site built for another day, with a hostile article and approved comments", () => {
+/** A locale's words, each fragment between placeholders: "Today is {name}" gives "Today is". */
+function fragments(words: unknown): string[] {
+  if (typeof words === "string") return words.split(/\{\w+\}/).map((part) => part.trim());
+  return Object.values(words as Record<string, unknown>).flatMap(fragments);
+}
+
+/** What people read of a page: its text, the attributes shown or read aloud, its titles and descriptions, and the words given to its scripts. */
+function shownText(page: HTMLElement): string[] {
+  const clone = parse(page.toString());
+  for (const script of clone.querySelectorAll("script")) script.remove();
+  const shown = [visibleText(clone.querySelector("title")!), visibleText(clone.querySelector("body")!)];
+  for (const element of clone.querySelectorAll("*")) {
+    for (const [name, value] of Object.entries(element.attributes)) {
+      // data-* attributes are the words given to scripts, but for those that name an element, an address or a date.
+      const reference = /^data-(pagefind-|copy$|url$|reply-to$|needs$|month$|day$)/.test(name);
+      if (
+        ["aria-label", "placeholder", "alt", "title", "label"].includes(name) ||
+        (name.startsWith("data-") && !reference)
+      ) {
+        shown.push(value);
+      }
+    }
+  }
+  for (const meta of clone.querySelectorAll(
+    'meta[name="description"], meta[property^="og:"], meta[name^="twitter:"]',
+  )) {
+    shown.push(meta.getAttribute("content") ?? "");
+  }
+  return shown;
+}
+
+describe("a site built in Spanish for another day, with a hostile article and approved comments", () => {
   let siteDir: string;
+  // The fixtures sit two folders down; _data/day.ts and _data/site.ts are one.
+  const dataFile = (name: string) =>
+    fixture(name)
+      .replace(/\.\.\/\.\.\/src\/lib\//g, "../src/lib/")
+      .replace("./other-day.ts", "./day.ts");
 
   beforeAll(async () => {
     const projectDir = await copyProject({
-      // The fixture sits two folders down; as _data/day.ts it is one.
-      "_data/day.ts": fixture("other-day.ts").replace("../../src/lib/", "../src/lib/"),
+      "_data/day.ts": dataFile("other-day.ts"),
+      "_data/site.ts": dataFile("site-es.ts"),
+      "_data/toolkit.ts": dataFile("toolkit-es.ts"),
+      "_data/topics.ts": dataFile("topics-es.ts"),
+      // Two folders down, as the fixture is.
+      "_data/locales/es.ts": fixture("locale-es.ts"),
+      // The project's own articles are about mentoring, in English: a Spanish article stands in for them.
+      ...Object.fromEntries(
+        readdirSync(join(projectRoot, "articles"))
+          .filter((name) => name.endsWith(".md"))
+          .map((name) => [`articles/${name}`, null]),
+      ),
+      "articles/barrio.md": fixture("article-es.md"),
       "articles/hostile.md": fixture("hostile-article.md"),
       "_data/comments/hostile.json": JSON.stringify([
-        { id: "6790a1b2c3d4e5f601234801", name: "Ama Owusu", date: "2026-11-21", text: "My mentor changed my life." },
+        {
+          id: "6790a1b2c3d4e5f601234801",
+          name: "Ama Owusu",
+          date: "2026-11-21",
+          text: "Un gesto amable me cambió la vida.",
+        },
       ]),
     });
     siteDir = await temporaryDir("imd-fixture-site-");
@@ -28,8 +85,8 @@ describe("a site built for another day, with a hostile article and approved comm
     it("puts that day's name and date on the home page", () => {
       const home = readPage(siteDir, "/");
       expect(visibleText(home.querySelector("h1")!)).toBe("World Kindness Day");
-      expect(visibleText(home)).toContain("13 November each year");
-      expect(visibleText(home.querySelector(".hero__next")!)).toBe("Today is World Kindness Day");
+      expect(visibleText(home)).toContain("el 13 de noviembre de cada año");
+      expect(visibleText(home.querySelector(".hero__next")!)).toBe("Hoy es el World Kindness Day");
     });
 
     it("leaves nothing of International Mentoring Day or 17 January on any page", () => {
@@ -37,6 +94,74 @@ describe("a site built for another day, with a hostile article and approved comm
         const html = readFileSync(join(siteDir, file), "utf8");
         expect(html, file).not.toContain("Mentoring Day");
         expect(html, file).not.toContain("17 January");
+      }
+    });
+
+    it("says nothing about mentoring on any page, in its text, its attributes or its scripts' words", () => {
+      for (const file of htmlFiles(siteDir)) {
+        for (const text of shownText(readPage(siteDir, `/${file}`))) expect(text, file).not.toMatch(/mentor/i);
+      }
+      for (const file of readdirSync(join(siteDir, "assets/js"))) {
+        expect(readFileSync(join(siteDir, "assets/js", file), "utf8"), file).not.toMatch(/mentor/i);
+      }
+    });
+  });
+
+  describe("in another language", () => {
+    it("marks every page as Spanish", () => {
+      for (const file of htmlFiles(siteDir)) {
+        expect(readPage(siteDir, `/${file}`).querySelector("html")?.getAttribute("lang"), file).toBe("es-ES");
+      }
+    });
+
+    it("shows none of the English interface's words on any page, nor gives any to a script", () => {
+      // Every English fragment of more than two letters that the Spanish locale does not share (brand names).
+      const shared = new Set(fragments(es));
+      const english = [...new Set(fragments(en))].filter(
+        (fragment) => (fragment.match(/\p{L}/gu) ?? []).length > 2 && !shared.has(fragment),
+      );
+      expect(english).toEqual(expect.arrayContaining(["Leave a Comment", "Related posts", "Today is", "each year"]));
+      for (const file of htmlFiles(siteDir)) {
+        const shown = shownText(readPage(siteDir, `/${file}`)).join("\n");
+        const left = english.filter((fragment) => shown.includes(fragment));
+        expect(left, file).toEqual([]);
+      }
+    });
+
+    it("writes dates and numbers in Spanish", () => {
+      const article = readPage(siteDir, "/articles/barrio/");
+      expect(visibleText(article.querySelector(".article__meta")!)).toBe("12 de noviembre de 2026");
+      expect(visibleText(readPage(siteDir, "/").querySelector(".site-footer")!)).toContain(
+        "World Kindness Day: el 13 de noviembre de cada año.",
+      );
+      const toolkit = readPage(siteDir, "/toolkit/");
+      const facts = toolkit.querySelectorAll(".toolkit-graphic__facts > *").slice(0, 4).map(visibleText);
+      expect(facts).toEqual(["Tamaño", "1080 × 1080 píxeles", "Archivo", expect.stringMatching(/^PNG, \d+ kB$/)]);
+      expect(readPage(siteDir, "/articles/").querySelector("title")?.textContent).toBe(
+        "Artículos · World Kindness Day",
+      );
+    });
+
+    it("shows the countdown and a copy's status in Spanish, in Chromium", async () => {
+      const browser = await launchChromium();
+      const site = await serveSite(siteDir);
+      try {
+        const context = await browser.newContext({ timezoneId: "Europe/Madrid" });
+        await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
+        const page = await context.newPage();
+        await page.clock.setFixedTime(new Date("2027-09-23T12:00:00Z"));
+        await page.goto(`${site.origin}/articles/barrio/`);
+        expect((await page.locator(".site-header [data-countdown]").textContent())?.trim()).toBe(
+          "Próxima fecha: sábado 13 de noviembre de 2027 (dentro de 51 días)",
+        );
+        await page.getByRole("button", { name: "Copiar el enlace" }).click();
+        await expect.poll(() => page.locator(".share__status").textContent()).toBe("Enlace copiado.");
+        await page.goto(`${site.origin}/articles/hostile/`);
+        await page.getByRole("button", { name: "Responder a Ama Owusu" }).click();
+        expect(await page.locator(".comment-form__replying").textContent()).toContain("Respondiendo a Ama Owusu");
+      } finally {
+        await site.close();
+        await browser.close();
       }
     });
   });
@@ -85,8 +210,8 @@ describe("a site built for another day, with a hostile article and approved comm
     it("show the name, date and text under their page", () => {
       const page = readPage(siteDir, "/articles/hostile/");
       const comment = page.querySelector(".comments__list .comment")!;
-      expect(visibleText(comment.querySelector(".comment__meta")!)).toBe("Ama Owusu, 21 November 2026");
-      expect(visibleText(comment.querySelector(".comment__text")!)).toBe("My mentor changed my life.");
+      expect(visibleText(comment.querySelector(".comment__meta")!)).toBe("Ama Owusu, 21 de noviembre de 2026");
+      expect(visibleText(comment.querySelector(".comment__text")!)).toBe("Un gesto amable me cambió la vida.");
       expect(comment.querySelector("time")?.getAttribute("datetime")).toBe("2026-11-21");
       expect(comment.id).toBe("comment-6790a1b2c3d4e5f601234801");
     });

@@ -117,7 +117,7 @@ describe("the campaign toolkit", () => {
       const metadata = await sharp(path).metadata();
       const text = visibleText(item);
       expect(text).toContain(`${metadata.width} × ${metadata.height} pixels`);
-      expect(text).toContain(`PNG, ${Math.round(statSync(path).size / 1000)} KB`);
+      expect(text).toContain(`PNG, ${Math.round(statSync(path).size / 1000)} kB`);
       expect(item.querySelector("img")?.getAttribute("src")).toBe(href);
       expect(visibleText(item.querySelector(".toolkit-graphic__alt")!)).toBe(
         item.querySelector("img")?.getAttribute("alt"),

@@ -10,7 +10,16 @@ const article = (slug: string, date: string) => ({
 describe("newestFirst", () => {
   it("orders by date, then by title for articles of the same day", () => {
     const list = [article("b", "2027-01-01"), article("c", "2027-01-05"), article("a", "2027-01-01")];
-    expect(newestFirst(list).map((a) => a.data.title)).toEqual(["c", "a", "b"]);
+    expect(newestFirst(list, "en-GB").map((a) => a.data.title)).toEqual(["c", "a", "b"]);
+  });
+
+  it("orders titles of the same day as the site's language sorts them", () => {
+    const list = ["Zebra", "Äpfel", "apfel", "Apfel"].map((title) => ({
+      date: new Date("2027-01-01"),
+      data: { title },
+    }));
+    expect(newestFirst(list, "de-DE").map((a) => a.data.title)).toEqual(["apfel", "Apfel", "Äpfel", "Zebra"]);
+    expect(newestFirst(list, "sv-SE").map((a) => a.data.title)).toEqual(["apfel", "Apfel", "Zebra", "Äpfel"]);
   });
 });
 

@@ -128,7 +128,7 @@ describe("annualEventCalendar", () => {
 
   it("refuses a first year without the date, naming both", () => {
     expect(() => annualEventCalendar({ ...mentoringDay, date: { month: 2, day: 29 }, firstYear: 2027 })).toThrow(
-      /firstYear: expected a year that has 29 February, got 2027/,
+      /firstYear: expected a year that has the day 29\/2, got 2027/,
     );
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import en from "../../_data/locales/en.ts";
 import {
   commentCountLabel,
   commentReferenceProblems,
@@ -109,7 +110,17 @@ describe("commentThreads", () => {
 
 describe("commentCountLabel", () => {
   it("says how many, in the singular for one, and nothing for none", () => {
-    expect([0, 1, 2, 31].map(commentCountLabel)).toEqual(["", "1 comment", "2 comments", "31 comments"]);
+    const label = (count: number) => commentCountLabel(count, en.comments.count, "en-GB");
+    expect([0, 1, 2, 31, 1200].map(label)).toEqual(["", "1 comment", "2 comments", "31 comments", "1,200 comments"]);
+  });
+
+  it("says it in the site's language, with its plural forms and numbers", () => {
+    const words = { one: "{count} comentario", other: "{count} comentarios" };
+    expect([1, 2, 1200].map((count) => commentCountLabel(count, words, "es-ES"))).toEqual([
+      "1 comentario",
+      "2 comentarios",
+      "1200 comentarios",
+    ]);
   });
 });
 

@@ -57,17 +57,26 @@ describe("isObservedOn", () => {
 
 describe("formatting", () => {
   it("writes the next occurrence with its weekday", () => {
-    expect(formatLongDate(utc("2027-01-17"))).toBe("Sunday 17 January 2027");
+    expect(formatLongDate(utc("2027-01-17"), "en-GB")).toBe("Sunday 17 January 2027");
   });
 
   it("writes the day without a year", () => {
-    expect(formatAnnualDate(mentoringDay)).toBe("17 January");
-    expect(formatAnnualDate({ month: 2, day: 29 })).toBe("29 February");
+    expect(formatAnnualDate(mentoringDay, "en-GB")).toBe("17 January");
+    expect(formatAnnualDate({ month: 2, day: 29 }, "en-GB")).toBe("29 February");
+  });
+
+  it("writes dates in the site's language, in its own order and words", () => {
+    expect(formatLongDate(utc("2027-01-17"), "es-ES")).toBe("domingo 17 de enero de 2027");
+    expect(formatDate(utc("2027-01-17"), "es-ES")).toBe("17 de enero de 2027");
+    expect(formatAnnualDate(mentoringDay, "es-ES")).toBe("17 de enero");
+    expect(formatDate(utc("2027-01-17"), "en-US")).toBe("January 17, 2027");
+    expect(formatAnnualDate(mentoringDay, "de-DE")).toBe("17. Januar");
+    expect(formatDate(utc("2027-01-17"), "ja-JP")).toBe("2027年1月17日");
   });
 
   it("keeps front-matter dates on their calendar day whatever the machine's zone", () => {
     const midnightUtc = new Date("2027-01-17T00:00:00Z");
-    expect(formatDate(midnightUtc)).toBe("17 January 2027");
+    expect(formatDate(midnightUtc, "en-GB")).toBe("17 January 2027");
     expect(isoDate(midnightUtc)).toBe("2027-01-17");
   });
 });

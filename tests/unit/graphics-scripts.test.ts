@@ -34,7 +34,7 @@ const cardOf = (title: string, person: string): CardContent => ({
   people: [person],
   siteName: "International Mentoring Day",
   dayName: "International Mentoring Day",
-  date: "17 January",
+  date: "17 January each year",
 });
 
 const raw = (png: Buffer) => sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });

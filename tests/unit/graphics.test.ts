@@ -28,7 +28,7 @@ const card: CardContent = {
   people: ["Dr William Stetson"],
   siteName: "International Mentoring Day",
   dayName: "International Mentoring Day",
-  date: "17 January",
+  date: "17 January each year",
 };
 
 const pixels = async (svg: string) =>
@@ -113,8 +113,11 @@ describe("the social card", () => {
     expect(cardAlt({ ...card, people: [], title: "About the day" })).toBe(
       "About the day. International Mentoring Day, 17 January each year.",
     );
-    expect(dayLine({ siteName: "Kindness", dayName: "World Kindness Day", date: "13 November" })).toBe(
+    expect(dayLine({ siteName: "Kindness", dayName: "World Kindness Day", date: "13 November each year" })).toBe(
       "World Kindness Day: 13 November each year",
+    );
+    expect(cardAlt({ ...card, people: [], title: "Sobre el día", date: "17 de enero de cada año" })).toBe(
+      "Sobre el día. International Mentoring Day, 17 de enero de cada año.",
     );
   });
 });
@@ -153,9 +156,11 @@ describe("campaign graphics", () => {
 });
 
 describe("formatBytes", () => {
-  it("says sizes as people read them", () => {
-    expect(formatBytes(850)).toBe("850 bytes");
-    expect(formatBytes(48_400)).toBe("48 KB");
-    expect(formatBytes(1_234_567)).toBe("1.2 MB");
+  it("says sizes as people read them, in the site's language", () => {
+    expect(formatBytes(850, "en-GB")).toBe("850 bytes");
+    expect(formatBytes(48_400, "en-GB")).toBe("48 kB");
+    expect(formatBytes(1_234_567, "en-GB")).toBe("1.2 MB");
+    expect(formatBytes(1_234_567, "es-ES")).toBe("1,2 MB");
+    expect(formatBytes(48_400, "fr-FR")).toBe("48\u202fko");
   });
 });

@@ -16,7 +16,7 @@ const slugs = (list: { data: { title: string } }[]) => list.map((a) => a.data.ti
 
 describe("relatedArticles", () => {
   it("ranks by shared tags first", () => {
-    expect(slugs(relatedArticles(all, { url: stories.url, tags: stories.data.tags }))).toEqual([
+    expect(slugs(relatedArticles(all, { url: stories.url, tags: stories.data.tags }, "en-GB"))).toEqual([
       "community",
       "scholarship",
       "surgery",
@@ -25,7 +25,7 @@ describe("relatedArticles", () => {
 
   it("never lists the page itself", () => {
     for (const current of all) {
-      const related = relatedArticles(all, { url: current.url, tags: current.data.tags }, 10);
+      const related = relatedArticles(all, { url: current.url, tags: current.data.tags }, "en-GB", 10);
       expect(related).not.toContain(current);
       expect(related).toHaveLength(all.length - 1);
     }
@@ -38,25 +38,25 @@ describe("relatedArticles", () => {
       article("c", "2027-01-05", ["x"]),
     ];
     const expected = ["c", "a", "b"];
-    expect(slugs(relatedArticles(sameDay, { tags: ["x"] }))).toEqual(expected);
-    expect(slugs(relatedArticles([...sameDay].reverse(), { tags: ["x"] }))).toEqual(expected);
+    expect(slugs(relatedArticles(sameDay, { tags: ["x"] }, "en-GB"))).toEqual(expected);
+    expect(slugs(relatedArticles([...sameDay].reverse(), { tags: ["x"] }, "en-GB"))).toEqual(expected);
   });
 
   it("falls back to newest first when the page has no tags", () => {
-    expect(slugs(relatedArticles(all, { url: "/" }))).toEqual(["surgery", "community", "scholarship"]);
+    expect(slugs(relatedArticles(all, { url: "/" }, "en-GB"))).toEqual(["surgery", "community", "scholarship"]);
   });
 
   it("handles articles without tags", () => {
     const untagged = { url: "/articles/plain/", date: new Date("2027-01-20"), data: { title: "plain" } };
-    expect(slugs(relatedArticles([untagged, surgery], { tags: ["medicine"] }))).toEqual(["surgery", "plain"]);
+    expect(slugs(relatedArticles([untagged, surgery], { tags: ["medicine"] }, "en-GB"))).toEqual(["surgery", "plain"]);
   });
 
   it("is empty for a single article", () => {
-    expect(relatedArticles([surgery], { url: surgery.url, tags: surgery.data.tags })).toEqual([]);
+    expect(relatedArticles([surgery], { url: surgery.url, tags: surgery.data.tags }, "en-GB")).toEqual([]);
   });
 
   it("stops at the limit", () => {
-    expect(relatedArticles(all, { url: "/" }, 2)).toHaveLength(2);
+    expect(relatedArticles(all, { url: "/" }, "en-GB", 2)).toHaveLength(2);
   });
 
   it("picks the same articles as ranking every one of them, among hundreds", () => {
@@ -85,7 +85,7 @@ describe("relatedArticles", () => {
         .map(({ candidate }) => candidate.data.title);
     for (const current of many.slice(0, 40)) {
       for (const limit of [1, 3, 7]) {
-        expect(slugs(relatedArticles(many, { url: current.url, tags: current.data.tags }, limit))).toEqual(
+        expect(slugs(relatedArticles(many, { url: current.url, tags: current.data.tags }, "en-GB", limit))).toEqual(
           bySharedThenDate(current.data.tags, current.url).slice(0, limit),
         );
       }

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
+import en from "../../_data/locales/en.ts";
 import { hashtags, mastodonShareUrl, shareLinks } from "../../src/lib/share-links.ts";
 
 const page = {
   url: "https://example.org/articles/a-b/?x=1&y=2",
   title: `Mentors & mentees: "quotes", ‘curly’ and 导师 — Ünïcode`,
 };
-const byId = (id: string) => shareLinks(page).find((link) => link.id === id);
+const byId = (id: string) => shareLinks(page, en.share.links).find((link) => link.id === id);
 const param = (href: string, name: string) => new URL(href).searchParams.get(name);
 
 describe("shareLinks", () => {
   it("offers email, LinkedIn, X, Facebook, Bluesky and Mastodon", () => {
-    expect(shareLinks(page).map((link) => link.id)).toEqual([
+    expect(shareLinks(page, en.share.links).map((link) => link.id)).toEqual([
       "email",
       "linkedin",
       "x",
@@ -30,7 +31,7 @@ describe("shareLinks", () => {
   });
 
   it("leaves no raw &, quote, space or non-ASCII letter in any link", () => {
-    for (const link of shareLinks(page)) {
+    for (const link of shareLinks(page, en.share.links)) {
       const query = link.href.slice(link.href.indexOf("?") + 1);
       for (const value of query.split("&").map((pair) => pair.split("=")[1] ?? "")) {
         expect(value).toMatch(/^[A-Za-z0-9%._~!*'()-]*$/);

@@ -25,7 +25,7 @@ describe("slugify", () => {
 describe("newestFirst", () => {
   it("orders by date, newest first, then by title", () => {
     const item = (title: string, date: string) => ({ date: new Date(date), data: { title } });
-    const sorted = newestFirst([item("B", "2027-01-01"), item("C", "2027-02-01"), item("A", "2027-01-01")]);
+    const sorted = newestFirst([item("B", "2027-01-01"), item("C", "2027-02-01"), item("A", "2027-01-01")], "en-GB");
     expect(sorted.map((a) => a.data.title)).toEqual(["C", "A", "B"]);
   });
 });

@@ -1,8 +1,9 @@
 // @ts-check
 // Progressive enhancement for the toolkit's posts: a Copy button for each. Without this
-// script the buttons stay hidden and the posts can be selected and copied by hand.
+// script the buttons stay hidden and the posts can be selected and copied by hand. What it says
+// is the page's: the status element's data-copied and data-copy-failed, in the site's language.
 
-const status = document.querySelector(".copy-status");
+const status = document.querySelector(/** @type {"p"} */ (".copy-status"));
 /** @param {string} message */
 const announce = (message) => {
   if (status) status.textContent = message;
@@ -15,9 +16,9 @@ if (navigator.clipboard) {
       const post = document.getElementById(button.dataset.copy ?? "");
       try {
         await navigator.clipboard.writeText((post?.textContent ?? "").replace(/\s+/g, " ").trim());
-        announce("Post copied.");
+        announce(status?.dataset.copied ?? "");
       } catch {
-        announce("Could not copy the post. Select it and copy it instead.");
+        announce(status?.dataset.copyFailed ?? "");
       }
     });
   }

@@ -1,12 +1,13 @@
 // @ts-check
 // Progressive enhancement for "Share this article": every share link works without
 // this script; it only adds what needs one (copy link, the device's share sheet,
-// a Mastodon server of the visitor's choosing).
+// a Mastodon server of the visitor's choosing). What it says is the page's: the status element
+// carries it (data-copied, data-copy-failed, data-bad-server), in the site's language.
 
-/** @param {HTMLElement} section @param {string} message */
+/** @param {HTMLElement} section @param {"copied" | "copyFailed" | "badServer"} message */
 function announce(section, message) {
-  const status = section.querySelector(".share__status");
-  if (status) status.textContent = message;
+  const status = section.querySelector(/** @type {"p"} */ (".share__status"));
+  if (status) status.textContent = status.dataset[message] ?? "";
 }
 
 for (const section of document.querySelectorAll(/** @type {"section"} */ ("section.share"))) {
@@ -21,9 +22,9 @@ for (const section of document.querySelectorAll(/** @type {"section"} */ ("secti
     const button = /** @type {HTMLButtonElement} */ (event.currentTarget);
     try {
       await navigator.clipboard.writeText(button.dataset.url ?? location.href);
-      announce(section, "Link copied.");
+      announce(section, "copied");
     } catch {
-      announce(section, "Could not copy the link. Copy it from the address bar instead.");
+      announce(section, "copyFailed");
     }
   });
 
@@ -50,7 +51,7 @@ for (const section of document.querySelectorAll(/** @type {"section"} */ ("secti
         .replace(/\/+$/, "")
         .toLowerCase();
       if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) {
-        announce(section, "Enter your Mastodon server's name, like mastodon.social.");
+        announce(section, "badServer");
         input.focus();
         return;
       }

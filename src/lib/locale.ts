@@ -1,0 +1,210 @@
+import { z } from "zod";
+import { describeValue, navigationPages } from "./schemas.ts";
+
+// The interface's words: one locale file per language in _data/locales/, chosen by the site's
+// language. Templates and scripts show only these; dates and numbers are formatted with Intl.
+
+const phrase = z
+  .string({ error: (issue) => `expected the words as text, got ${describeValue(issue.input)}` })
+  .trim()
+  .min(1, { error: "expected the words as text, got an empty text" });
+
+/**
+ * Words that change with a count, by the language's plural categories (Intl.PluralRules):
+ * `{ one: "{count} comment", other: "{count} comments" }`. Only `other` is required.
+ */
+const plural = z.strictObject({
+  zero: phrase.optional(),
+  one: phrase.optional(),
+  two: phrase.optional(),
+  few: phrase.optional(),
+  many: phrase.optional(),
+  other: phrase,
+});
+
+/** A page's name and what it is about, for its heading, `<title>` and description. */
+const page = z.strictObject({ title: phrase, description: phrase });
+
+export const localeSchema = z.strictObject({
+  skipLink: phrase,
+  navigation: z.strictObject({
+    /** The navigation's own name, for screen readers. */
+    label: phrase,
+    pages: z.strictObject(
+      Object.fromEntries(navigationPages.map((name) => [name, phrase])) as Record<
+        (typeof navigationPages)[number],
+        typeof phrase
+      >,
+    ),
+  }),
+  /** "{date} each year": the day's date, as the header, footer, cards and toolkit say it. */
+  annualDate: phrase,
+  nextDate: z.strictObject({
+    today: phrase,
+    next: phrase,
+    tomorrow: phrase,
+    inDays: plural,
+  }),
+  feeds: z.strictObject({ atom: phrase, json: phrase }),
+  siteSearch: z.strictObject({ label: phrase, placeholder: phrase, button: phrase }),
+  footer: z.strictObject({ about: phrase, shareStory: phrase }),
+  home: z.strictObject({
+    toolkit: phrase,
+    keyFacts: phrase,
+    about: phrase,
+    featured: phrase,
+    allArticles: plural,
+  }),
+  calendar: z.strictObject({ intro: phrase, google: phrase, outlook: phrase, file: phrase, or: phrase }),
+  draft: z.strictObject({ badge: phrase, page: phrase }),
+  article: z.strictObject({ topics: phrase, readFull: phrase }),
+  related: phrase,
+  share: z.strictObject({
+    article: phrase,
+    page: phrase,
+    links: z.strictObject({
+      email: phrase,
+      linkedin: phrase,
+      x: phrase,
+      facebook: phrase,
+      bluesky: phrase,
+      mastodon: phrase,
+    }),
+    chooseServer: phrase,
+    anotherServer: phrase,
+    serverExample: phrase,
+    submit: phrase,
+    copyLink: phrase,
+    native: phrase,
+    copied: phrase,
+    copyFailed: phrase,
+    badServer: phrase,
+  }),
+  comments: z.strictObject({
+    heading: phrase,
+    count: plural,
+    countOn: phrase,
+    answering: phrase,
+    reply: phrase,
+    replyTo: phrase,
+    honeypot: phrase,
+    note: phrase,
+    replying: phrase,
+    cancelReply: phrase,
+    fields: z.strictObject({ comment: phrase, name: phrase, email: phrase, website: phrase }),
+    submit: phrase,
+  }),
+  articles: page.extend({
+    pageTitle: phrase,
+    pager: phrase,
+    pageOf: phrase,
+    newest: phrase,
+    newer: phrase,
+    older: phrase,
+    oldest: phrase,
+  }),
+  about: z.strictObject({
+    title: phrase,
+    heading: phrase,
+    background: phrase,
+    sources: plural,
+    takePart: phrase,
+    readArticles: phrase,
+    orShare: phrase,
+    toolkit: phrase,
+    toolkitAfter: phrase,
+    shareStory: phrase,
+  }),
+  toolkit: page.extend({
+    graphics: phrase,
+    size: phrase,
+    pixels: phrase,
+    file: phrase,
+    fileKind: phrase,
+    alt: phrase,
+    download: phrase,
+    downloadWhat: phrase,
+    posts: phrase,
+    postsIntro: phrase,
+    copy: phrase,
+    copyWhat: phrase,
+    copied: phrase,
+    copyFailed: phrase,
+    date: phrase,
+  }),
+  search: page.extend({
+    noscript: phrase,
+    noscriptLink: phrase,
+    noscriptAfter: phrase,
+    placeholder: phrase,
+    topic: phrase,
+  }),
+  notFound: z.strictObject({ title: phrase, lede: phrase, home: phrase, articles: phrase, about: phrase }),
+  thankYou: z.strictObject({ title: phrase, lede: phrase, email: phrase, home: phrase, or: phrase, more: phrase }),
+  devErrors: z.strictObject({ content: plural, failed: phrase, fix: phrase }),
+});
+
+export type Locale = z.output<typeof localeSchema>;
+export type Phrase = z.output<typeof phrase>;
+export type Plural = z.output<typeof plural>;
+
+/** The locale files that may serve `language`, best first: `en-GB` is served by en-GB, then by en. */
+export function localeCandidates(language: string): string[] {
+  const base = language.split("-")[0] ?? language;
+  return base === language ? [language] : [language, base];
+}
+
+/** Of the locales there are (by tag), the one for `language`; undefined when none serves it. */
+export function chooseLocale(language: string, available: readonly string[]): string | undefined {
+  return localeCandidates(language).find((tag) => available.includes(tag));
+}
+
+// Intl's formatters are costly to make and thousands of pages use the same few.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+const collators = new Map<string, Intl.Collator>();
+
+function cached<Value>(cache: Map<string, Value>, key: string, make: () => Value): Value {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** A number as the language writes it: 1,234 in English, 1234 or 1.234 in Spanish. */
+export function formatNumber(value: number, language: string, options: Intl.NumberFormatOptions = {}): string {
+  return cached(
+    numberFormats,
+    `${language} ${JSON.stringify(options)}`,
+    () => new Intl.NumberFormat(language, options),
+  ).format(value);
+}
+
+/**
+ * The words with their placeholders filled: `say("in {count} days", { count: 52 }, "en-GB")`.
+ * Plural words take the form for `values.count` in `language`; numbers are written in it.
+ * A placeholder without a value is an error, never shown as `{name}`.
+ */
+export function say(words: Phrase | Plural, values: Record<string, string | number>, language: string): string {
+  let text: string;
+  if (typeof words === "string") {
+    text = words;
+  } else {
+    const count = values.count;
+    if (typeof count !== "number") throw new Error(`expected a count for the words "${words.other}", got none`);
+    const category = cached(pluralRules, language, () => new Intl.PluralRules(language)).select(count);
+    text = words[category] ?? words.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!Object.hasOwn(values, name)) throw new Error(`expected a value for {${name}} in "${text}", got none`);
+    const value = values[name];
+    return typeof value === "number" ? formatNumber(value, language) : String(value);
+  });
+}
+
+/** Compares names and titles as the language sorts them (accents and case as its readers expect). */
+export function compareText(language: string): (a: string, b: string) => number {
+  return cached(collators, language, () => new Intl.Collator(language)).compare;
+}

@@ -1,0 +1,31 @@
+import type { EleventyConfig } from "@11ty/eleventy";
+import { type Phrase, type Plural, say } from "../lib/locale.ts";
+import { loadSiteLocale, type SiteLocale } from "../lib/locale-files.ts";
+
+/**
+ * The site's language and its words, read again before every build (so `npm start` sees an
+ * edited locale). Templates reach the words as the global `words` and fill them with `say`;
+ * the other plugins ask `language()` for the language their dates, numbers and sorting use.
+ */
+export function siteLocale() {
+  let current: SiteLocale | undefined;
+  const chosen = (): SiteLocale => {
+    if (!current) throw new Error("The site's locale is read before the build: it was asked for before that");
+    return current;
+  };
+  return {
+    plugin(eleventyConfig: EleventyConfig): void {
+      eleventyConfig.on("eleventy.before", async ({ directories }) => {
+        current = await loadSiteLocale(directories.input);
+      });
+      eleventyConfig.addGlobalData("words", () => chosen().words);
+      eleventyConfig.addFilter("say", (words: Phrase | Plural, values: Record<string, string | number> = {}) =>
+        say(words, values, chosen().language),
+      );
+    },
+    language: () => chosen().language,
+    words: () => chosen().words,
+  };
+}
+
+export type SiteLocaleHolder = ReturnType<typeof siteLocale>;
