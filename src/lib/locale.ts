@@ -55,7 +55,7 @@ export const localeSchema = z.strictObject({
     featured: phrase,
     allArticles: plural,
   }),
-  calendar: z.strictObject({ intro: phrase, google: phrase, outlook: phrase, file: phrase, or: phrase }),
+  calendar: z.strictObject({ intro: phrase, google: phrase, outlook: phrase, file: phrase }),
   draft: z.strictObject({ badge: phrase, page: phrase }),
   article: z.strictObject({ topics: phrase, readFull: phrase }),
   related: phrase,
@@ -109,10 +109,10 @@ export const localeSchema = z.strictObject({
     background: phrase,
     sources: plural,
     takePart: phrase,
+    /** The sentence that links the articles ({articles}) and the toolkit ({toolkit}). */
+    takePartLinks: phrase,
     readArticles: phrase,
-    orShare: phrase,
     toolkit: phrase,
-    toolkitAfter: phrase,
     shareStory: phrase,
   }),
   toolkit: page.extend({
@@ -135,12 +135,11 @@ export const localeSchema = z.strictObject({
   search: page.extend({
     noscript: phrase,
     noscriptLink: phrase,
-    noscriptAfter: phrase,
     placeholder: phrase,
     topic: phrase,
   }),
   notFound: z.strictObject({ title: phrase, lede: phrase, home: phrase, articles: phrase, about: phrase }),
-  thankYou: z.strictObject({ title: phrase, lede: phrase, email: phrase, home: phrase, or: phrase, more: phrase }),
+  thankYou: z.strictObject({ title: phrase, lede: phrase, email: phrase, next: phrase, home: phrase, more: phrase }),
   devErrors: z.strictObject({ content: plural, failed: phrase, fix: phrase }),
 });
 
@@ -207,4 +206,40 @@ export function say(words: Phrase | Plural, values: Record<string, string | numb
 /** Compares names and titles as the language sorts them (accents and case as its readers expect). */
 export function compareText(language: string): (a: string, b: string) => number {
   return cached(collators, language, () => new Intl.Collator(language)).compare;
+}
+
+const htmlEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character);
+
+/**
+ * The words as HTML, with each `{name}` replaced by markup the template made (a link, say):
+ * `sayMarkup("{articles}, or share the day", { articles: '<a href="/articles/">Read the articles</a>' })`.
+ * The words around the placeholders are escaped, so a language may put the links where its own
+ * word order wants them and still never write markup itself.
+ */
+export function sayMarkup(words: Phrase, markup: Record<string, string>): string {
+  return words
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (name === undefined) return escapeHtml(part);
+      if (!Object.hasOwn(markup, name)) throw new Error(`expected markup for {${name}} in "${words}", got none`);
+      return markup[name];
+    })
+    .join("");
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/**
+ * Pieces of markup joined as the language joins a list: "A, B or C" in English ("disjunction"),
+ * "A, B o C" in Spanish, "A、B或C" in Chinese. Intl's words and commas are escaped.
+ */
+export function listMarkup(items: readonly string[], language: string, type: "conjunction" | "disjunction"): string {
+  const format = cached(listFormats, `${language} ${type}`, () => new Intl.ListFormat(language, { type }));
+  let next = 0;
+  return format
+    .formatToParts(items.map((_, index) => String(index)))
+    .map((part) => (part.type === "element" ? (items[next++] ?? "") : escapeHtml(part.value)))
+    .join("");
 }

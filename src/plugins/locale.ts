@@ -1,5 +1,5 @@
 import type { EleventyConfig } from "@11ty/eleventy";
-import { type Phrase, type Plural, say } from "../lib/locale.ts";
+import { listMarkup, type Phrase, type Plural, say, sayMarkup } from "../lib/locale.ts";
 import { loadSiteLocale, type SiteLocale } from "../lib/locale-files.ts";
 
 /**
@@ -21,6 +21,11 @@ export function siteLocale() {
       eleventyConfig.addGlobalData("words", () => chosen().words);
       eleventyConfig.addFilter("say", (words: Phrase | Plural, values: Record<string, string | number> = {}) =>
         say(words, values, chosen().language),
+      );
+      // Words with links in them, where the language's word order puts them; lists joined as the language joins them.
+      eleventyConfig.addFilter("sayMarkup", sayMarkup);
+      eleventyConfig.addFilter("listMarkup", (items: string[], type: "conjunction" | "disjunction") =>
+        listMarkup(items, chosen().language, type),
       );
     },
     language: () => chosen().language,
