@@ -66,53 +66,70 @@ export function pathGlobs(paths: readonly string[], perGlob = 2000): string[] {
 
 /**
  * Pagefind for a site in more than one language, in the browser: `pagefind/languages.js`, for the
- * index's `languages` (Pagefind's names of them, as in its pagefind-entry.json).
+ * index's `languages` (as in Pagefind's pagefind-entry.json: each language's WebAssembly, null for
+ * the one of no language).
  *
  * Pagefind searches an index with the WebAssembly of one language (its stemming) and breaks a
- * query into words by one language (Chinese and Japanese have no spaces); an instance takes that
- * language from `<html lang>` alone, and indexes merged into it (`mergeIndex`) share its
- * WebAssembly: an Arabic title, stemmed as Arabic in the index, is not found by a query stemmed
- * as English. So each language gets an instance of its own, from its own copy of pagefind.js (a
- * module, and its worker and WebAssembly, are one per address), made while `<html lang>` names
- * that language. A search asks every language and ranks their results together by score, as
- * Pagefind ranks merged indexes; a result in another language than the page's has that language
- * in its metadata (`meta.lang`, `meta.dir`) for the result templates to mark its words with. The
- * language is not the page's own metadata: Pagefind makes metadata searchable, and "rtl" would
- * find every Arabic article. The entries export what Pagefind's Component UI calls.
+ * query into words by the language of the index (Chinese and Japanese have no spaces); an
+ * instance takes its language from `<html lang>` alone, and the indexes merged into it
+ * (`mergeIndex` with a `language`) share its WebAssembly: an Arabic title, stemmed as Arabic in
+ * the index, is not found by a query stemmed as English. So each WebAssembly gets an instance of
+ * its own, from its own copy of pagefind.js (a module, its worker and its WebAssembly are one per
+ * address), made while `<html lang>` names its first language; the other languages of that
+ * WebAssembly (Hebrew, Japanese, Korean, Vietnamese, Chinese: none has a stemmer) are merged into
+ * it, which fetches no WebAssembly again. The bundle is merged by its full address: Pagefind
+ * skips a merge of the address it was loaded from. A search asks every instance and ranks the
+ * results together by score, as Pagefind ranks merged indexes; a result in another language than
+ * the page's (its id is `<language>_<hash>`) has that language in its metadata (`meta.lang`,
+ * `meta.dir`) for the result templates to mark its words with. The language is not the page's own
+ * metadata: Pagefind makes metadata searchable, and "rtl" would find every Arabic article. The
+ * entries export what Pagefind's Component UI calls.
  */
-export function languagesModule(languages: readonly string[]): string {
+export function languagesModule(languages: Readonly<Record<string, string | null>>): string {
   return `// Written by src/lib/search-index.ts: Pagefind in every language of the site (see there why).
 const languages = ${JSON.stringify(languages)};
 const pageLanguage = document.documentElement.getAttribute("lang");
+const bundle = new URL("./", import.meta.url).href;
 
-async function instanceIn(language, options) {
-  const pagefind = await import(\`./pagefind.js?language=\${encodeURIComponent(language)}\`);
+const byWebAssembly = new Map();
+for (const [language, webAssembly] of Object.entries(languages)) {
+  byWebAssembly.set(webAssembly, [...(byWebAssembly.get(webAssembly) ?? []), language]);
+}
+
+async function instanceIn([first, ...others], options) {
+  const pagefind = await import(\`./pagefind.js?language=\${encodeURIComponent(first)}\`);
   const html = document.documentElement;
-  html.setAttribute("lang", language);
+  html.setAttribute("lang", first);
+  let instance;
   try {
-    return pagefind.createInstance(options);
+    instance = pagefind.createInstance(options);
   } finally {
     if (pageLanguage === null) html.removeAttribute("lang");
     else html.setAttribute("lang", pageLanguage);
   }
+  const baseUrl = options?.baseUrl ?? new URL("../", import.meta.url).pathname;
+  await Promise.all(others.map((language) => instance.mergeIndex(bundle, { language, baseUrl })));
+  return instance;
 }
 
-function marked(language) {
+function marks(language) {
   const [lang] = Intl.getCanonicalLocales(language);
   const locale = new Intl.Locale(lang);
   return { lang, dir: (locale.getTextInfo?.() ?? locale.textInfo)?.direction ?? "auto" };
 }
 
-function inLanguage(results, language) {
-  if (language === pageLanguage?.toLowerCase()) return results;
-  const marks = marked(language);
-  return results.map((result) => ({
-    ...result,
-    data: async () => {
-      const data = await result.data();
-      return { ...data, meta: { ...data.meta, ...marks } };
-    },
-  }));
+function inTheirLanguages(results) {
+  return results.map((result) => {
+    const language = Object.keys(languages).find((name) => result.id.startsWith(\`\${name}_\`));
+    if (language === undefined || language === pageLanguage?.toLowerCase()) return result;
+    return {
+      ...result,
+      data: async () => {
+        const data = await result.data();
+        return { ...data, meta: { ...data.meta, ...marks(language) } };
+      },
+    };
+  });
 }
 
 function summedCounts(countsOfEach) {
@@ -127,16 +144,14 @@ function summedCounts(countsOfEach) {
 }
 
 export function createInstance(options) {
-  const instances = Promise.all(languages.map((language) => instanceIn(language, options)));
+  const instances = Promise.all([...byWebAssembly.values()].map((group) => instanceIn(group, options)));
   const askEach = async (ask) => Promise.all((await instances).map(ask));
   return {
     async search(term, searchOptions) {
       const found = await askEach((instance) => instance.search(term, searchOptions));
-      if (found.length === 1 && languages[0] === pageLanguage?.toLowerCase()) return found[0];
+      if (Object.keys(languages).length === 1 && languages[pageLanguage?.toLowerCase()] !== undefined) return found[0];
       return {
-        results: found
-          .flatMap((response, index) => inLanguage(response.results, languages[index]))
-          .sort((a, b) => b.score - a.score),
+        results: inTheirLanguages(found.flatMap((response) => response.results)).sort((a, b) => b.score - a.score),
         unfilteredResultCount: found.reduce((sum, response) => sum + response.unfilteredResultCount, 0),
         filters: summedCounts(found.map((response) => response.filters)),
         totalFilters: summedCounts(found.map((response) => response.totalFilters)),
@@ -204,9 +219,10 @@ export async function writeSearchIndex(siteDir: string, pages: readonly WrittenP
     const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
     const entry = JSON.parse(await readFile(join(bundleDir, "pagefind-entry.json"), "utf8")) as {
-      languages: Record<string, unknown>;
+      languages: Record<string, { wasm: string | null }>;
     };
-    await writeFile(join(bundleDir, "languages.js"), languagesModule(Object.keys(entry.languages)));
+    const webAssembly = Object.entries(entry.languages).map(([language, { wasm }]) => [language, wasm] as const);
+    await writeFile(join(bundleDir, "languages.js"), languagesModule(Object.fromEntries(webAssembly)));
     for (const [folder, module] of [
       ["dialog", dialogEntry],
       ["search-page", searchPageEntry],
