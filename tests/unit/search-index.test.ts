@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { searchablePagesGlobs } from "../../src/lib/search-index.ts";
+import { inDocumentLanguage, pageLanguage, pathGlobs, searchablePages } from "../../src/lib/search-index.ts";
 
-const page = (outputPath: string, searchable = true) => ({
+const page = (outputPath: string, searchable = true, title = '<h1 data-pagefind-meta="title">A title</h1>') => ({
   outputPath,
-  content: searchable ? '<main data-pagefind-body="">…</main>' : "<main>…</main>",
+  content: searchable ? `<main data-pagefind-body="">${title}…</main>` : "<main>…</main>",
 });
 
-describe("searchablePagesGlobs", () => {
+describe("searchablePages", () => {
   it("names the searchable HTML pages the build wrote, by their path in the site, in order", () => {
     const pages = [
       page("_site/articles/b/index.html"),
@@ -15,35 +15,85 @@ describe("searchablePagesGlobs", () => {
       page("_site/feed.xml"),
       page("_site/about/index.html"),
     ];
-    expect(searchablePagesGlobs("_site", pages)).toEqual(["{about/index.html,articles/b/index.html,index.html}"]);
+    expect(searchablePages("_site", pages)).toEqual([
+      { path: "about/index.html" },
+      { path: "articles/b/index.html" },
+      { path: "index.html" },
+    ]);
   });
 
   it("takes the site folder however it is written", () => {
-    expect(searchablePagesGlobs("/tmp/out/", [page("/tmp/out/a/index.html")])).toEqual(["{a/index.html}"]);
-    expect(searchablePagesGlobs("./_site", [page("_site/a/index.html")])).toEqual(["{a/index.html}"]);
+    expect(searchablePages("/tmp/out/", [page("/tmp/out/a/index.html")])).toEqual([{ path: "a/index.html" }]);
+    expect(searchablePages("./_site", [page("_site/a/index.html")])).toEqual([{ path: "a/index.html" }]);
   });
 
-  it("splits thousands of pages into globs Pagefind can parse, every page in one of them", () => {
-    const many = Array.from({ length: 4500 }, (_, i) =>
-      page(`_site/articles/a${String(i).padStart(4, "0")}/index.html`),
+  it("gives the language of a page whose title says one", () => {
+    const chinese = page(
+      "_site/articles/zh/index.html",
+      true,
+      '<h1 data-pagefind-meta="title" lang="zh-Hans">导师</h1>',
     );
-    const globs = searchablePagesGlobs("_site", many);
+    expect(searchablePages("_site", [chinese, page("_site/index.html")])).toEqual([
+      { path: "articles/zh/index.html", language: "zh-Hans" },
+      { path: "index.html" },
+    ]);
+  });
+});
+
+describe("pageLanguage", () => {
+  it("is the lang of the element that gives Pagefind the page's title", () => {
+    const html = `<html lang="en-GB"><main data-pagefind-body>
+      <p class="article__kicker" lang="fr">Articles</p>
+      <h1 data-pagefind-meta="title" data-pagefind-ignore lang="ar" dir="rtl">الإرشاد</h1>
+      <div class="article__body" lang="he">…</div>`;
+    expect(pageLanguage(html)).toBe("ar");
+  });
+
+  it("reads the title's element whatever its attributes' order and its other metadata", () => {
+    expect(pageLanguage('<h2 lang="ja" data-pagefind-meta="title, kind:x">メンター</h2>')).toBe("ja");
+  });
+
+  it("is undefined for a page in the site's language: a title without lang, or no title metadata", () => {
+    expect(pageLanguage('<html lang="en-GB"><h1 data-pagefind-meta="title">Mentoring</h1><p lang="fr">…</p>')).toBe(
+      undefined,
+    );
+    expect(pageLanguage('<html lang="en-GB"><h1 lang="fr">Le mentorat</h1>')).toBe(undefined);
+    // Another piece of metadata whose name starts like it is not the title.
+    expect(pageLanguage('<p data-pagefind-meta="titles" lang="fr">…</p>')).toBe(undefined);
+  });
+});
+
+describe("inDocumentLanguage", () => {
+  it("gives the page's <html> the language, in place of the site's, and changes nothing else", () => {
+    const html =
+      '<!doctype html>\n<html lang="en-GB" class="no-js">\n<head></head><body><p lang="en-GB">x</p></body></html>';
+    expect(inDocumentLanguage(html, "zh-Hans")).toBe(
+      '<!doctype html>\n<html lang="zh-Hans" class="no-js">\n<head></head><body><p lang="en-GB">x</p></body></html>',
+    );
+  });
+
+  it("gives a language to an <html> that had none", () => {
+    expect(inDocumentLanguage("<html><body></body></html>", "ar")).toBe('<html lang="ar"><body></body></html>');
+  });
+});
+
+describe("pathGlobs", () => {
+  it("splits thousands of paths into globs Pagefind can parse, every path in one of them", () => {
+    const many = Array.from({ length: 4500 }, (_, i) => `articles/a${String(i).padStart(4, "0")}/index.html`);
+    const globs = pathGlobs(many);
     expect(globs).toHaveLength(3);
-    const named = globs.flatMap((glob) => glob.slice(1, -1).split(","));
-    expect(named).toEqual(many.map((p) => p.outputPath.slice("_site/".length)));
-    expect(searchablePagesGlobs("_site", many.slice(0, 3), 2)).toEqual([
+    expect(globs.flatMap((glob) => glob.slice(1, -1).split(","))).toEqual(many);
+    expect(pathGlobs(many.slice(0, 3), 2)).toEqual([
       "{articles/a0000/index.html,articles/a0001/index.html}",
       "{articles/a0002/index.html}",
     ]);
   });
 
-  it("gives no glob when no page is searchable", () => {
-    expect(searchablePagesGlobs("_site", [page("_site/a/index.html", false)])).toEqual([]);
+  it("gives no glob for no path", () => {
+    expect(pathGlobs([])).toEqual([]);
   });
 
   it("escapes the characters a glob would read as patterns", () => {
-    expect(searchablePagesGlobs("_site", [page("_site/a,b{c}[d]*?/index.html")])).toEqual([
-      "{a\\,b\\{c\\}\\[d\\]\\*\\?/index.html}",
-    ]);
+    expect(pathGlobs(["a,b{c}[d]*?/index.html"])).toEqual(["{a\\,b\\{c\\}\\[d\\]\\*\\?/index.html}"]);
   });
 });

@@ -8,6 +8,55 @@ const form = document.querySelector("form.site-search");
 /** Pagefind's folder, found from the form's action so that a path prefix is respected. */
 const pagefindBase = form instanceof HTMLFormElement ? new URL("../pagefind/", form.action).pathname : "/pagefind/";
 
+/**
+ * Pagefind's result, as its own template draws it, with the language of the article's words
+ * (lang, dir: Pagefind metadata from the article's title) on the title and the excerpt. A data
+ * block, never run.
+ */
+const resultTemplate = `<li class="pf-result">
+  <div class="pf-result-card">
+    <div class="pf-result-content">
+      <p class="pf-result-title"{{#if meta.lang}} lang="{{ meta.lang }}"{{/if}}{{#if meta.dir}} dir="{{ meta.dir }}"{{/if}}><a class="pf-result-link" href="{{ meta.url | default(url) | safeUrl }}">{{ meta.title }}</a></p>
+      {{#if excerpt}}<p class="pf-result-excerpt"{{#if meta.lang}} lang="{{ meta.lang }}"{{/if}}{{#if meta.dir}} dir="{{ meta.dir }}"{{/if}}>{{+ excerpt +}}</p>{{/if}}
+    </div>
+  </div>
+  {{#if sub_results}}
+  <ul class="pf-heading-chips">
+    {{#each sub_results as sub}}
+    <li class="pf-heading-chip"{{#if meta.lang}} lang="{{ meta.lang }}"{{/if}}{{#if meta.dir}} dir="{{ meta.dir }}"{{/if}}>
+      <a class="pf-heading-link" href="{{ sub.url | safeUrl }}">{{ sub.title }}</a>
+      <p class="pf-heading-excerpt">{{+ sub.excerpt +}}</p>
+    </li>
+    {{/each}}
+  </ul>
+  {{/if}}
+</li>`;
+
+/**
+ * @param {string} name
+ * @param {Node[]} children
+ */
+function dialogPart(name, ...children) {
+  const element = document.createElement(name);
+  if (name.startsWith("pagefind-") && !name.startsWith("pagefind-modal-")) element.setAttribute("instance", "dialog");
+  element.append(...children);
+  return element;
+}
+
+/** Pagefind's modal as it draws itself, but with the result template above. */
+function dialogModal() {
+  const template = Object.assign(document.createElement("script"), {
+    type: "text/pagefind-template",
+    text: resultTemplate,
+  });
+  return dialogPart(
+    "pagefind-modal",
+    dialogPart("pagefind-modal-header", dialogPart("pagefind-input")),
+    dialogPart("pagefind-modal-body", dialogPart("pagefind-summary"), dialogPart("pagefind-results", template)),
+    dialogPart("pagefind-modal-footer", dialogPart("pagefind-keyboard-hints")),
+  );
+}
+
 /** @type {Promise<HTMLElement & { open(): void }> | undefined} */
 let dialog;
 
@@ -28,8 +77,7 @@ function loadDialog() {
       const config = document.createElement("pagefind-config");
       config.setAttribute("instance", "dialog");
       config.setAttribute("bundle-path", `${pagefindBase}dialog/`);
-      const modal = document.createElement("pagefind-modal");
-      modal.setAttribute("instance", "dialog");
+      const modal = dialogModal();
       document.body.append(config, modal);
       await customElements.whenDefined("pagefind-modal");
       resolve(/** @type {HTMLElement & { open(): void }} */ (modal));
