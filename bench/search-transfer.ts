@@ -19,7 +19,7 @@ interface PagefindApi {
 
 /** What Pagefind's files are, by address, for the breakdown of a search's bytes. */
 const categories: [name: string, pattern: RegExp][] = [
-  ["pagefind.js", /\/pagefind\/((dialog|search-page)\/pagefind|languages|pagefind)\.js$/],
+  ["pagefind.js", /\/(pagefind\/((dialog|search-page)\/)?pagefind|assets\/js\/search-languages\.[0-9a-f]+)\.js$/],
   ["worker", /\/pagefind\/pagefind-worker\.js$/],
   ["WebAssembly", /\/pagefind\/wasm\.[^/]+\.pagefind$/],
   ["entry", /\/pagefind\/pagefind-entry\.json$/],

@@ -171,7 +171,7 @@ and ${(related * 100).toFixed(0)} % have a word that Pagefind matches to it ("me
 Pagefind's own index files as they are, already compressed; headers excluded), to a fresh browser
 with nothing cached: "API" is \`pagefind.search()\` and the data of its top five results; "header
 dialog" is a visitor pressing "/" and typing the word, which also loads Pagefind's Component UI
-(and dialog/pagefind.js and languages.js, counted with pagefind.js: they keep the Component UI from
+(and dialog/pagefind.js and search-languages.js, counted with pagefind.js: they keep the Component UI from
 fetching the filters' data the dialog does not show, and search every language's index, one copy of
 pagefind.js per language; these sites have one). "API, next search" is a second search, for "${nextQuery}",
 in the same page: what a search costs once Pagefind is loaded.

@@ -65,126 +65,33 @@ export function pathGlobs(paths: readonly string[], perGlob = 2000): string[] {
 }
 
 /**
- * Pagefind for a site in more than one language, in the browser: `pagefind/languages.js`, for the
- * index's `languages` (as in Pagefind's pagefind-entry.json: each language's WebAssembly, null for
- * the one of no language).
- *
- * Pagefind searches an index with the WebAssembly of one language (its stemming) and breaks a
- * query into words by the language of the index (Chinese and Japanese have no spaces); an
- * instance takes its language from `<html lang>` alone, and the indexes merged into it
- * (`mergeIndex` with a `language`) share its WebAssembly: an Arabic title, stemmed as Arabic in
- * the index, is not found by a query stemmed as English. So each WebAssembly gets an instance of
- * its own, from its own copy of pagefind.js (a module, its worker and its WebAssembly are one per
- * address), made while `<html lang>` names its first language; the other languages of that
- * WebAssembly (Hebrew, Japanese, Korean, Vietnamese, Chinese: none has a stemmer) are merged into
- * it, which fetches no WebAssembly again. The bundle is merged by its full address: Pagefind
- * skips a merge of the address it was loaded from. A search asks every instance and ranks the
- * results together by score, as Pagefind ranks merged indexes; a result in another language than
- * the page's (its id is `<language>_<hash>`) has that language in its metadata (`meta.lang`,
- * `meta.dir`) for the result templates to mark its words with. The language is not the page's own
- * metadata: Pagefind makes metadata searchable, and "rtl" would find every Arabic article. The
- * entries export what Pagefind's Component UI calls.
+ * The entry of Pagefind that the header's dialog loads (`pagefind/dialog/pagefind.js`, its bundle
+ * path) or the search page does (`pagefind/search-page/pagefind.js`): every language's index,
+ * through src/assets/js/search-languages.js (published at `languagesScript`, a site path), and for
+ * the dialog with no filters. Pagefind's Component UI asks for every filter's data as soon as it
+ * loads, to offer them; the dialog offers none, and at 10,000 articles that data is some 60 KB,
+ * more than the Component UI itself.
  */
-export function languagesModule(languages: Readonly<Record<string, string | null>>): string {
-  return `// Written by src/lib/search-index.ts: Pagefind in every language of the site (see there why).
+export function entryModule(
+  kind: "dialog" | "search-page",
+  languages: Readonly<Record<string, string | null>>,
+  languagesScript: string,
+): string {
+  // From pagefind/<kind>/, the site's root is two folders up: the import holds under a path prefix too.
+  const script = `../../${languagesScript.replace(/^\//, "")}`;
+  return `// Written by src/lib/search-index.ts: Pagefind for the ${kind === "dialog" ? "header's dialog, which shows no filters" : "search page"}.
+import { searchEveryLanguage } from ${JSON.stringify(script)};
 const languages = ${JSON.stringify(languages)};
-const pageLanguage = document.documentElement.getAttribute("lang");
-const bundle = new URL("./", import.meta.url).href;
-
-const byWebAssembly = new Map();
-for (const [language, webAssembly] of Object.entries(languages)) {
-  byWebAssembly.set(webAssembly, [...(byWebAssembly.get(webAssembly) ?? []), language]);
-}
-
-async function instanceIn([first, ...others], options) {
-  const pagefind = await import(\`./pagefind.js?language=\${encodeURIComponent(first)}\`);
-  const html = document.documentElement;
-  html.setAttribute("lang", first);
-  let instance;
-  try {
-    instance = pagefind.createInstance(options);
-  } finally {
-    if (pageLanguage === null) html.removeAttribute("lang");
-    else html.setAttribute("lang", pageLanguage);
-  }
-  const baseUrl = options?.baseUrl ?? new URL("../", import.meta.url).pathname;
-  await Promise.all(others.map((language) => instance.mergeIndex(bundle, { language, baseUrl })));
-  return instance;
-}
-
-function marks(language) {
-  const [lang] = Intl.getCanonicalLocales(language);
-  const locale = new Intl.Locale(lang);
-  return { lang, dir: (locale.getTextInfo?.() ?? locale.textInfo)?.direction ?? "auto" };
-}
-
-function inTheirLanguages(results) {
-  return results.map((result) => {
-    const language = Object.keys(languages).find((name) => result.id.startsWith(\`\${name}_\`));
-    if (language === undefined || language === pageLanguage?.toLowerCase()) return result;
-    return {
-      ...result,
-      data: async () => {
-        const data = await result.data();
-        return { ...data, meta: { ...data.meta, ...marks(language) } };
-      },
-    };
-  });
-}
-
-function summedCounts(countsOfEach) {
-  const summed = {};
-  for (const counts of countsOfEach) {
-    for (const [filter, values] of Object.entries(counts ?? {})) {
-      summed[filter] ??= {};
-      for (const [value, count] of Object.entries(values)) summed[filter][value] = (summed[filter][value] ?? 0) + count;
-    }
-  }
-  return summed;
-}
-
 export function createInstance(options) {
-  const instances = Promise.all([...byWebAssembly.values()].map((group) => instanceIn(group, options)));
-  const askEach = async (ask) => Promise.all((await instances).map(ask));
-  return {
-    async search(term, searchOptions) {
-      const found = await askEach((instance) => instance.search(term, searchOptions));
-      if (Object.keys(languages).length === 1 && languages[pageLanguage?.toLowerCase()] !== undefined) return found[0];
-      return {
-        results: inTheirLanguages(found.flatMap((response) => response.results)).sort((a, b) => b.score - a.score),
-        unfilteredResultCount: found.reduce((sum, response) => sum + response.unfilteredResultCount, 0),
-        filters: summedCounts(found.map((response) => response.filters)),
-        totalFilters: summedCounts(found.map((response) => response.totalFilters)),
-        timings: found.map((response) => response.timings),
-      };
-    },
-    filters: async () => summedCounts(await askEach((instance) => instance.filters())),
-  };
+  const pagefind = searchEveryLanguage(new URL("../", import.meta.url), languages, options);
+  return ${kind === "dialog" ? "{ ...pagefind, filters: async () => ({}) }" : "pagefind"};
 }
 `;
 }
-
-/**
- * The header's search dialog loads Pagefind from `pagefind/dialog/pagefind.js` (its bundle
- * path): every language's, but with no filters. Pagefind's Component UI asks for every
- * filter's data as soon as it loads, to offer them; the dialog offers none, and at 10,000
- * articles that data is some 60 KB, more than the Component UI itself. The search page, which
- * has the topic filter, loads it from `pagefind/search-page/pagefind.js`.
- */
-const dialogEntry = `// Written by src/lib/search-index.ts: Pagefind for the header's dialog, which shows no filters.
-import { createInstance as inEveryLanguage } from "../languages.js";
-export function createInstance(options) {
-  return { ...inEveryLanguage(options), filters: async () => ({}) };
-}
-`;
-
-const searchPageEntry = `// Written by src/lib/search-index.ts: Pagefind for the search page, in every language of the site.
-export { createInstance } from "../languages.js";
-`;
 
 /**
  * Writes Pagefind's index of `pages` into `<siteDir>/pagefind/`, one index per language, and the
- * entries that search them all. Pagefind reads the pages in the site's language from disk itself,
+ * entries that search them all (`entryModule`). Pagefind reads the pages in the site's language from disk itself,
  * only those the globs name:
  * - only this build's pages are indexed, never stale files an earlier build left in the folder;
  * - reading files, Pagefind indexes 4,000 pages in about 3 s, against about 7 s when each page
@@ -194,7 +101,11 @@ export { createInstance } from "../languages.js";
  * own: the page keeps the site's (its menus and Pagefind's own words are the site's).
  * Pagefind reports problems as strings: any of them fails the build with its words.
  */
-export async function writeSearchIndex(siteDir: string, pages: readonly WrittenPage[]): Promise<{ pages: number }> {
+export async function writeSearchIndex(
+  siteDir: string,
+  pages: readonly WrittenPage[],
+  languagesScript: string,
+): Promise<{ pages: number }> {
   // Pagefind names its files by content hash: without this, every build would leave the last one's behind.
   const bundleDir = join(siteDir, "pagefind");
   await rm(bundleDir, { recursive: true, force: true });
@@ -222,13 +133,10 @@ export async function writeSearchIndex(siteDir: string, pages: readonly WrittenP
       languages: Record<string, { wasm: string | null }>;
     };
     const webAssembly = Object.entries(entry.languages).map(([language, { wasm }]) => [language, wasm] as const);
-    await writeFile(join(bundleDir, "languages.js"), languagesModule(Object.fromEntries(webAssembly)));
-    for (const [folder, module] of [
-      ["dialog", dialogEntry],
-      ["search-page", searchPageEntry],
-    ] as const) {
-      await mkdir(join(bundleDir, folder), { recursive: true });
-      await writeFile(join(bundleDir, folder, "pagefind.js"), module);
+    const languages = Object.fromEntries(webAssembly);
+    for (const kind of ["dialog", "search-page"] as const) {
+      await mkdir(join(bundleDir, kind), { recursive: true });
+      await writeFile(join(bundleDir, kind, "pagefind.js"), entryModule(kind, languages, languagesScript));
     }
     return { pages: indexed };
   } finally {

@@ -6,7 +6,9 @@ export default function search(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }) => {
     if (outputMode !== "fs") return;
     const started = performance.now();
-    const { pages } = await writeSearchIndex(directories.output, results);
+    // The entries of the index import the script that searches every language, as the assets plugin published it.
+    const languagesScript = eleventyConfig.getFilter("fingerprint")("/assets/js/search-languages.js") as string;
+    const { pages } = await writeSearchIndex(directories.output, results, languagesScript);
     console.log(`[search] Indexed ${pages} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   });
 }

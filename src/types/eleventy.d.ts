@@ -41,6 +41,9 @@ declare module "@11ty/eleventy" {
     addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void, options: Options): void;
     // biome-ignore lint/suspicious/noExplicitAny: a filter gets whatever a template passes it; this facade is the one place that says so.
     addFilter(name: string, filter: (...args: any[]) => unknown): void;
+    /** A filter added with addFilter, to call from code. */
+    // biome-ignore lint/suspicious/noExplicitAny: as addFilter.
+    getFilter(name: string): (...args: any[]) => unknown;
     // biome-ignore lint/suspicious/noExplicitAny: as addFilter; Nunjucks waits for the promise it returns.
     addAsyncFilter(name: string, filter: (...args: any[]) => Promise<unknown>): void;
     /** Runs on each page's output; `this.page` is the page written. */

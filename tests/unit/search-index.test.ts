@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { inDocumentLanguage, pageLanguage, pathGlobs, searchablePages } from "../../src/lib/search-index.ts";
+import {
+  entryModule,
+  inDocumentLanguage,
+  pageLanguage,
+  pathGlobs,
+  searchablePages,
+} from "../../src/lib/search-index.ts";
 
 const page = (outputPath: string, searchable = true, title = '<h1 data-pagefind-meta="title">A title</h1>') => ({
   outputPath,
@@ -95,5 +101,23 @@ describe("pathGlobs", () => {
 
   it("escapes the characters a glob would read as patterns", () => {
     expect(pathGlobs(["a,b{c}[d]*?/index.html"])).toEqual(["{a\\,b\\{c\\}\\[d\\]\\*\\?/index.html}"]);
+  });
+});
+
+describe("entryModule", () => {
+  const languages = { "en-gb": "wasm.en.pagefind", "zh-hans": null };
+  const script = "/assets/js/search-languages.0123456789.js";
+
+  it("imports the script that searches every language by a relative address, which holds under a path prefix", () => {
+    for (const kind of ["dialog", "search-page"] as const) {
+      const module = entryModule(kind, languages, script);
+      expect(module).toContain('import { searchEveryLanguage } from "../../assets/js/search-languages.0123456789.js";');
+      expect(module).toContain(`const languages = ${JSON.stringify(languages)};`);
+    }
+  });
+
+  it("gives the dialog no filters' data to fetch, and the search page all of it", () => {
+    expect(entryModule("dialog", languages, script)).toContain("filters: async () => ({})");
+    expect(entryModule("search-page", languages, script)).not.toContain("filters:");
   });
 });
