@@ -16,6 +16,7 @@ const site: Site = {
     { label: "Articles", url: "/articles/" },
     { label: "About the day", url: "/about/" },
     { label: "Toolkit", url: "/toolkit/" },
+    { label: "Thank your mentor", url: "/thank-your-mentor/" },
   ],
 };
 
