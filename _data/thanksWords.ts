@@ -56,7 +56,6 @@ export interface ThanksWords {
   thanksTitle: string;
   thanksTo: string;
   thanksFrom: string;
-  permalink: string;
   shareHeading: string;
   cardImageAlt: string;
   sentTitle: string;
@@ -125,7 +124,6 @@ const thanksWords: ThanksWords = {
   thanksTitle: "Thanks to {mentor}",
   thanksTo: "To",
   thanksFrom: "From",
-  permalink: "Link to these thanks",
   shareHeading: "Share these thanks",
   cardImageAlt: "The thank-you card for {mentor}.",
   sentTitle: "Thank you for your thanks",
