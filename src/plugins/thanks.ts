@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
 import design from "../../_data/design.ts";
 import { cardAlt, designForId, fillIn } from "../assets/js/thanks-card.js";
-import { cardFontFaces, cardFontsFolder, cardFontsStylesheet, cardWebFonts } from "../lib/card-web-fonts.ts";
+import { cardFontsFolder, cardFontsStylesheet, publishedFontFiles } from "../lib/card-web-fonts.ts";
 import { formatAnnualDate } from "../lib/dates.ts";
 import { cardFontVersions } from "../lib/fonts.ts";
 import { cachedPngFile, imageCacheDir, linkOrCopy } from "../lib/images.ts";
@@ -52,7 +51,7 @@ export default function thanks(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("thanksCardWords", (words: CardWords, day: Day) =>
     cardWordsFor(words, { name: day.name, date: formatAnnualDate(day.date) }),
   );
-  eleventyConfig.addFilter("thanksCardColours", () => cardColoursOf(design));
+  eleventyConfig.addFilter("thanksCardColours", cardColoursOf);
   // A thanks' card: its address, size and alt text, for the wall and og:image; drawn once every page is written.
   eleventyConfig.addFilter("thanksCard", (item: PublicThanks, words: CardWords) => {
     const url = thanksCardPath(item.id);
@@ -79,27 +78,20 @@ export default function thanks(eleventyConfig: EleventyConfig): void {
           throw new Error(`The card of thanks ${item.id}: ${(error as Error).message}`);
         }
       }),
-      writeCardFonts(directories.output),
+      writeCardFonts(directories.input, directories.output),
     ]);
   });
 }
 
-/** The card fonts' stylesheet and the WOFF2 files it names, under /fonts/card/. */
-async function writeCardFonts(output: string): Promise<void> {
-  const folder = join(output, cardFontsFolder);
-  const stylesheets: string[] = [];
-  const copies: Promise<void>[] = [];
-  for (const font of cardWebFonts) {
-    const packageDir = dirname(require.resolve(`${font.package}/package.json`));
-    for (const stylesheet of font.stylesheets) {
-      const faces = cardFontFaces(readFileSync(join(packageDir, stylesheet), "utf8"), font.family, font.folder);
-      stylesheets.push(faces.css);
-      for (const file of faces.files) {
-        copies.push(linkOrCopy(join(packageDir, "files", file), join(folder, font.folder, file)));
-      }
-    }
-  }
-  await Promise.all(copies);
-  await mkdir(folder, { recursive: true });
-  await writeFile(join(output, cardFontsStylesheet), stylesheets.join(""));
+/** The WOFF2 files the card fonts' stylesheet (src/assets/css/card-fonts.css) names, under /fonts/card/. */
+async function writeCardFonts(input: string, output: string): Promise<void> {
+  const css = readFileSync(join(input, cardFontsStylesheet), "utf8");
+  await Promise.all(
+    publishedFontFiles(css).map((font) =>
+      linkOrCopy(
+        join(dirname(require.resolve(`${font.package}/package.json`)), "files", font.file),
+        join(output, cardFontsFolder, font.folder, font.file),
+      ),
+    ),
+  );
 }

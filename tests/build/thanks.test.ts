@@ -3,6 +3,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, inject, it } from "vitest";
 import thanksWords from "../../_data/thanksWords.ts";
+import { publishedFontFiles } from "../../src/lib/card-web-fonts.ts";
 import { htmlProblems, readPage, visibleText } from "../helpers/site.ts";
 
 // The wall of thanks in the global setup's site with tests/fixtures/thanks.json, and the site as
@@ -125,17 +126,23 @@ describe("the wall of thanks, built", () => {
     expect(readPage(plainSiteDir, "/toolkit/").querySelector('main a[href="/thank-your-mentor/"]')).not.toBeNull();
   });
 
-  it("publishes the card fonts only as its stylesheet lists them, and links them from this page alone", () => {
+  it("publishes the card fonts only as their fingerprinted stylesheet lists them, and links it from this page alone", () => {
     const folder = join(plainSiteDir, "fonts/card");
-    const css = readFileSync(join(folder, "card-fonts.css"), "utf8");
-    const named = [...css.matchAll(/url\(\.\/([^)]+)\)/g)].map((match) => match[1]);
-    expect(new Set(filesUnder(folder))).toEqual(new Set(["card-fonts.css", ...named]));
+    const href = readPage(plainSiteDir, "/thank-your-mentor/")
+      .querySelectorAll('link[rel="stylesheet"]')
+      .map((link) => link.getAttribute("href") ?? "")
+      .find((url) => url.startsWith("/assets/css/card-fonts."));
+    expect(href).toMatch(/^\/assets\/css\/card-fonts\.[0-9a-f]{10}\.css$/);
+    const css = readFileSync(join(plainSiteDir, href!), "utf8");
+    const named = publishedFontFiles(css).map((font) => `${font.folder}/${font.file}`);
+    expect(new Set(filesUnder(folder))).toEqual(new Set(named));
     const bytes = filesUnder(folder).reduce((sum, file) => sum + statSync(join(folder, file)).size, 0);
-    console.log(`Card fonts: ${named.length} WOFF2 files and their stylesheet, ${bytes} bytes in _site/fonts/card/`);
-    expect(
-      readPage(plainSiteDir, "/thank-your-mentor/").querySelector('link[href="/fonts/card/card-fonts.css"]'),
-    ).not.toBeNull();
-    expect(readPage(plainSiteDir, "/").querySelector('link[href="/fonts/card/card-fonts.css"]')).toBeNull();
+    console.log(
+      `Card fonts: ${named.length} WOFF2 files, ${bytes} bytes in _site/fonts/card/; their stylesheet ${css.length} bytes`,
+    );
+    for (const path of ["/", "/toolkit/", "/articles/"]) {
+      expect(readPage(plainSiteDir, path).toString()).not.toContain("card-fonts.");
+    }
   });
 
   it("passes html-validate", async () => {

@@ -16,9 +16,16 @@ import {
   textDirection,
   wrapParagraph,
 } from "../../src/assets/js/thanks-card.js";
-import { cardFontFaces, cardWebFonts } from "../../src/lib/card-web-fonts.ts";
+import {
+  cardFontFaces,
+  cardFontsCss,
+  cardFontsStylesheet,
+  cardWebFonts,
+  publishedFontFiles,
+} from "../../src/lib/card-web-fonts.ts";
 import { markSvg } from "../../src/lib/mark.ts";
 import { cardColoursOf, cardWordsFor, harfBuzzMeasure, thanksCardSvg } from "../../src/lib/thanks-cards.ts";
+import { projectRoot } from "../../tools/fixtures/project.ts";
 
 const words = cardWordsFor(thanksWords.card, { name: "International Mentoring Day", date: "17 January" });
 const colours = cardColoursOf(design);
@@ -157,23 +164,33 @@ describe("the build's drawing of a card", () => {
 
 describe("the card fonts for the browser", () => {
   const require = createRequire(import.meta.url);
+  const read = (packageName: string, stylesheet: string) =>
+    readFileSync(join(dirname(require.resolve(`${packageName}/package.json`)), stylesheet), "utf8");
+
   it("renames each face, points it at its own WOFF2 file and keeps its unicode-range, for every font the build draws with", () => {
     let faces = 0;
     for (const font of cardWebFonts) {
-      const packageDir = dirname(require.resolve(`${font.package}/package.json`));
       for (const stylesheet of font.stylesheets) {
-        const source = readFileSync(join(packageDir, stylesheet), "utf8");
-        const { css, files } = cardFontFaces(source, font.family, font.folder);
+        const { css, files } = cardFontFaces(read(font.package, stylesheet), font.family, font.folder);
         expect(files.length).toBeGreaterThan(0);
         expect(css.match(/@font-face/g)).toHaveLength(files.length);
         expect(css).not.toMatch(/\.woff\)|files\//);
         expect(css.match(/unicode-range/g)).toHaveLength(files.length);
         expect(css).toContain(`font-family: "${font.family}"`);
-        for (const file of files) expect(css).toContain(`url(./${font.folder}/${file}) format("woff2")`);
+        for (const file of files) expect(css).toContain(`url(../../fonts/card/${font.folder}/${file}) format("woff2")`);
         faces += files.length;
       }
     }
     // Fontsource splits Chinese, Japanese and Korean into about a hundred slices each.
     expect(faces).toBeGreaterThan(300);
+  });
+
+  it("has src/assets/css/card-fonts.css as the packages' stylesheets make it (else: node tools/card-fonts.ts)", () => {
+    const committed = readFileSync(join(projectRoot, cardFontsStylesheet), "utf8");
+    const withoutSpace = (css: string) => css.replace(/\s+/g, "");
+    expect(withoutSpace(committed)).toBe(withoutSpace(cardFontsCss(read)));
+    const files = publishedFontFiles(committed);
+    expect(new Set(files.map((font) => font.folder))).toEqual(new Set(cardWebFonts.map((font) => font.folder)));
+    expect(() => publishedFontFiles("src: url(../../../etc/passwd)")).toThrow(/is no file of the card fonts' packages/);
   });
 });
