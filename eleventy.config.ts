@@ -12,6 +12,7 @@ import { siteLocale } from "./src/plugins/locale.ts";
 import markdown from "./src/plugins/markdown.ts";
 import metadata from "./src/plugins/metadata.ts";
 import search from "./src/plugins/search.ts";
+import thanks from "./src/plugins/thanks.ts";
 import timings from "./src/plugins/timings.ts";
 import typescriptData from "./src/plugins/typescript-data.ts";
 import validation from "./src/plugins/validation.ts";
@@ -37,6 +38,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(assets);
   eleventyConfig.addPlugin(images);
   eleventyConfig.addPlugin(graphics, { locale });
+  eleventyConfig.addPlugin(thanks);
   eleventyConfig.addPlugin(search);
   // Writes the path prefix into every root-relative URL, so the site also works under a sub-path.
   eleventyConfig.addPlugin(HtmlBasePlugin);

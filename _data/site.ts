@@ -21,6 +21,7 @@ const site: Site = {
     { page: "articles", url: "/articles/" },
     { page: "about", url: "/about/" },
     { page: "toolkit", url: "/toolkit/" },
+    { page: "thanks", url: "/thank-your-mentor/" },
   ],
 };
 

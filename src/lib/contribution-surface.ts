@@ -10,6 +10,9 @@ import type { Problem } from "./content-check.ts";
  */
 export const contributionFolders = ["articles", "static/images", "_data/comments"] as const;
 
+/** The wall of thanks (what `npm run comments:import` writes, like the comments): a file of the surface on its own. */
+export const thanksFile = "_data/thanks.json";
+
 /** What a file in the surface is on disk. */
 export type EntryKind = "file" | "directory" | "symlink" | "other";
 
@@ -84,7 +87,12 @@ export function surfaceProblems(entries: readonly SurfaceEntry[], directoryData?
       problem(JSON.stringify(path), "expected a name without line breaks or other control characters");
       continue;
     }
-    if (kind === "symlink" && !path.includes("/images/") && !/^(articles|_data\/comments)\//.test(path)) {
+    if (
+      kind === "symlink" &&
+      path !== thanksFile &&
+      !path.includes("/images/") &&
+      !/^(articles|_data\/comments)\//.test(path)
+    ) {
       problem(path, "expected a folder, got a symbolic link: the folder itself must be in the project");
       continue;
     }
@@ -118,6 +126,8 @@ export function surfaceProblems(entries: readonly SurfaceEntry[], directoryData?
           `expected ${formatNames[expected]} picture as its name says, got ${actual ? `${formatNames[actual]} picture: rename it` : "a file that is no picture the site can use"}`,
         );
       }
+    } else if (path === thanksFile && kind !== "file") {
+      problem(path, `expected the wall's thanks as one JSON file, got ${describeKind(kind)}`);
     } else if (path.startsWith("_data/comments/")) {
       const name = path.slice("_data/comments/".length);
       if (kind === "directory" || !name.endsWith(".json")) {

@@ -3,14 +3,29 @@ import { lstat, open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { commentReferenceProblems } from "./comments.ts";
 import { checkArticles, checkWithSchema, formatProblem, type Problem } from "./content-check.ts";
-import { contributionFolders, pictureFormatOf, type SurfaceEntry, surfaceProblems } from "./contribution-surface.ts";
+import {
+  contributionFolders,
+  pictureFormatOf,
+  type SurfaceEntry,
+  surfaceProblems,
+  thanksFile,
+} from "./contribution-surface.ts";
 import { cardTextProblem } from "./fonts.ts";
 import { inspectSource } from "./images.ts";
 import { importFresh } from "./import-fresh.ts";
 import { localeProblems } from "./locale-files.ts";
 import { displayName } from "./people.ts";
-import { commentsSchema, daySchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
+import {
+  commentsSchema,
+  daySchema,
+  type StoredThanks,
+  siteSchema,
+  thanksSchema,
+  toolkitSchema,
+  topicsSchema,
+} from "./schemas.ts";
 import { svgProblems } from "./svg-check.ts";
+import { thanksReferenceProblems } from "./thanks.ts";
 
 /** The typed data files in _data/ and the schema each must match. */
 const dataFiles = {
@@ -56,6 +71,17 @@ export async function surfaceEntries(root: string): Promise<SurfaceEntry[]> {
     );
     if (linked) entries.push({ path: linked, kind: "symlink", head: new Uint8Array() });
     else if (existsSync(join(root, folder))) await walk(folder);
+  }
+  const thanks = lstatSync(join(root, thanksFile), { throwIfNoEntry: false });
+  if (thanks) {
+    const kind = thanks.isSymbolicLink()
+      ? "symlink"
+      : thanks.isDirectory()
+        ? "directory"
+        : thanks.isFile()
+          ? "file"
+          : "other";
+    entries.push({ path: thanksFile, kind, head: new Uint8Array() });
   }
   return entries;
 }
@@ -140,6 +166,27 @@ export async function checkProjectContent(
       problems.push(...commentReferenceProblems(file, comments));
     } catch (error) {
       problems.push({ file, field: "", message: `is not valid JSON: ${(error as Error).message}` });
+    }
+  }
+
+  // The wall of thanks: each one's card is drawn in the card typefaces, so each character must be in them.
+  if (entries.some((entry) => entry.path === thanksFile && entry.kind === "file")) {
+    try {
+      const thanks: unknown = JSON.parse(await readFile(join(root, thanksFile), "utf8"));
+      const checked = checkWithSchema(thanksFile, thanks, thanksSchema);
+      problems.push(...checked.problems, ...thanksReferenceProblems(thanksFile, thanks));
+      if (checked.problems.length === 0) {
+        (thanks as StoredThanks[]).forEach((item, index) => {
+          const glyphProblems = [
+            missingGlyph(thanksFile, `[${index}].mentor`, item.mentor, 700),
+            missingGlyph(thanksFile, `[${index}].message`, item.message.replace(/\s+/g, " "), 400),
+            item.name === undefined ? undefined : missingGlyph(thanksFile, `[${index}].name`, item.name, 400),
+          ];
+          problems.push(...glyphProblems.filter((problem) => problem !== undefined));
+        });
+      }
+    } catch (error) {
+      problems.push({ file: thanksFile, field: "", message: `is not valid JSON: ${(error as Error).message}` });
     }
   }
 

@@ -1,5 +1,7 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+// What fits on a thank-you card: the form, the schema and the card agree.
+import { messageMaxLength, nameMaxLength } from "../assets/js/thanks-card.js";
 import { canonicalLanguageTag } from "./language.ts";
 
 // One schema per kind of content. The TypeScript types are inferred from them, the build
@@ -234,12 +236,35 @@ export const commentsSchema = z
     error: (issue) => `expected at most 1000 comments on one page, got ${(issue.input as unknown[]).length}`,
   });
 
+/**
+ * The approved thanks of the wall, as `npm run comments:import` writes them into
+ * `_data/thanks.json`: Netlify's submission id, the mentor's name, the message, the sender's name
+ * if they gave one, and when it was sent. No email address is ever stored: there is no field for one.
+ */
+export const thanksSchema = z
+  .array(
+    z.strictObject({
+      id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, {
+        error: (issue) => `expected an id of letters, digits, - or _, got ${describeValue(issue.input)}`,
+      }),
+      mentor: text("the mentor's name", nameMaxLength),
+      message: text("a message", messageMaxLength),
+      name: text("a name", nameMaxLength).optional(),
+      date: commentDate,
+    }),
+  )
+  .max(10_000, {
+    error: (issue) => `expected at most 10000 thanks, got ${(issue.input as unknown[]).length}`,
+  });
+
 export type Day = z.input<typeof daySchema>;
 export type Site = z.input<typeof siteSchema>;
 export type Topics = z.input<typeof topicsSchema>;
 export type Toolkit = z.input<typeof toolkitSchema>;
 /** A comment as stored in _data/comments/<page>.json (JSON has no dates: they are text). */
 export type StoredComment = Omit<z.input<typeof commentsSchema>[number], "date"> & { date: string | Date };
+/** A thanks as stored in _data/thanks.json. */
+export type StoredThanks = Omit<z.input<typeof thanksSchema>[number], "date"> & { date: string | Date };
 
 /** A field of a schema as a contributor writes it: `people[].name`, and whether it must be there. */
 export interface FieldDescription {

@@ -28,6 +28,7 @@ declare module "@11ty/eleventy" {
 
   export interface CollectionApi {
     getFilteredByGlob<Data = Record<string, unknown>>(glob: string): CollectionItem<Data>[];
+    getAll<Data = Record<string, unknown>>(): CollectionItem<Data>[];
   }
 
   export interface DataExtensionOptions {

@@ -13,7 +13,10 @@ const xml = (path: string) =>
     attributeNamePrefix: "@",
     isArray: (name) => ["entry", "url", "author", "link"].includes(name),
   }).parse(read(path));
-const publicPages = () => htmlFiles(siteDir).filter((file) => !["404.html", "thank-you/index.html"].includes(file));
+const publicPages = () =>
+  htmlFiles(siteDir).filter(
+    (file) => !["404.html", "thank-you/index.html", "thank-your-mentor/sent/index.html"].includes(file),
+  );
 const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
 // JSON-LD as parsed: the tests look into it by property name.
 type Thing = { "@type": string } & Record<string, unknown>;

@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { articlesInScripts } from "../../tools/fixtures/articles-in-scripts.ts";
-import { buildSite, copyProject, temporaryDir } from "../../tools/fixtures/project.ts";
+import { buildSite, copyProject, projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
 import { syntheticArticle } from "../../tools/fixtures/synthetic-articles.ts";
 
 declare module "vitest" {
@@ -12,7 +14,8 @@ declare module "vitest" {
     manyArticlesSiteDir: string;
     /**
      * The site with an article in each of nine scripts (tests/fixtures/articles-in-scripts/), and
-     * a comment in Arabic answered in English on an English article.
+     * a comment in Arabic answered in English on an English article, and the wall of thanks of
+     * tests/fixtures/thanks.json (26 thanks, eight in other scripts: two pages of the wall).
      */
     languagesSiteDir: string;
   }
@@ -32,6 +35,7 @@ export default async function setup(project: TestProject) {
   );
   const languagesProject = await copyProject({
     ...articlesInScripts(),
+    "_data/thanks.json": readFileSync(join(projectRoot, "tests/fixtures/thanks.json"), "utf8"),
     "_data/comments/scholarship-mentoring-stem.json": JSON.stringify([
       { id: "arabic-comment", name: "ليلى", date: "2026-11-21", text: "شكرًا على هذه القصة الجميلة." },
       { id: "english-reply", name: "Ama", date: "2026-11-22", text: "Thank you, Layla.", replyTo: "arabic-comment" },

@@ -27,6 +27,57 @@ export function submissionId(n: number): string {
 }
 
 export const commentFormId = "6143ec357114bb0007eaaa3e";
+export const thanksFormId = "6143ec357114bb0007eaaa4f";
+
+export interface ThanksFields {
+  /** The number of the submission: its id and date come from it (ids apart from comments': 65b1…). */
+  n: number;
+  mentor?: string;
+  message?: string;
+  name?: string;
+  /** The box agreeing to publication: Netlify sends a ticked checkbox's value, and no field for one left empty. */
+  publish?: boolean;
+  extra?: Record<string, string>;
+}
+
+/** A submission of the site's `thanks` form, every field as Netlify's API returns it. */
+export function thanksSubmission({
+  n,
+  mentor = `Mentor ${n}`,
+  message = `Thank you, number ${n}.`,
+  name = "",
+  publish = true,
+  extra = {},
+}: ThanksFields): NetlifySubmission {
+  const fields: [string, string, string][] = [
+    ["mentor", "Mentor", mentor],
+    ["message", "Message", message],
+    ["name", "Name", name],
+    ["design", "Design", "teal"],
+    ...(publish ? [["publish", "Publish", "yes"] as [string, string, string]] : []),
+    ...Object.entries(extra).map(([key, value]) => [key, key, value] as [string, string, string]),
+  ];
+  return {
+    number: n,
+    title: null,
+    name,
+    summary: `<strong>${mentor}</strong> ${message}`,
+    body: message,
+    data: {
+      ...Object.fromEntries(fields.map(([key, , value]) => [key, value])),
+      ip: "203.0.113.7",
+      user_agent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36",
+      referrer: `${siteUrl}/thank-your-mentor/`,
+    },
+    created_at: new Date(Date.UTC(2027, 0, 17, 9, 0, 0, 250) + n * 60_000).toISOString(),
+    human_fields: Object.fromEntries(fields.map(([, title, value]) => [title, value])),
+    ordered_human_fields: fields.map(([key, title, value]) => ({ title, name: key, value })),
+    id: `65b1${n.toString(16).padStart(20, "0")}`,
+    form_id: thanksFormId,
+    site_url: siteUrl,
+    form_name: "thanks",
+  };
+}
 const siteUrl = "https://international-mentoring-day.netlify.app";
 
 /** A submission of the site's `comment` form, every field as Netlify's API returns it. */
@@ -84,6 +135,8 @@ export interface FakeNetlifyOptions {
   submissions?: NetlifySubmission[];
   /** What Netlify's spam filter kept apart. */
   spam?: NetlifySubmission[];
+  /** The thanks form's verified submissions; without them the site has no thanks form (deployed before it had one). */
+  thanks?: NetlifySubmission[];
   /**
    * Answers 429 Too Many Requests to this many requests (Infinity: to all), with these headers,
    * once it has answered the first `after` (0 by default).
@@ -108,9 +161,11 @@ export async function startNetlifyApi({
   siteId,
   submissions = [],
   spam = [],
+  thanks,
   rateLimit,
 }: FakeNetlifyOptions): Promise<FakeNetlify> {
   const verified = [...submissions];
+  const thanksList = [...(thanks ?? [])];
   const spamList = [...spam];
   const forms: NetlifyForm[] = [
     {
@@ -134,6 +189,22 @@ export async function startNetlifyApi({
       })),
       created_at: "2026-11-01T10:00:00.000Z",
     },
+    ...(thanks === undefined
+      ? []
+      : [
+          {
+            id: thanksFormId,
+            site_id: siteId,
+            name: "thanks",
+            paths: null,
+            submission_count: thanksList.length,
+            fields: ["mentor", "message", "name", "design", "publish"].map((name) => ({
+              name,
+              type: name === "message" ? "textarea" : name === "publish" ? "checkbox" : "text",
+            })),
+            created_at: "2026-12-01T10:00:00.000Z",
+          },
+        ]),
   ];
   const requests: string[] = [];
   const deleted: string[] = [];
@@ -170,7 +241,16 @@ export async function startNetlifyApi({
     if (request.method === "GET" && forForm) {
       const form = forms.find((candidate) => candidate.id === forForm[1]);
       if (!form) return error(404, "Not Found");
-      const all = form.name !== "comment" ? [] : url.searchParams.get("state") === "spam" ? spamList : verified;
+      const all =
+        form.name === "thanks"
+          ? url.searchParams.get("state") === "spam"
+            ? []
+            : thanksList
+          : form.name !== "comment"
+            ? []
+            : url.searchParams.get("state") === "spam"
+              ? spamList
+              : verified;
       const newestFirst = [...all].sort((a, b) => b.created_at.localeCompare(a.created_at));
       const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get("per_page")) || 100));
       const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
@@ -193,7 +273,7 @@ export async function startNetlifyApi({
     }
     if (request.method === "DELETE" && oneSubmission) {
       const id = decodeURIComponent(oneSubmission[1] ?? "");
-      for (const list of [verified, spamList]) {
+      for (const list of [verified, spamList, thanksList]) {
         const index = list.findIndex((submission) => submission.id === id);
         if (index >= 0) {
           list.splice(index, 1);
@@ -210,7 +290,7 @@ export async function startNetlifyApi({
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`,
     requests,
     deleted,
-    remaining: () => [...verified],
+    remaining: () => [...verified, ...thanksList],
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

@@ -1,5 +1,6 @@
 // npm run comments:import: the comments Netlify verified (never its spam) into
-// _data/comments/<page>.json, for a maintainer to review, run in the project's folder.
+// _data/comments/<page>.json, and the thanks of the `thanks` form whose senders agreed to
+// publication into _data/thanks.json, for a maintainer to review, run in the project's folder.
 //   --delete-imported   then deletes at Netlify the submissions whose comments are in the files
 //   --delete-published  imports nothing; only deletes those (what the workflow runs on main)
 //   --pathprefix=/repo/ the path prefix the site is built under, if its form sends it
@@ -13,15 +14,21 @@ import {
   readArticles,
   readComments,
   readReviewed,
+  readThanks,
   reviewedFile,
   reviewedFileText,
+  thanksFile,
+  thanksFileText,
   writeAll,
 } from "./comment-files.ts";
 import { commentIds, importSummary, planImport } from "./import-plan.ts";
-import { NetlifyApiError, netlifyApi } from "./netlify-api.ts";
+import { formNamed, NetlifyApiError, netlifyApi } from "./netlify-api.ts";
+import { planThanksImport, thanksImportSummary } from "./thanks-plan.ts";
 
-/** The form's name in the site's HTML (`<form name="comment" data-netlify="true">`). */
+/** The forms' names in the site's HTML (`<form name="comment" data-netlify="true">`). */
 const formName = "comment";
+/** The wall of thanks' form: a site deployed before it had one has none yet, and imports comments alone. */
+const thanksFormName = "thanks";
 
 function fail(message: string): never {
   console.error(message);
@@ -62,23 +69,40 @@ try {
   const articles = await readArticles(root);
   const existing = await readComments(root);
   const reviewed = await readReviewed(root);
-  const form = await api.form(process.env.NETLIFY_SITE_ID?.trim() ?? "", formName);
+  const existingThanks = await readThanks(root);
+  const forms = await api.forms(process.env.NETLIFY_SITE_ID?.trim() ?? "");
+  const form = formNamed(forms, formName);
   const submissions = await api.submissions(form.id);
+  const thanksForm = forms.find((candidate) => candidate?.name === thanksFormName);
+  const thanksSubmissions = thanksForm ? await api.submissions(thanksForm.id) : [];
 
   let inFiles = commentIds(existing);
+  let thanksInFile = new Set(existingThanks.map((thanks) => thanks.id));
   if (!options["delete-published"]) {
     const plan = planImport({ submissions, existing, reviewed, articles, pathPrefix: options.pathprefix });
     const files = new Map<string, string>();
     for (const [page, comments] of plan.files) files.set(`${commentsFolder}/${page}.json`, commentsFileText(comments));
-    if (plan.reviewed) files.set(reviewedFile, reviewedFileText(plan.reviewed));
+    const thanksPlan = planThanksImport({
+      submissions: thanksSubmissions,
+      existing: existingThanks,
+      reviewed: plan.reviewed ?? reviewed,
+    });
+    if (thanksPlan.thanks) files.set(thanksFile, thanksFileText(thanksPlan.thanks));
+    const nextReviewed = thanksPlan.reviewed ?? plan.reviewed;
+    if (nextReviewed) files.set(reviewedFile, reviewedFileText(nextReviewed));
     await writeAll(root, files);
     for (const line of importSummary(plan)) console.log(line);
+    if (thanksForm) for (const line of thanksImportSummary(thanksPlan)) console.log(line);
     inFiles = commentIds(existing, plan);
+    if (thanksPlan.thanks) thanksInFile = new Set(thanksPlan.thanks.map((thanks) => thanks.id));
   }
 
   if (options["delete-imported"] || options["delete-published"]) {
     // Only what a file holds: never a skipped submission, nor one a moderator deleted from the files.
-    const published = submissions.filter((submission) => inFiles.has(String(submission.id)));
+    const published = [
+      ...submissions.filter((submission) => inFiles.has(String(submission.id))),
+      ...thanksSubmissions.filter((submission) => thanksInFile.has(String(submission.id))),
+    ];
     let deleted = 0;
     try {
       for (const submission of published) {
@@ -91,8 +115,8 @@ try {
     }
     console.log(
       deleted === 0
-        ? "Deleted no submission at Netlify: none of those it holds is in the comments files."
-        : `Deleted ${deleted} ${deleted === 1 ? "submission" : "submissions"} at Netlify, email addresses and all: ${deleted === 1 ? "its comment is" : "their comments are"} in the comments files.`,
+        ? `Deleted no submission at Netlify: none of those it holds is in the comments files${thanksForm ? ` or ${thanksFile}` : ""}.`
+        : `Deleted ${deleted} ${deleted === 1 ? "submission" : "submissions"} at Netlify, email addresses and all: ${deleted === 1 ? "its comment is" : "their comments are"} in the comments files${thanksForm ? ` or ${thanksFile}` : ""}.`,
     );
   }
 } catch (error) {

@@ -6,10 +6,15 @@ import { dirname, join } from "node:path";
 import { commentReferenceProblems } from "../../src/lib/comments.ts";
 import { checkWithSchema, formatProblem } from "../../src/lib/content-check.ts";
 import { readFrontMatter } from "../../src/lib/front-matter.ts";
-import { commentsSchema } from "../../src/lib/schemas.ts";
+import { commentsSchema, thanksSchema } from "../../src/lib/schemas.ts";
+import { thanksReferenceProblems } from "../../src/lib/thanks.ts";
 import type { ArticleIndex, CommentEntry } from "./import-plan.ts";
+import type { ThanksEntry } from "./thanks-plan.ts";
 
 export const commentsFolder = "_data/comments";
+
+/** The wall of thanks, which the `thanks` form's submissions join. */
+export const thanksFile = "_data/thanks.json";
 
 /**
  * Every submission the importer has put up for review, id → page. A comment a moderator
@@ -64,6 +69,35 @@ export async function readComments(root: string): Promise<Map<string, CommentEnt
     throw new ProjectFileError(`Fix the comments files first (nothing was imported):\n${problems.join("\n")}`);
   }
   return pages;
+}
+
+/** _data/thanks.json as written, checked as the content check does; none yet is an empty wall. */
+export async function readThanks(root: string): Promise<ThanksEntry[]> {
+  const path = join(root, thanksFile);
+  if (!existsSync(path)) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new ProjectFileError(
+      `Fix ${thanksFile} first (nothing was imported): it is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+  const found = [
+    ...checkWithSchema(thanksFile, value, thanksSchema).problems,
+    ...thanksReferenceProblems(thanksFile, value),
+  ];
+  if (found.length > 0) {
+    throw new ProjectFileError(
+      `Fix ${thanksFile} first (nothing was imported):\n${found.map(formatProblem).join("\n")}`,
+    );
+  }
+  return value as ThanksEntry[];
+}
+
+/** _data/thanks.json's text: JSON as Biome formats it. */
+export function thanksFileText(thanks: readonly ThanksEntry[]): string {
+  return `${JSON.stringify(thanks, null, 2)}\n`;
 }
 
 /** reviewed.json as id → page; none yet is an empty record. */

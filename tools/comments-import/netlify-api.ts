@@ -102,6 +102,18 @@ function unreachableReason(error: unknown): string {
   return cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
 
+/** The form named `name` among a site's forms, or an error saying how Netlify comes to know it. */
+export function formNamed(forms: readonly NetlifyForm[], name: string): NetlifyForm {
+  const form = forms.find((candidate) => candidate?.name === name);
+  if (!form) {
+    const others = forms.map((candidate) => JSON.stringify(candidate?.name)).join(", ");
+    throw new NetlifyApiError(
+      `The site has no form named ${JSON.stringify(name)} (it has ${others || "none"}): Netlify registers it when it deploys the site with form detection on (Forms > Enable form detection).`,
+    );
+  }
+  return form;
+}
+
 export function netlifyApi({ baseUrl, token, attempts = 5, longestWait = 60, timeout = 30_000 }: NetlifyApiOptions) {
   const base = baseUrl.replace(/\/+$/, "");
   const origin = new URL(base).origin;
@@ -169,8 +181,8 @@ export function netlifyApi({ baseUrl, token, attempts = 5, longestWait = 60, tim
   }
 
   return {
-    /** The site's form named `name` (Netlify registers a form when it deploys a page that has it). */
-    async form(siteId: string, name: string): Promise<NetlifyForm> {
+    /** The site's forms (Netlify registers a form when it deploys a page that has it). */
+    async forms(siteId: string): Promise<NetlifyForm[]> {
       const url = `${base}/sites/${encodeURIComponent(siteId)}/forms`;
       const response = await send("GET", url);
       if (!response.ok) {
@@ -183,14 +195,12 @@ export function netlifyApi({ baseUrl, token, attempts = 5, longestWait = 60, tim
       }
       const forms = await json(url, response);
       if (!Array.isArray(forms)) throw new NetlifyApiError("Netlify's API sent no list of forms.");
-      const form = (forms as NetlifyForm[]).find((candidate) => candidate?.name === name);
-      if (!form) {
-        const others = (forms as NetlifyForm[]).map((candidate) => JSON.stringify(candidate?.name)).join(", ");
-        throw new NetlifyApiError(
-          `The site has no form named ${JSON.stringify(name)} (it has ${others || "none"}): Netlify registers it when it deploys the site with form detection on (Forms > Enable form detection).`,
-        );
-      }
-      return form;
+      return forms as NetlifyForm[];
+    },
+
+    /** The site's form named `name`. */
+    async form(siteId: string, name: string): Promise<NetlifyForm> {
+      return formNamed(await this.forms(siteId), name);
     },
 
     /** Every verified submission of a form, following each page's `Link: <…>; rel="next"`. */

@@ -1,0 +1,83 @@
+import type {
+  CardColours,
+  CardDesign,
+  CardFormat,
+  CardLayout,
+  CardText,
+  CardWords,
+  Measure,
+  Shape,
+} from "../assets/js/thanks-card.js";
+import { cardLayout, fillIn } from "../assets/js/thanks-card.js";
+import { cardTypeFace, type EastAsianLanguage } from "./fonts.ts";
+
+// The wall's cards, drawn by the build in the design the browser draws (src/assets/js/thanks-card.js
+// lays both out): the same shapes, with the words as outlines of the card typefaces (fonts.ts)
+// instead of canvas text. Pure: the mark comes in as an argument.
+
+export type { CardColours, CardDesign, CardFormat, CardLayout, CardText, CardWords };
+
+/** Line breaks a visitor typed count for wrapping, not for choosing the fonts and the direction. */
+const asParagraph = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** HarfBuzz's widths, the build's `measure` for the layout: each line set in its paragraph's fonts and direction. */
+export function harfBuzzMeasure(eastAsian?: EastAsianLanguage): Measure {
+  return (text, size, weight, paragraph) =>
+    cardTypeFace(weight, eastAsian).paragraph(asParagraph(paragraph)).measure(text, size);
+}
+
+/** The words on a card, with the day's name and its date as people say it ("17 January") put in the footer. */
+export function cardWordsFor(words: CardWords, day: { name: string; date: string }): CardWords {
+  const { greeting, from, alt, altMessage, altFrom } = words;
+  return { greeting, from, alt, altMessage, altFrom, footer: fillIn(words.footer, { day: day.name, date: day.date }) };
+}
+
+/** A thank-you card as SVG: the layout's shapes, its text as outlines, the mark nested where the layout puts it. */
+export function thanksCardSvg(
+  text: CardText,
+  design: CardDesign,
+  format: CardFormat,
+  words: CardWords,
+  colours: CardColours,
+  mark: string,
+  eastAsian?: EastAsianLanguage,
+): { svg: string; layout: CardLayout } {
+  const layout = cardLayout(text, design, format, words, colours, harfBuzzMeasure(eastAsian));
+  const body = layout.shapes.map((shape) => svgShape(shape, mark, eastAsian)).join("");
+  return {
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">${body}</svg>`,
+    layout,
+  };
+}
+
+function svgShape(shape: Shape, mark: string, eastAsian?: EastAsianLanguage): string {
+  switch (shape.kind) {
+    case "rect":
+      return `<rect x="${shape.x}" y="${shape.y}" width="${shape.width}" height="${shape.height}" fill="${shape.fill}"/>`;
+    case "circle":
+      return `<circle cx="${shape.cx}" cy="${shape.cy}" r="${shape.r}" fill="${shape.fill}"/>`;
+    case "mark":
+      return mark
+        .trim()
+        .replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\s(?:x|y|width|height)="[^"]*"/g, ""))
+        .replace(/^<svg\b/, `<svg x="${shape.x}" y="${shape.y}" width="${shape.size}" height="${shape.size}"`);
+    case "text": {
+      const d = cardTypeFace(shape.weight, eastAsian)
+        .paragraph(asParagraph(shape.paragraph))
+        .pathData(shape.text, shape.x, shape.y, shape.size);
+      return d ? `<path d="${d}" fill="${shape.fill}"/>` : "";
+    }
+  }
+}
+
+/** Where a thanks' card is published: its id is in the name. */
+export function thanksCardPath(id: string): string {
+  return `/cards/thanks/${id}.png`;
+}
+
+/** The card's colours in the design tokens: the mark's, and the light scheme's text as ink. */
+export function cardColoursOf(design: {
+  palette: { mark: Omit<CardColours, "ink">; light: { text: string } };
+}): CardColours {
+  return { ...design.palette.mark, ink: design.palette.light.text };
+}

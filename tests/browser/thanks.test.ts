@@ -1,0 +1,264 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import sharp from "sharp";
+import { describe, expect, inject, it } from "vitest";
+import design from "../../_data/design.ts";
+import thanksWords from "../../_data/thanksWords.ts";
+import { cardLayout } from "../../src/assets/js/thanks-card.js";
+import { cardColoursOf } from "../../src/lib/thanks-cards.ts";
+import { axeSettings, axeViolations } from "../helpers/axe.ts";
+import { watchedPage } from "../helpers/browser.ts";
+import { chromiumWithSite } from "../helpers/browser-suite.ts";
+
+// /thank-your-mentor/ in Chromium: the card drawn as one types, downloaded as PNGs, and the wall
+// of tests/fixtures/thanks.json (in the global setup's site with articles in nine scripts).
+const chromium = chromiumWithSite(inject("languagesSiteDir"));
+const path = "/thank-your-mentor/";
+const teal = design.palette.mark.teal;
+const longMessage = "Thank you for every question you asked me back instead of answering. ".repeat(5).slice(0, 280);
+const longName = `${"Maximiliane Alexandra von Hohenberg-Schwarzenfeld ".repeat(2)}`.slice(0, 100);
+
+/** A page of the maker with every request it makes recorded. */
+async function maker(options: { width?: number; colorScheme?: "light" | "dark"; axe?: boolean } = {}) {
+  const watched = await watchedPage(chromium.browser, {
+    // Only to add axe-core to the page: the other tests run under the site's CSP.
+    bypassCSP: options.axe === true,
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.colorScheme ?? "light",
+    acceptDownloads: true,
+  });
+  const requests: { url: string; bytes: number }[] = [];
+  watched.page.on("requestfinished", async (request) => {
+    const sizes = await request.sizes().catch(() => ({ responseBodySize: 0, responseHeadersSize: 0 }));
+    requests.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+  });
+  await watched.page.goto(chromium.site.origin + path);
+  await watched.page.locator(".thanks-preview").waitFor({ state: "visible" });
+  return { ...watched, requests };
+}
+
+async function type(page: Page, text: { mentor?: string; message?: string; name?: string; design?: string }) {
+  if (text.mentor !== undefined) await page.fill("#thanks-mentor", text.mentor);
+  if (text.message !== undefined) await page.fill("#thanks-message", text.message);
+  if (text.name !== undefined) await page.fill("#thanks-name", text.name);
+  if (text.design !== undefined) await page.check(`#thanks-design-${text.design}`);
+  // The next frame draws; the fonts' slices for new characters load and it draws again.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => document.fonts.ready.then(resolve))));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+}
+
+const preview = (page: Page) =>
+  page.locator(".thanks-preview__canvas").evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL());
+
+async function download(page: Page, format: "square" | "landscape") {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(`button[data-download="${format}"]`)]);
+  const bytes = await readFile((await file.path()) as string);
+  const image = sharp(bytes);
+  const { width, height, format: type } = await image.metadata();
+  const { data, info } = await image.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const pixel = (x: number, y: number) => {
+    const offset = (y * info.width + x) * info.channels;
+    return `#${[data[offset], data[offset + 1], data[offset + 2]].map((value) => (value ?? 0).toString(16).padStart(2, "0")).join("")}`;
+  };
+  return { name: file.suggestedFilename(), width, height, type, data, pixel };
+}
+
+/** The text box of a card, where the visitor's words go: it depends on the format alone. */
+const textBox = (format: "square" | "landscape") =>
+  cardLayout({ mentor: "", message: "" }, "teal", format, thanksWords.card, cardColoursOf(design), () => 0).textBox;
+
+/** The leftmost and rightmost columns, inside the text box's rows, with a pixel not of the background. */
+function inkColumns(card: Awaited<ReturnType<typeof download>>, background: string, format: "square" | "landscape") {
+  const box = textBox(format);
+  let left = Number.POSITIVE_INFINITY;
+  let right = -1;
+  for (let y = box.y; y < box.y + box.height; y++) {
+    for (let x = 0; x < (card.width ?? 0); x++) {
+      if (card.pixel(x, y) !== background) {
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+      }
+    }
+  }
+  return { left, right, box };
+}
+
+describe("the card maker", () => {
+  it("draws the card as one types, and its text alternative follows the words", async () => {
+    const { page, problems, close } = await maker();
+    const blank = await preview(page);
+    await type(page, { mentor: "Dr Amara Okafor", message: "You showed me how to ask a good question." });
+    const typed = await preview(page);
+    expect(typed).not.toBe(blank);
+    const canvas = page.locator(".thanks-preview__canvas");
+    expect(await canvas.getAttribute("role")).toBe("img");
+    expect(await canvas.getAttribute("aria-label")).toBe(
+      "A thank-you card for Dr Amara Okafor. “You showed me how to ask a good question.”",
+    );
+    await type(page, { name: "Sam" });
+    expect(await canvas.getAttribute("aria-label")).toMatch(/From Sam\.$/);
+    expect(await preview(page)).not.toBe(typed);
+    await type(page, { design: "amber" });
+    expect(await page.locator(".thanks-maker__count").textContent()).toBe("239 characters left");
+    expect(problems).toEqual({ consoleErrors: [], cspViolations: [], failedRequests: [] });
+    await close();
+  });
+
+  it("downloads a 1080×1080 and a 1200×630 PNG whose pixels change with the words", async () => {
+    const { page, close } = await maker();
+    await type(page, { mentor: "Ama", message: "Thank you." });
+    const square = await download(page, "square");
+    expect([square.type, square.width, square.height, square.name]).toEqual([
+      "png",
+      1080,
+      1080,
+      "thank-you-card-1080x1080.png",
+    ]);
+    const landscape = await download(page, "landscape");
+    expect([landscape.type, landscape.width, landscape.height]).toEqual(["png", 1200, 630]);
+    expect(await page.locator(".thanks-preview__status").textContent()).toBe(
+      "Card saved as thank-you-card-1200x630.png.",
+    );
+    await type(page, { message: "Thank you for everything." });
+    const other = await download(page, "square");
+    expect(other.data.equals(square.data)).toBe(false);
+    // The first design is teal; the corners are its background.
+    expect(square.pixel(2, 540)).toBe(teal);
+    await close();
+  });
+
+  it("fits a 280-character message and a 100-character name: nothing reaches the edges", async () => {
+    const { page, close } = await maker({ width: 390 });
+    await type(page, { mentor: longName, message: longMessage, name: longName });
+    expect(Array.from(await page.inputValue("#thanks-message"))).toHaveLength(280);
+    expect(await page.inputValue("#thanks-mentor")).toHaveLength(100);
+    for (const format of ["square", "landscape"] as const) {
+      const card = await download(page, format);
+      const { left, right, box } = inkColumns(card, teal, format);
+      // Ink fills the box from side to side, and stays in it.
+      expect(left).toBeGreaterThanOrEqual(box.x - 4);
+      expect(right).toBeLessThanOrEqual(box.x + box.width + 4);
+      expect(right - left).toBeGreaterThan(box.width * 0.8);
+    }
+    await close();
+  });
+
+  it("draws an Arabic name and message right to left, against the right side", async () => {
+    const { page, close } = await maker();
+    await type(page, { mentor: "ليلى الحسيني", message: "شكرًا لأنك آمنت بي." });
+    const arabic = inkColumns(await download(page, "square"), teal, "square");
+    expect(arabic.right).toBeGreaterThan(arabic.box.x + arabic.box.width - 16);
+    expect(arabic.left).toBeGreaterThan(arabic.box.x + 200);
+    await type(page, { mentor: "Layla Husseini", message: "Thank you." });
+    const latin = inkColumns(await download(page, "square"), teal, "square");
+    expect(latin.left).toBeLessThan(latin.box.x + 16);
+    expect(latin.right).toBeLessThan(latin.box.x + latin.box.width - 200);
+    await close();
+  });
+
+  it("sends nothing anywhere: every request stays on the site, and only a few slices of the fonts load", async () => {
+    const { page, problems, close, requests } = await maker();
+    await type(page, { mentor: "Dr Amara Okafor", message: "You showed me how to ask a good question.", name: "Sam" });
+    await download(page, "square");
+    const latinFonts = requests.filter(
+      (request) => request.url.includes("/fonts/card/") && request.url.endsWith(".woff2"),
+    );
+    await type(page, { mentor: "王老师", message: "谢谢您多年来的耐心指导，让我学会了独立思考。", name: "李明" });
+    await download(page, "square");
+    const allFonts = requests.filter(
+      (request) => request.url.includes("/fonts/card/") && request.url.endsWith(".woff2"),
+    );
+    const sum = (list: { bytes: number }[]) => list.reduce((total, request) => total + request.bytes, 0);
+    const page1 = sum(requests.filter((request) => !allFonts.includes(request)));
+    console.log(
+      `thank-your-mentor transfers: page and its files ${page1} bytes; Latin card fonts ${latinFonts.length} files, ${sum(latinFonts)} bytes; the Chinese card's fonts ${allFonts.length - latinFonts.length} more files, ${sum(allFonts) - sum(latinFonts)} bytes`,
+    );
+    expect(latinFonts.length).toBeLessThanOrEqual(3);
+    expect(allFonts.length - latinFonts.length).toBeLessThanOrEqual(12);
+    for (const request of requests) expect(new URL(request.url).origin).toBe(chromium.site.origin);
+    expect(problems).toEqual({ consoleErrors: [], cspViolations: [], failedRequests: [] });
+    await close();
+  });
+
+  it("is usable from the keyboard: the fields, the designs and Download in order", async () => {
+    const { page, close } = await maker();
+    await page.focus("#thanks-mentor");
+    await page.keyboard.type("Ama");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Thank you.");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("thanks-name");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("thanks-design-teal");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("thanks-design-cream");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-download"))).toBe("square");
+    const [file] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    expect(file.suggestedFilename()).toBe("thank-you-card-1080x1080.png");
+    await close();
+  });
+
+  for (const { colorScheme, width } of axeSettings) {
+    it(`has no axe violations in ${colorScheme} at ${width} px`, async () => {
+      const { page, close } = await maker({ width, colorScheme, axe: true });
+      await type(page, { mentor: "ليلى", message: "Thank you.", name: "Sam" });
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await close();
+    });
+  }
+
+  it("says without scripts what it would do, and links the toolkit's graphics", async () => {
+    const { page, close } = await watchedPage(chromium.browser, { javaScriptEnabled: false });
+    await page.goto(chromium.site.origin + path);
+    const notice = page.locator(".thanks-noscript");
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toContain("draws a card from your words");
+    expect(await notice.locator("a").getAttribute("href")).toBe("/toolkit/#graphics-heading");
+    expect(await page.locator(".thanks-preview").isVisible()).toBe(false);
+    // The form still sends thanks for the wall.
+    expect(await page.locator('form[name="thanks"] button[type="submit"]').isVisible()).toBe(true);
+    await close();
+  });
+});
+
+describe("the wall of thanks", () => {
+  it("shows the fixture thanks newest first, 24 to a page, each with its card", async () => {
+    const { page, problems, close } = await watchedPage(chromium.browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(chromium.site.origin + path);
+    const items = page.locator(".thanks-wall__list .thanks-item");
+    expect(await items.count()).toBe(24);
+    expect(await items.first().locator(".thanks-item__mentor a").textContent()).toBe("Dr Amara Okafor");
+    const cards = page.locator(".thanks-item__card");
+    await cards.first().scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const image = document.querySelector<HTMLImageElement>(".thanks-item__card");
+      return image?.complete && image.naturalWidth > 0;
+    });
+    expect(
+      await cards.first().evaluate((image: HTMLImageElement) => [image.naturalWidth, image.naturalHeight]),
+    ).toEqual([1200, 630]);
+    expect(await cards.first().getAttribute("src")).toBe("/cards/thanks/6571f0a1c2d3e4f5a6b7c8d1.png");
+    await page.click('a[rel="next"]');
+    expect(new URL(page.url()).pathname).toBe("/thank-your-mentor/page/2/");
+    expect(await page.locator(".thanks-item").count()).toBe(2);
+    expect(problems).toEqual({ consoleErrors: [], cspViolations: [], failedRequests: [] });
+    await close();
+  });
+
+  it("gives each thanks a page of its own, set in its own direction, with no axe violations", async () => {
+    const { page, problems, close } = await watchedPage(chromium.browser, {
+      viewport: { width: 320, height: 800 },
+      bypassCSP: true,
+    });
+    await page.goto(`${chromium.site.origin}/thank-your-mentor/thanks/6571f0a1c2d3e4f5a6b7c8d2/`);
+    expect(await page.locator("h1 span").evaluate((element) => getComputedStyle(element).direction)).toBe("rtl");
+    expect(await page.locator(".thanks-page__card").evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(
+      1200,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual({ consoleErrors: [], cspViolations: [], failedRequests: [] });
+    await close();
+  });
+});

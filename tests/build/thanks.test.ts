@@ -1,0 +1,158 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import sharp from "sharp";
+import { describe, expect, inject, it } from "vitest";
+import thanksWords from "../../_data/thanksWords.ts";
+import { publishedFontFiles } from "../../src/lib/card-web-fonts.ts";
+import { htmlProblems, readPage, visibleText } from "../helpers/site.ts";
+
+// The wall of thanks in the global setup's site with tests/fixtures/thanks.json, and the site as
+// it is (no thanks yet).
+const siteDir = inject("languagesSiteDir");
+const plainSiteDir = inject("siteDir");
+const fixture = JSON.parse(readFileSync(join(import.meta.dirname, "../fixtures/thanks.json"), "utf8")) as {
+  id: string;
+  mentor: string;
+  message: string;
+  name?: string;
+  date: string;
+}[];
+
+/** Every file under a folder, as paths relative to it. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((path) => statSync(join(dir, path)).isFile());
+
+describe("the wall of thanks, built", () => {
+  it("shows the thanks newest first, 24 to a page, each with its card, its permalink and its words in their own direction", () => {
+    const first = readPage(siteDir, "/thank-your-mentor/");
+    const second = readPage(siteDir, "/thank-your-mentor/page/2/");
+    const ids = [...first.querySelectorAll(".thanks-item"), ...second.querySelectorAll(".thanks-item")].map((item) =>
+      item.getAttribute("id"),
+    );
+    const newestFirst = [...fixture].sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+    expect(ids).toEqual(newestFirst.map((thanks) => `thanks-${thanks.id}`));
+    expect(first.querySelectorAll(".thanks-item")).toHaveLength(24);
+    const arabic = first.querySelector("#thanks-6571f0a1c2d3e4f5a6b7c8d2");
+    expect(arabic?.querySelector(".thanks-item__mentor a")?.getAttribute("dir")).toBe("auto");
+    expect(arabic?.querySelector(".thanks-item__message")?.getAttribute("dir")).toBe("auto");
+    expect(arabic?.querySelector(".thanks-item__name")?.getAttribute("dir")).toBe("auto");
+    expect(arabic?.querySelector(".thanks-item__mentor a")?.getAttribute("href")).toBe(
+      "/thank-your-mentor/thanks/6571f0a1c2d3e4f5a6b7c8d2/",
+    );
+    expect(visibleText(second.querySelector(".pager") ?? first)).toContain("Page 2 of 2");
+  });
+
+  it("draws a 1200×630 card for every thanks, named by its id", async () => {
+    for (const thanks of fixture) {
+      const file = join(siteDir, `cards/thanks/${thanks.id}.png`);
+      expect(existsSync(file)).toBe(true);
+      const { width, height, format } = await sharp(file).metadata();
+      expect([format, width, height]).toEqual(["png", 1200, 630]);
+    }
+    expect(readdirSync(join(siteDir, "cards/thanks"))).toHaveLength(fixture.length);
+  });
+
+  it("gives each thanks a page to share: its card as og:image, share links, and a place in search", () => {
+    const thanks = fixture[2]!;
+    const page = readPage(siteDir, `/thank-your-mentor/thanks/${thanks.id}/`);
+    expect(visibleText(page.querySelector("h1")!)).toBe(`To ${thanks.mentor}`);
+    expect(page.querySelector("title")?.textContent).toContain(`Thanks to ${thanks.mentor}`);
+    expect(page.querySelector('meta[property="og:image"]')?.getAttribute("content")).toMatch(
+      new RegExp(`/cards/thanks/${thanks.id}\\.png$`),
+    );
+    expect(page.querySelector('meta[property="og:image:alt"]')?.getAttribute("content")).toBe(
+      `A thank-you card for ${thanks.mentor}. “${thanks.message}” From ${thanks.name}.`,
+    );
+    expect(page.querySelector("main")?.hasAttribute("data-pagefind-body")).toBe(true);
+    expect(page.querySelector(".thanks-page__message p")?.getAttribute("dir")).toBe("auto");
+    const share = page.querySelectorAll(".share__links a").map((link) => link.getAttribute("href") ?? "");
+    expect(share.some((href) => href.includes(encodeURIComponent(`/thank-your-mentor/thanks/${thanks.id}/`)))).toBe(
+      true,
+    );
+    // The wall's own pages repeat the thanks: only the maker's words are indexed there.
+    const wall = readPage(siteDir, "/thank-your-mentor/");
+    expect(wall.querySelector(".thanks-wall")?.hasAttribute("data-pagefind-ignore")).toBe(true);
+  });
+
+  it("finds the thanks in the search index", () => {
+    const entries = readdirSync(join(siteDir, "pagefind"));
+    expect(entries.length).toBeGreaterThan(0);
+    // Pagefind names each page it indexed in its fragments: one per thanks page, compressed; their count is enough here.
+    const fragments = readdirSync(join(siteDir, "pagefind/fragment"));
+    const pages = readdirSync(join(plainSiteDir, "pagefind/fragment"));
+    expect(fragments.length).toBeGreaterThanOrEqual(pages.length + fixture.length);
+  });
+
+  it("has the Netlify form thanks: a honeypot, mentor, message, name and the box agreeing to publication, and no email", () => {
+    const form = readPage(plainSiteDir, "/thank-your-mentor/").querySelector('form[name="thanks"]')!;
+    expect(form.getAttribute("data-netlify")).toBe("true");
+    expect(form.getAttribute("data-netlify-honeypot")).toBe("bot-field");
+    expect(form.getAttribute("method")).toBe("POST");
+    expect(form.getAttribute("action")).toBe("/thank-your-mentor/sent/");
+    const names = form.querySelectorAll("input, textarea").map((field) => field.getAttribute("name"));
+    expect(names).toEqual([
+      "form-name",
+      "bot-field",
+      "mentor",
+      "message",
+      "name",
+      "design",
+      "design",
+      "design",
+      "publish",
+    ]);
+    expect(form.querySelector('textarea[name="message"]')?.getAttribute("maxlength")).toBe("280");
+    expect(form.querySelector('input[name="publish"]')?.getAttribute("type")).toBe("checkbox");
+    expect(form.querySelector('input[name="publish"]')?.hasAttribute("required")).toBe(true);
+    for (const label of [thanksWords.mentorLabel, thanksWords.messageLabel, thanksWords.nameLabel]) {
+      expect(form.querySelectorAll("label").map((element) => element.textContent)).toContain(label);
+    }
+    expect(readPage(plainSiteDir, "/thank-your-mentor/sent/").querySelector("h1")?.textContent).toBe(
+      thanksWords.sentTitle,
+    );
+  });
+
+  it("says so when no thanks are published yet, and is linked from the header, / and the toolkit", () => {
+    const page = readPage(plainSiteDir, "/thank-your-mentor/");
+    expect(page.querySelector(".thanks-wall__empty")?.textContent).toBe(thanksWords.wallEmpty);
+    for (const path of ["/", "/toolkit/", "/about/"]) {
+      expect(
+        readPage(plainSiteDir, path)
+          .querySelectorAll("a")
+          .some((link) => link.getAttribute("href") === "/thank-your-mentor/"),
+      ).toBe(true);
+    }
+    expect(readPage(plainSiteDir, "/").querySelector('main a[href="/thank-your-mentor/"]')).not.toBeNull();
+    expect(readPage(plainSiteDir, "/toolkit/").querySelector('main a[href="/thank-your-mentor/"]')).not.toBeNull();
+  });
+
+  it("publishes the card fonts only as their fingerprinted stylesheet lists them, and links it from this page alone", () => {
+    const folder = join(plainSiteDir, "fonts/card");
+    const href = readPage(plainSiteDir, "/thank-your-mentor/")
+      .querySelectorAll('link[rel="stylesheet"]')
+      .map((link) => link.getAttribute("href") ?? "")
+      .find((url) => url.startsWith("/assets/css/card-fonts."));
+    expect(href).toMatch(/^\/assets\/css\/card-fonts\.[0-9a-f]{10}\.css$/);
+    const css = readFileSync(join(plainSiteDir, href!), "utf8");
+    const named = publishedFontFiles(css).map((font) => `${font.folder}/${font.file}`);
+    expect(new Set(filesUnder(folder))).toEqual(new Set(named));
+    const bytes = filesUnder(folder).reduce((sum, file) => sum + statSync(join(folder, file)).size, 0);
+    console.log(
+      `Card fonts: ${named.length} WOFF2 files, ${bytes} bytes in _site/fonts/card/; their stylesheet ${css.length} bytes`,
+    );
+    for (const path of ["/", "/toolkit/", "/articles/"]) {
+      expect(readPage(plainSiteDir, path).toString()).not.toContain("card-fonts.");
+    }
+  });
+
+  it("passes html-validate", async () => {
+    expect(
+      await htmlProblems(siteDir, [
+        "thank-your-mentor/index.html",
+        "thank-your-mentor/page/2/index.html",
+        "thank-your-mentor/sent/index.html",
+        `thank-your-mentor/thanks/${fixture[1]!.id}/index.html`,
+      ]),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { formatProblem } from "../../src/lib/content-check.ts";
+import { surfaceProblems } from "../../src/lib/contribution-surface.ts";
+import { checkProjectContent } from "../../src/lib/project-content.ts";
+import { thanksReferenceProblems, wallOfThanks } from "../../src/lib/thanks.ts";
+import { copyProject } from "../../tools/fixtures/project.ts";
+
+describe("wallOfThanks", () => {
+  it("lists the thanks newest first, a day or a moment, and leaves out an empty name", () => {
+    const wall = wallOfThanks([
+      { id: "a", mentor: "Ama", message: "One.", date: "2027-01-17" },
+      { id: "b", mentor: "Kofi", message: "Two.", name: " ", date: "2027-01-18T09:30:00Z" },
+      { id: "c", mentor: "Efua", message: "Three.", name: "Sam", date: "2027-01-17" },
+    ]);
+    expect(wall.map((thanks) => thanks.id)).toEqual(["b", "a", "c"]);
+    expect(wall[0]).toMatchObject({ dateTime: "2027-01-18T09:30:00.000Z" });
+    expect(wall[0]).not.toHaveProperty("name");
+    expect(wall[1]?.dateTime).toBe("2027-01-17");
+    expect(wallOfThanks(undefined)).toEqual([]);
+  });
+
+  it("finds two thanks with one id", () => {
+    const problems = thanksReferenceProblems("_data/thanks.json", [{ id: "x" }, { id: "y" }, { id: "x" }]);
+    expect(problems.map(formatProblem)).toEqual([
+      '_data/thanks.json: [2].id: expected an id no other thanks has, got "x", the id of [0]',
+    ]);
+  });
+
+  it("has _data/thanks.json in the contribution surface, as a file and never a link", () => {
+    expect(surfaceProblems([{ path: "_data/thanks.json", kind: "file", head: new Uint8Array() }])).toEqual([]);
+    expect(
+      surfaceProblems([{ path: "_data/thanks.json", kind: "symlink", head: new Uint8Array() }]).map(formatProblem),
+    ).toEqual(["_data/thanks.json: expected a file, got a symbolic link: add the file itself"]);
+  });
+});
+
+describe("the content check of _data/thanks.json", () => {
+  it("lists every problem as file: field: expected …, got …", async () => {
+    const dir = await copyProject({
+      "_data/thanks.json": JSON.stringify([
+        { id: "ok", mentor: "Ama", message: "Thank you.", date: "2027-01-17" },
+        { id: "no email", mentor: "", message: "x".repeat(281), email: "a@example.org", date: "17/01/2027" },
+        { id: "ok", mentor: "Kofi", message: "Thanks 😀", date: "2027-01-17" },
+      ]),
+    });
+    const problems = (await checkProjectContent(dir, new Date("2026-12-01T00:00:00Z"), () => {})).map(formatProblem);
+    expect(problems.filter((problem) => problem.startsWith("_data/thanks.json"))).toEqual([
+      '_data/thanks.json: [1].id: expected an id of letters, digits, - or _, got "no email"',
+      "_data/thanks.json: [1].mentor: expected the mentor's name, got an empty value",
+      "_data/thanks.json: [1].message: expected at most 280 characters, got 281",
+      '_data/thanks.json: [1].date: expected a date like 2027-01-18 or 2027-01-18T09:30:00Z, got "17/01/2027"',
+      "_data/thanks.json: [1].email: is not a known field",
+      '_data/thanks.json: [2].id: expected an id no other thanks has, got "ok", the id of [0]',
+    ]);
+  });
+
+  it("names a character the cards cannot draw, once the file is valid", async () => {
+    const dir = await copyProject({
+      "_data/thanks.json": JSON.stringify([{ id: "a", mentor: "Ama", message: "Thanks 😀", date: "2027-01-17" }]),
+    });
+    const problems = (await checkProjectContent(dir, new Date("2026-12-01T00:00:00Z"), () => {})).map(formatProblem);
+    expect(problems.filter((problem) => problem.startsWith("_data/thanks.json"))).toEqual([
+      expect.stringMatching(
+        /^_data\/thanks\.json: \[0\]\.message: expected characters the social card's typefaces .* got "😀" \(U\+1F600\)$/,
+      ),
+    ]);
+  });
+});
