@@ -38,7 +38,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(assets);
   eleventyConfig.addPlugin(images);
   eleventyConfig.addPlugin(graphics, { locale });
-  eleventyConfig.addPlugin(thanks);
+  eleventyConfig.addPlugin(thanks, { locale });
   eleventyConfig.addPlugin(search);
   // Writes the path prefix into every root-relative URL, so the site also works under a sub-path.
   eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -22,6 +22,11 @@ const plural = z.strictObject({
   other: phrase,
 });
 
+/** An object of phrases, one for each of `keys`. */
+function phrases<const Key extends string>(keys: readonly Key[]): Record<Key, typeof phrase> {
+  return Object.fromEntries(keys.map((key) => [key, phrase])) as Record<Key, typeof phrase>;
+}
+
 /** A page's name and what it is about, for its heading, `<title>` and description. */
 const page = z.strictObject({ title: phrase, description: phrase });
 
@@ -141,6 +146,73 @@ export const localeSchema = z.strictObject({
   notFound: z.strictObject({ title: phrase, lede: phrase, home: phrase, articles: phrase, about: phrase }),
   thankYou: z.strictObject({ title: phrase, lede: phrase, email: phrase, next: phrase, home: phrase, more: phrase }),
   devErrors: z.strictObject({ content: plural, failed: phrase, fix: phrase }),
+  /** /thank-your-mentor/, its wall of thanks, and the words drawn on its cards. */
+  thanks: z.strictObject({
+    ...phrases([
+      "title",
+      "description",
+      "homeLink",
+      "toolkitLink",
+      "lede",
+      "makerHeading",
+      "mentorLabel",
+      "messageLabel",
+      "messageHint",
+      "charactersLeft",
+      "nameLabel",
+      "nameHint",
+      "designLegend",
+      "previewHeading",
+      "previewNote",
+      "downloadSquare",
+      "downloadLandscape",
+      "share",
+      "shareTitle",
+      "fileName",
+      "noScript",
+      "noScriptLink",
+      "publishHeading",
+      "publishIntro",
+      "agreeLabel",
+      "publishButton",
+      "botLabel",
+      "wallHeading",
+      "wallIntro",
+      "wallEmpty",
+      "wallPageTitle",
+      "wallPagesLabel",
+      "pageOf",
+      "newest",
+      "newer",
+      "older",
+      "oldest",
+      "backToMaker",
+      "thanksTitle",
+      "thanksTo",
+      "thanksFrom",
+      "shareHeading",
+      "cardImageAlt",
+      "sentTitle",
+      "sentLede",
+      "sentBack",
+    ]),
+    designs: z.strictObject({ teal: phrase, cream: phrase, amber: phrase }),
+    status: z.strictObject({
+      drawing: phrase,
+      saved: phrase,
+      shared: phrase,
+      shareCancelled: phrase,
+      cannotDraw: phrase,
+    }),
+    card: z.strictObject({
+      greeting: phrase,
+      from: phrase,
+      footer: phrase,
+      alt: phrase,
+      altMessage: phrase,
+      altFrom: phrase,
+    }),
+  }),
 });
 
 export type Locale = z.output<typeof localeSchema>;

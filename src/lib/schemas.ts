@@ -137,7 +137,7 @@ export const daySchema = z.strictObject({
 });
 
 /** The pages the site's navigation may name; their labels are the locale's (src/lib/locale.ts). */
-export const navigationPages = ["home", "articles", "about", "toolkit"] as const;
+export const navigationPages = ["home", "articles", "about", "toolkit", "thanks"] as const;
 
 export const siteSchema = z.strictObject({
   name: text("the site's name", 80),

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
 import design from "../../_data/design.ts";
-import { cardAlt, designForId, fillIn } from "../assets/js/thanks-card.js";
+import { cardAlt, designForId } from "../assets/js/thanks-card.js";
 import { cardFontsFolder, cardFontsStylesheet, publishedFontFiles } from "../lib/card-web-fonts.ts";
 import { formatAnnualDate } from "../lib/dates.ts";
 import { cardFontVersions } from "../lib/fonts.ts";
@@ -13,6 +13,7 @@ import { markSvg } from "../lib/mark.ts";
 import type { Day, StoredThanks } from "../lib/schemas.ts";
 import { type PublicThanks, wallOfThanks } from "../lib/thanks.ts";
 import { type CardWords, cardColoursOf, cardWordsFor, thanksCardPath, thanksCardSvg } from "../lib/thanks-cards.ts";
+import type { SiteLocaleHolder } from "./locale.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +21,7 @@ const require = createRequire(import.meta.url);
  * /thank-your-mentor/: the wall of thanks (newest first), each thanks' card drawn by the build in
  * the design the browser draws, and the card fonts the page's script draws with.
  */
-export default function thanks(eleventyConfig: EleventyConfig): void {
+export default function thanks(eleventyConfig: EleventyConfig, { locale }: { locale: SiteLocaleHolder }): void {
   let directories = { input: ".", output: "_site" };
   /** Changes with the code and fonts that draw a card: part of each card's cache key. */
   const drawer = createHash("sha256")
@@ -47,9 +48,8 @@ export default function thanks(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addCollection("thanksWall", (api: CollectionApi) =>
     wallOfThanks(api.getAll<{ thanks?: StoredThanks[] }>()[0]?.data.thanks),
   );
-  eleventyConfig.addFilter("fillIn", fillIn);
   eleventyConfig.addFilter("thanksCardWords", (words: CardWords, day: Day) =>
-    cardWordsFor(words, { name: day.name, date: formatAnnualDate(day.date) }),
+    cardWordsFor(words, { name: day.name, date: formatAnnualDate(day.date, locale.language()) }),
   );
   eleventyConfig.addFilter("thanksCardColours", cardColoursOf);
   // A thanks' card: its address, size and alt text, for the wall and og:image; drawn once every page is written.

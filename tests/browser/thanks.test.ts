@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, inject, it } from "vitest";
 import design from "../../_data/design.ts";
-import thanksWords from "../../_data/thanksWords.ts";
+import en from "../../_data/locales/en.ts";
 import { cardLayout } from "../../src/assets/js/thanks-card.js";
 import { cardColoursOf } from "../../src/lib/thanks-cards.ts";
 import { axeSettings, axeViolations } from "../helpers/axe.ts";
@@ -65,7 +65,7 @@ async function download(page: Page, format: "square" | "landscape") {
 
 /** The text box of a card, where the visitor's words go: it depends on the format alone. */
 const textBox = (format: "square" | "landscape") =>
-  cardLayout({ mentor: "", message: "" }, "teal", format, thanksWords.card, cardColoursOf(design), () => 0).textBox;
+  cardLayout({ mentor: "", message: "" }, "teal", format, en.thanks.card, cardColoursOf(design), () => 0).textBox;
 
 /** The leftmost and rightmost columns, inside the text box's rows, with a pixel not of the background. */
 function inkColumns(card: Awaited<ReturnType<typeof download>>, background: string, format: "square" | "landscape") {

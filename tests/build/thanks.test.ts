@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, inject, it } from "vitest";
-import thanksWords from "../../_data/thanksWords.ts";
+import en from "../../_data/locales/en.ts";
 import { publishedFontFiles } from "../../src/lib/card-web-fonts.ts";
 import { htmlProblems, readPage, visibleText } from "../helpers/site.ts";
 
@@ -104,17 +104,17 @@ describe("the wall of thanks, built", () => {
     expect(form.querySelector('textarea[name="message"]')?.getAttribute("maxlength")).toBe("280");
     expect(form.querySelector('input[name="publish"]')?.getAttribute("type")).toBe("checkbox");
     expect(form.querySelector('input[name="publish"]')?.hasAttribute("required")).toBe(true);
-    for (const label of [thanksWords.mentorLabel, thanksWords.messageLabel, thanksWords.nameLabel]) {
+    for (const label of [en.thanks.mentorLabel, en.thanks.messageLabel, en.thanks.nameLabel]) {
       expect(form.querySelectorAll("label").map((element) => element.textContent)).toContain(label);
     }
     expect(readPage(plainSiteDir, "/thank-your-mentor/sent/").querySelector("h1")?.textContent).toBe(
-      thanksWords.sentTitle,
+      en.thanks.sentTitle,
     );
   });
 
   it("says so when no thanks are published yet, and is linked from the header, / and the toolkit", () => {
     const page = readPage(plainSiteDir, "/thank-your-mentor/");
-    expect(page.querySelector(".thanks-wall__empty")?.textContent).toBe(thanksWords.wallEmpty);
+    expect(page.querySelector(".thanks-wall__empty")?.textContent).toBe(en.thanks.wallEmpty);
     for (const path of ["/", "/toolkit/", "/about/"]) {
       expect(
         readPage(plainSiteDir, path)

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import design from "../../_data/design.ts";
-import thanksWords from "../../_data/thanksWords.ts";
+import en from "../../_data/locales/en.ts";
 import {
   type CardLayout,
   cardAlt,
@@ -27,7 +27,7 @@ import { markSvg } from "../../src/lib/mark.ts";
 import { cardColoursOf, cardWordsFor, harfBuzzMeasure, thanksCardSvg } from "../../src/lib/thanks-cards.ts";
 import { projectRoot } from "../../tools/fixtures/project.ts";
 
-const words = cardWordsFor(thanksWords.card, { name: "International Mentoring Day", date: "17 January" });
+const words = cardWordsFor(en.thanks.card, { name: "International Mentoring Day", date: "17 January" });
 const colours = cardColoursOf(design);
 const measure = harfBuzzMeasure();
 const longMessage =

@@ -3,7 +3,7 @@
 // (thank-your-mentor.js) and the build draws the very same layout as SVG outlines
 // (src/lib/thanks-cards.ts): each gives `measure` (canvas measureText there, HarfBuzz here),
 // so that both wrap and shrink the words alike. Pure: no DOM, no fonts, no words of its own
-// (the words come in as `CardWords`, from _data/thanksWords.ts).
+// (the words come in as `CardWords`, from the locale, _data/locales/<language>.ts).
 
 /** @typedef {"square" | "landscape"} CardFormat */
 /** @typedef {"teal" | "cream" | "amber"} CardDesign */
