@@ -1,6 +1,7 @@
 import type { Problem } from "./content-check.ts";
 import { type Plural, say } from "./locale.ts";
 import { describeValue, type StoredComment } from "./schemas.ts";
+import { duplicateIds, entryField, sentAt } from "./stored-entries.ts";
 
 /** What a visitor may see of a comment: the stored fields, with its date read and its website only if safe to link. */
 export interface PublicComment {
@@ -25,18 +26,14 @@ export interface ThreadReply extends PublicComment {
   answering?: { id: string; name: string };
 }
 
-const dayOnly = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The approved comments of a page, oldest first (comments of the same moment in file order). */
 export function publicComments(stored: readonly StoredComment[] | undefined): PublicComment[] {
   return (stored ?? [])
     .map(({ id, name, date, text, website, replyTo }) => {
-      const when = new Date(date);
       return {
         id,
         name,
-        date: when,
-        dateTime: typeof date === "string" && dayOnly.test(date) ? date : when.toISOString(),
+        ...sentAt(date),
         text,
         ...(website?.startsWith("https://") ? { website } : {}),
         ...(replyTo === undefined ? {} : { replyTo }),
@@ -90,26 +87,9 @@ export function commentCountLabel(count: number, words: Plural, language: string
  */
 export function commentReferenceProblems(file: string, value: unknown): Problem[] {
   if (!Array.isArray(value)) return [];
-  const field = (item: unknown, key: string): unknown =>
-    typeof item === "object" && item !== null && Object.hasOwn(item, key)
-      ? (item as Record<string, unknown>)[key]
-      : undefined;
-  const problems: Problem[] = [];
-  const firstWithId = new Map<unknown, number>();
+  const { problems, firstWithId } = duplicateIds(file, value, "comment on this page");
   value.forEach((item, index) => {
-    const id = field(item, "id");
-    if (typeof id !== "string") return;
-    const first = firstWithId.get(id);
-    if (first === undefined) firstWithId.set(id, index);
-    else
-      problems.push({
-        file,
-        field: `[${index}].id`,
-        message: `expected an id no other comment on this page has, got ${describeValue(id)}, the id of [${first}]`,
-      });
-  });
-  value.forEach((item, index) => {
-    const replyTo = field(item, "replyTo");
+    const replyTo = entryField(item, "replyTo");
     if (typeof replyTo !== "string") return;
     if (!firstWithId.has(replyTo))
       problems.push({
@@ -117,7 +97,7 @@ export function commentReferenceProblems(file: string, value: unknown): Problem[
         field: `[${index}].replyTo`,
         message: `expected the id of a comment on this page, got ${describeValue(replyTo)}`,
       });
-    else if (replyTo === field(item, "id"))
+    else if (replyTo === entryField(item, "id"))
       problems.push({
         file,
         field: `[${index}].replyTo`,

@@ -19,29 +19,54 @@ export function isFingerprinted(path: string): boolean {
   return /\.[0-9a-f]{10}\.[a-z0-9]+$/.test(new URL(path, "http://site.test").pathname);
 }
 
-/** A file of the assets folder: where it is, and the address it is published at. */
+/** A file of the assets folder: where it is, the address it is published at, and what is published. */
 export interface Asset {
   source: string;
   url: string;
+  bytes: Uint8Array;
 }
+
+/** A module's imports of its neighbours: `from "./line-breaks.js"`, `import "./x.js"`, `import("../x.js")`. */
+const relativeImport = /(\bfrom\s*|\bimport\s*\(?\s*)"(\.\.?\/[^"]+\.js)"/g;
 
 /**
  * Every file under `sourceDir`, by its plain address under `urlBase` ("/assets/js/share.js"),
- * with its fingerprinted address. Read once a build: templates ask for the plain address.
+ * with its fingerprinted address. Read once a build: templates ask for the plain address. A
+ * script that imports another of the folder imports it by its fingerprinted name (the browser
+ * never sees a plain one), so its own name changes whenever what it imports does.
  */
 export function assetManifest(sourceDir: string, urlBase: string): Map<string, Asset> {
   const files = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
     );
-  return new Map(
+  const sources = new Map(
     files(sourceDir)
       .sort()
-      .map((source) => {
-        const path = posix.join(urlBase, relative(sourceDir, source).split(sep).join("/"));
-        return [path, { source, url: fingerprintedPath(path, readFileSync(source)) }];
-      }),
+      .map((source) => [posix.join(urlBase, relative(sourceDir, source).split(sep).join("/")), source] as const),
   );
+  const manifest = new Map<string, Asset>();
+  const publish = (path: string, importedBy: readonly string[] = []): Asset => {
+    const done = manifest.get(path);
+    if (done) return done;
+    const source = sources.get(path);
+    if (source === undefined) throw new Error(`${importedBy.at(-1)}: imports ${path}, which src/assets/ does not have`);
+    if (importedBy.includes(path)) throw new Error(`${path}: imports itself through ${importedBy.join(" → ")}`);
+    let bytes: Uint8Array = readFileSync(source);
+    if (path.endsWith(".js")) {
+      const code = new TextDecoder().decode(bytes).replace(relativeImport, (_, before: string, specifier: string) => {
+        const imported = publish(posix.join(posix.dirname(path), specifier), [...importedBy, path]);
+        const address = posix.relative(posix.dirname(path), imported.url);
+        return `${before}"${address.startsWith("../") ? address : `./${address}`}"`;
+      });
+      bytes = new TextEncoder().encode(code);
+    }
+    const asset = { source, url: fingerprintedPath(path, bytes), bytes };
+    manifest.set(path, asset);
+    return asset;
+  };
+  for (const path of sources.keys()) publish(path);
+  return new Map([...manifest].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /**
@@ -55,11 +80,11 @@ export async function writeFingerprintedAssets(
   urlBase: string,
 ): Promise<void> {
   const wanted = new Set<string>();
-  for (const { source, url } of assets.values()) {
+  for (const { url, bytes } of assets.values()) {
     const target = join(outputDir, url);
     wanted.add(target);
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, readFileSync(source));
+    await writeFile(target, bytes);
   }
   const folder = join(outputDir, urlBase);
   const existing = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);

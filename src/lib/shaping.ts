@@ -1,7 +1,7 @@
 import * as hb from "harfbuzzjs";
+import { graphemeClusters } from "../assets/js/line-breaks.js";
 import { bidiLevels, type Direction, paragraphDirection, visualOrder } from "./bidi.ts";
 import type { Font, FontFile, LoadedFont } from "./font-files.ts";
-import { graphemeClusters } from "./text-layout.ts";
 
 // Text set from a list of fonts, one line at a time: each grapheme cluster gets a font (the
 // fallback rules below), the line is split into runs of one font file and one direction, each run

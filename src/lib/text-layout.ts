@@ -1,3 +1,6 @@
+// Where a line may break is line-breaks.js's, shared with the thank-you cards drawn in the browser.
+import { graphemeClusters, joined, type Piece, pieces, UNSPACED } from "../assets/js/line-breaks.js";
+
 /** The width of `text` set at `size` pixels, in pixels. */
 export type Measure = (text: string, size: number) => number;
 
@@ -17,65 +20,6 @@ export interface FittedText {
 }
 
 const ELLIPSIS = "…";
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-
-/** The text's grapheme clusters: what a reader sees as one character (a letter and its accents, a conjunct, an emoji). */
-export function graphemeClusters(text: string): string[] {
-  return Array.from(graphemes.segment(text), (part) => part.segment);
-}
-
-/**
- * A piece of text no line breaks inside (where it can help it): a word of a language written with
- * spaces, or one character of Chinese or Japanese. `space` says whether a space goes before it
- * when it follows another piece on the same line.
- */
-interface Piece {
-  text: string;
-  space: boolean;
-}
-
-/**
- * Characters a line may break before or after with no space: ideographs, kana and their
- * punctuation. Korean is written with spaces, and breaks there.
- */
-const UNSPACED =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303F\u30FC\uFF00-\uFF60]/u;
-/** Never at the start of a line: closing brackets and quotes, full stops and commas, small kana, ー. */
-const NO_LINE_START =
-  /^[\p{Pe}\p{Pf}!%),.:;?\]}、。，．：；！？・ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ…‥〜]/u;
-/** Never at the end of a line: opening brackets and quotes. */
-const NO_LINE_END = /[\p{Ps}\p{Pi}]$/u;
-
-/** Whether a line may break between two clusters written with no space between them. */
-function breaksBetween(before: string, after: string): boolean {
-  return (UNSPACED.test(before) || UNSPACED.test(after)) && !NO_LINE_START.test(after) && !NO_LINE_END.test(before);
-}
-
-/** The text as pieces a line may break between: at spaces, and between Chinese and Japanese characters. */
-function pieces(text: string): Piece[] {
-  const result: Piece[] = [];
-  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
-    const clusters = graphemeClusters(word);
-    let current = "";
-    let space = true;
-    clusters.forEach((cluster, index) => {
-      const previous = clusters[index - 1];
-      if (previous !== undefined && breaksBetween(previous, cluster)) {
-        result.push({ text: current, space });
-        space = false;
-        current = "";
-      }
-      current += cluster;
-    });
-    result.push({ text: current, space });
-  }
-  return result;
-}
-
-function joined(line: readonly Piece[]): string {
-  return line.map((piece, index) => (index > 0 && piece.space ? ` ${piece.text}` : piece.text)).join("");
-}
 
 /** Pieces as lines no wider than `maxWidth`; a piece wider than a line is broken between its clusters. */
 function breakLines(text: string, size: number, maxWidth: number, measure: Measure): Piece[][] {

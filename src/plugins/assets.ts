@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import { type Design, stylesheetWithTokens } from "../lib/design-tokens.ts";
 import { type Asset, assetManifest, fingerprintedPath, writeFingerprintedAssets } from "../lib/fingerprint.ts";
@@ -25,7 +24,6 @@ export default function assets(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPassthroughCopy(publishedAsTheyAre);
   eleventyConfig.addWatchTarget("src/assets/");
   let manifest = new Map<string, Asset>();
-  let stylesheet = { url: "", css: "" };
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     manifest = assetManifest(join(directories.input, "src/assets"), "/assets");
@@ -33,9 +31,8 @@ export default function assets(eleventyConfig: EleventyConfig): void {
     const source = manifest.get(stylesheetPath)?.source;
     if (!source) throw new Error(`Assets: src${stylesheetPath} is missing`);
     const design = (await importFresh(join(directories.data, "design.ts"))) as Design;
-    const css = stylesheetWithTokens(design, readFileSync(source, "utf8"));
-    stylesheet = { url: fingerprintedPath(stylesheetPath, Buffer.from(css)), css };
-    manifest.set(stylesheetPath, { source, url: stylesheet.url });
+    const css = Buffer.from(stylesheetWithTokens(design, readFileSync(source, "utf8")));
+    manifest.set(stylesheetPath, { source, url: fingerprintedPath(stylesheetPath, css), bytes: css });
   });
 
   eleventyConfig.addFilter("fingerprint", (path: string) => {
@@ -48,12 +45,6 @@ export default function assets(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;
-    // The stylesheet is what was made of site.css, written after the copies clear the folder of older files.
-    const copied = new Map(manifest);
-    copied.delete(stylesheetPath);
-    await writeFingerprintedAssets(copied, directories.output, "/assets");
-    const target = join(directories.output, stylesheet.url);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, stylesheet.css);
+    await writeFingerprintedAssets(manifest, directories.output, "/assets");
   });
 }

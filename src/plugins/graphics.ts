@@ -55,6 +55,7 @@ export default function graphics(eleventyConfig: EleventyConfig, { locale }: { l
         "../lib/shaping.ts",
         "../lib/bidi.ts",
         "../lib/text-layout.ts",
+        "../assets/js/line-breaks.js",
         "../lib/mark.ts",
         "../../_data/design.ts",
       ]

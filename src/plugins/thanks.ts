@@ -28,6 +28,7 @@ export default function thanks(eleventyConfig: EleventyConfig, { locale }: { loc
     .update(
       [
         "../assets/js/thanks-card.js",
+        "../assets/js/line-breaks.js",
         "../lib/thanks-cards.ts",
         "../lib/fonts.ts",
         "../lib/shaping.ts",

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { axeSettings, axeViolations } from "../helpers/axe.ts";
+import { axeSettings, axeViolationsAt } from "../helpers/axe.ts";
 import { watchedPage } from "../helpers/browser.ts";
 import { chromiumWithSite } from "../helpers/browser-suite.ts";
 
@@ -24,16 +24,8 @@ describe("the pages of /articles/", () => {
   });
 });
 
-describe.each(axeSettings)("WCAG 2.2 A and AA, $colorScheme at $width px", ({ colorScheme, width }) => {
+describe.each(axeSettings)("WCAG 2.2 A and AA, $colorScheme at $width px", (setting) => {
   it.each(["/", "/articles/", "/articles/page/2/", "/articles/page/3/"])("%s has no violation", async (path) => {
-    // axe-core is injected as a script of its own: this test bypasses the CSP so that it can run.
-    const { page, close } = await watchedPage(chromium.browser, {
-      bypassCSP: true,
-      colorScheme,
-      viewport: { width, height: 800 },
-    });
-    await page.goto(chromium.site.origin + path);
-    expect(await axeViolations(page)).toEqual([]);
-    await close();
+    expect(await axeViolationsAt(chromium.browser, chromium.site.origin + path, setting)).toEqual([]);
   });
 });

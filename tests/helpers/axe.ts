@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Result } from "axe-core";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { watchedPage } from "./browser.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -74,3 +75,26 @@ export const axeSettings = [
   { colorScheme: "dark", width: 320 },
   { colorScheme: "dark", width: 1280 },
 ] as const;
+
+/**
+ * What axe finds on the page at `url`, opened afresh in one of the `axeSettings`. axe-core is
+ * injected as a script of its own, which the site's CSP rightly refuses: the page bypasses the CSP
+ * so that axe can run (pages.test.ts tests the CSP with it in force).
+ */
+export async function axeViolationsAt(
+  browser: Browser,
+  url: string,
+  { colorScheme, width }: (typeof axeSettings)[number],
+): Promise<string[]> {
+  const { page, close } = await watchedPage(browser, {
+    bypassCSP: true,
+    colorScheme,
+    viewport: { width, height: 800 },
+  });
+  try {
+    await page.goto(url);
+    return await axeViolations(page);
+  } finally {
+    await close();
+  }
+}

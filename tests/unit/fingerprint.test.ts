@@ -58,3 +58,30 @@ describe("assetManifest and writeFingerprintedAssets", () => {
     expect(readdirSync(join(output, "assets/js"))).toEqual([shareUrl.split("/").at(-1)]);
   });
 });
+
+describe("a script that imports another", () => {
+  it("imports it by its fingerprinted name, and is renamed whenever what it imports changes", async () => {
+    const source = await temporaryDir("imd-assets-");
+    await mkdir(join(source, "js"), { recursive: true });
+    await writeFile(join(source, "js/rules.js"), "export const rule = 1;");
+    await writeFile(
+      join(source, "js/card.js"),
+      'import { rule } from "./rules.js";\nimport "./rules.js";\nexport const later = () => import("./rules.js");',
+    );
+    const before = assetManifest(source, "/assets");
+    const rules = before.get("/assets/js/rules.js")!.url.split("/").at(-1);
+    expect(new TextDecoder().decode(before.get("/assets/js/card.js")!.bytes)).toBe(
+      `import { rule } from "./${rules}";\nimport "./${rules}";\nexport const later = () => import("./${rules}");`,
+    );
+
+    await writeFile(join(source, "js/rules.js"), "export const rule = 2;");
+    const after = assetManifest(source, "/assets");
+    expect(after.get("/assets/js/card.js")!.url).not.toBe(before.get("/assets/js/card.js")!.url);
+  });
+
+  it("names the file an import asks for that the folder does not have", async () => {
+    const source = await temporaryDir("imd-assets-");
+    await writeFile(join(source, "card.js"), 'import "./missing.js";');
+    expect(() => assetManifest(source, "/assets")).toThrow("/assets/card.js: imports /assets/missing.js");
+  });
+});

@@ -4,6 +4,7 @@ import { checkWithSchema } from "../../src/lib/content-check.ts";
 import { commentsSchema, describeValue, type StoredComment } from "../../src/lib/schemas.ts";
 import { normalisedPrefix } from "../../src/lib/urls.ts";
 import type { NetlifySubmission } from "./netlify-api.ts";
+import { plural, robotProblem, submissionField, unseenOldestFirst } from "./submissions.ts";
 
 /** The articles there are, by file name without `.md`, and whether each is a draft. */
 export type ArticleIndex = ReadonlyMap<string, { draft: boolean }>;
@@ -54,11 +55,6 @@ export function pageFor(path: unknown, articles: ArticleIndex, pathPrefix = "/")
 }
 
 /** A form field as the visitor sent it, trimmed; never one the object inherits. */
-function field(data: unknown, name: string): unknown {
-  if (!data || typeof data !== "object" || !Object.hasOwn(data, name)) return undefined;
-  const value = (data as Record<string, unknown>)[name];
-  return typeof value === "string" ? value.trim() : value;
-}
 
 function isHttpsUrl(value: unknown): value is string {
   return typeof value === "string" && URL.canParse(value) && new URL(value).protocol === "https:";
@@ -119,40 +115,34 @@ export function planImport({ submissions, existing, reviewed, articles, pathPref
     websitesLeftOut: [],
     known: 0,
   };
-  const fresh = submissions
-    .filter((submission) => {
-      const known = seen.has(String(submission.id));
-      if (known) plan.known++;
-      return !known;
-    })
-    .sort(
-      (a, b) => String(a.created_at).localeCompare(String(b.created_at)) || String(a.id).localeCompare(String(b.id)),
-    );
+  const { fresh, known } = unseenOldestFirst(submissions, seen);
+  plan.known = known;
 
   const nextReviewed = new Map(reviewed);
   for (const submission of fresh) {
     const id = String(submission.id);
     const data = submission.data;
     const skip = (problem: string) =>
-      plan.skipped.push({ id, date: submission.created_at, page: field(data, "page"), problem });
-    if (field(data, "bot-field")) {
-      skip("bot-field: the hidden field people leave empty was filled in, as robots do");
+      plan.skipped.push({ id, date: submission.created_at, page: submissionField(data, "page"), problem });
+    const robot = robotProblem(data);
+    if (robot) {
+      skip(robot);
       continue;
     }
-    const { page, problem } = pageFor(field(data, "page"), articles, pathPrefix);
+    const { page, problem } = pageFor(submissionField(data, "page"), articles, pathPrefix);
     if (page === undefined) {
       skip(problem);
       continue;
     }
     const onPage = idsOnPage.get(page) ?? new Set<string>();
-    const website = field(data, "website");
-    const replyTo = field(data, "reply-to");
+    const website = submissionField(data, "website");
+    const replyTo = submissionField(data, "reply-to");
     const answersKnown = typeof replyTo === "string" && onPage.has(replyTo);
     const candidate = {
       id,
-      name: field(data, "name"),
+      name: submissionField(data, "name"),
       date: submission.created_at,
-      text: field(data, "comment"),
+      text: submissionField(data, "comment"),
       ...(isHttpsUrl(website) ? { website } : {}),
       ...(answersKnown ? { replyTo } : {}),
     };
@@ -184,8 +174,6 @@ export function commentIds(existing: ReadonlyMap<string, readonly CommentEntry[]
   for (const comments of plan?.files.values() ?? []) for (const comment of comments) ids.add(comment.id);
   return ids;
 }
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 function countsByPage(entries: readonly { page: string }[]): string {
   const counts = new Map<string, number>();

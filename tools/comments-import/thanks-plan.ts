@@ -4,6 +4,7 @@ import { checkWithSchema } from "../../src/lib/content-check.ts";
 import { cardTextProblem } from "../../src/lib/fonts.ts";
 import { describeValue, type StoredThanks, thanksSchema } from "../../src/lib/schemas.ts";
 import type { NetlifySubmission } from "./netlify-api.ts";
+import { plural, robotProblem, submissionField, unseenOldestFirst } from "./submissions.ts";
 
 /** A thanks as _data/thanks.json holds it: JSON, so its date is text. */
 export type ThanksEntry = StoredThanks & { date: string };
@@ -31,12 +32,6 @@ export interface ThanksImportPlan {
   known: number;
 }
 
-function field(data: unknown, name: string): unknown {
-  if (!data || typeof data !== "object" || !Object.hasOwn(data, name)) return undefined;
-  const value = (data as Record<string, unknown>)[name];
-  return typeof value === "string" ? value.trim() : value;
-}
-
 /**
  * The import of every thanks not seen before, oldest first. Only a visitor who ticked the box
  * agreeing to publication is imported; each is checked by the thanks schema and must be drawable
@@ -46,36 +41,30 @@ function field(data: unknown, name: string): unknown {
 export function planThanksImport({ submissions, existing, reviewed }: ThanksImportInput): ThanksImportPlan {
   const seen = new Set([...reviewed.keys(), ...existing.map((thanks) => thanks.id)]);
   const plan: ThanksImportPlan = { imported: [], skipped: [], known: 0 };
-  const fresh = submissions
-    .filter((submission) => {
-      const known = seen.has(String(submission.id));
-      if (known) plan.known++;
-      return !known;
-    })
-    .sort(
-      (a, b) => String(a.created_at).localeCompare(String(b.created_at)) || String(a.id).localeCompare(String(b.id)),
-    );
+  const { fresh, known } = unseenOldestFirst(submissions, seen);
+  plan.known = known;
   const thanks = [...existing];
   const nextReviewed = new Map(reviewed);
   for (const submission of fresh) {
     const id = String(submission.id);
     const skip = (problem: string) => plan.skipped.push({ id, date: submission.created_at, problem });
     const data = submission.data;
-    if (field(data, "bot-field")) {
-      skip("bot-field: the hidden field people leave empty was filled in, as robots do");
+    const robot = robotProblem(data);
+    if (robot) {
+      skip(robot);
       continue;
     }
-    const publish = field(data, "publish");
+    const publish = submissionField(data, "publish");
     if (typeof publish !== "string" || !/^(yes|on|true)$/i.test(publish)) {
       skip(`publish: expected the box agreeing to publication ticked, got ${describeValue(publish)}`);
       continue;
     }
-    const name = field(data, "name");
+    const name = submissionField(data, "name");
+    const message = submissionField(data, "message");
     const candidate = {
       id,
-      mentor: field(data, "mentor"),
-      message:
-        typeof field(data, "message") === "string" ? String(field(data, "message")).replace(/\r\n?/g, "\n") : undefined,
+      mentor: submissionField(data, "mentor"),
+      message: typeof message === "string" ? message.replace(/\r\n?/g, "\n") : undefined,
       ...(typeof name === "string" && name !== "" ? { name } : {}),
       date: submission.created_at,
     };
@@ -106,8 +95,6 @@ export function planThanksImport({ submissions, existing, reviewed }: ThanksImpo
   }
   return plan;
 }
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** What the thanks part of an import did, in lines for the maintainer (and the pull request's description). */
 export function thanksImportSummary(plan: ThanksImportPlan): string[] {

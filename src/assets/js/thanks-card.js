@@ -3,7 +3,12 @@
 // (thank-your-mentor.js) and the build draws the very same layout as SVG outlines
 // (src/lib/thanks-cards.ts): each gives `measure` (canvas measureText there, HarfBuzz here),
 // so that both wrap and shrink the words alike. Pure: no DOM, no fonts, no words of its own
-// (the words come in as `CardWords`, from the locale, _data/locales/<language>.ts).
+// (the words come in as `CardWords`, from the locale, _data/locales/<language>.ts). Lines break
+// where every card of the site breaks them (line-breaks.js).
+
+import { graphemeClusters, joined, pieces } from "./line-breaks.js";
+
+/** @typedef {import("./line-breaks.js").Piece} Piece */
 
 /** @typedef {"square" | "landscape"} CardFormat */
 /** @typedef {"teal" | "cream" | "amber"} CardDesign */
@@ -135,53 +140,6 @@ export function designForId(id) {
   return /** @type {CardDesign} */ (cardDesigns[hash % cardDesigns.length]);
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-
-/** Ideographs, kana and their punctuation: a line may break between any two of them. */
-const UNSPACED =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303F\u30FC\uFF00-\uFF60]/u;
-/** Never at the start of a line: closing brackets and quotes, full stops and commas, small kana. */
-const NO_LINE_START = /^[\p{Pe}\p{Pf}!%),.:;?\]}、。，．：；！？・ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…]/u;
-/** Never at the end of a line: opening brackets and quotes. */
-const NO_LINE_END = /[\p{Ps}\p{Pi}]$/u;
-
-/**
- * A word no line breaks inside: one of a language written with spaces, or one Chinese or Japanese
- * character; `space` says whether a space goes before it on a line.
- * @typedef {{ text: string, space: boolean }} Piece
- */
-
-/** @param {string} text @returns {Piece[]} */
-function pieces(text) {
-  /** @type {Piece[]} */
-  const result = [];
-  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
-    const clusters = Array.from(graphemes.segment(word), (part) => part.segment);
-    let current = "";
-    let space = true;
-    clusters.forEach((cluster, index) => {
-      const previous = clusters[index - 1];
-      if (
-        previous !== undefined &&
-        (UNSPACED.test(previous) || UNSPACED.test(cluster)) &&
-        !NO_LINE_START.test(cluster) &&
-        !NO_LINE_END.test(previous)
-      ) {
-        result.push({ text: current, space });
-        space = false;
-        current = "";
-      }
-      current += cluster;
-    });
-    result.push({ text: current, space });
-  }
-  return result;
-}
-
-/** @param {Piece[]} line */
-const joined = (line) =>
-  line.map((piece, index) => (index > 0 && piece.space ? ` ${piece.text}` : piece.text)).join("");
-
 /**
  * `paragraph` as lines no wider than `maxWidth`, line breaks the visitor typed kept; undefined
  * when a word is wider than a line and `breakWords` is false. With `breakWords`, such a word is
@@ -208,7 +166,7 @@ export function wrapParagraph(paragraph, size, weight, maxWidth, measure, breakW
       line = [piece];
       if (width(piece.text) <= maxWidth) continue;
       if (!breakWords) return undefined;
-      let rest = Array.from(graphemes.segment(piece.text), (part) => part.segment);
+      let rest = graphemeClusters(piece.text);
       while (rest.length > 0 && width(rest.join("")) > maxWidth) {
         let fits = 1;
         while (fits < rest.length && width(rest.slice(0, fits + 1).join("")) <= maxWidth) fits++;

@@ -1,0 +1,76 @@
+// @ts-check
+// Where a line of text may break, for every card the site draws: the social cards and toolkit
+// graphics in the build (src/lib/text-layout.ts), and the thank-you cards in the browser and the
+// build (thanks-card.js). One set of rules, so a card breaks its lines the same wherever it is drawn.
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * The text's grapheme clusters: what a reader sees as one character (a letter and its accents, a conjunct, an emoji).
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function graphemeClusters(text) {
+  return Array.from(graphemes.segment(text), (part) => part.segment);
+}
+
+/**
+ * Characters a line may break before or after with no space: ideographs, kana and their
+ * punctuation. Korean is written with spaces, and breaks there.
+ */
+export const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303F\u30FC\uFF00-\uFF60]/u;
+/** Never at the start of a line: closing brackets and quotes, full stops and commas, small kana, ー. */
+const NO_LINE_START =
+  /^[\p{Pe}\p{Pf}!%),.:;?\]}、。，．：；！？・ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ…‥〜]/u;
+/** Never at the end of a line: opening brackets and quotes. */
+const NO_LINE_END = /[\p{Ps}\p{Pi}]$/u;
+
+/**
+ * Whether a line may break between two clusters written with no space between them.
+ * @param {string} before @param {string} after
+ */
+function breaksBetween(before, after) {
+  return (UNSPACED.test(before) || UNSPACED.test(after)) && !NO_LINE_START.test(after) && !NO_LINE_END.test(before);
+}
+
+/**
+ * A piece of text no line breaks inside (where it can help it): a word of a language written with
+ * spaces, or one character of Chinese or Japanese. `space` says whether a space goes before it
+ * when it follows another piece on the same line.
+ * @typedef {{ text: string, space: boolean }} Piece
+ */
+
+/**
+ * The text as pieces a line may break between: at spaces, and between Chinese and Japanese characters.
+ * @param {string} text
+ * @returns {Piece[]}
+ */
+export function pieces(text) {
+  /** @type {Piece[]} */
+  const result = [];
+  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+    const clusters = graphemeClusters(word);
+    let current = "";
+    let space = true;
+    clusters.forEach((cluster, index) => {
+      const previous = clusters[index - 1];
+      if (previous !== undefined && breaksBetween(previous, cluster)) {
+        result.push({ text: current, space });
+        space = false;
+        current = "";
+      }
+      current += cluster;
+    });
+    result.push({ text: current, space });
+  }
+  return result;
+}
+
+/**
+ * Pieces as one line of text, with a space before each piece that takes one.
+ * @param {readonly Piece[]} line
+ */
+export function joined(line) {
+  return line.map((piece, index) => (index > 0 && piece.space ? ` ${piece.text}` : piece.text)).join("");
+}
