@@ -1,6 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { HtmlBasePlugin } from "@11ty/eleventy";
-import { buildTime } from "./src/lib/dates.ts";
+import { buildTime } from "./src/lib/words/dates.ts";
 import assets from "./src/plugins/assets.ts";
 import content from "./src/plugins/content.ts";
 import day from "./src/plugins/day.ts";

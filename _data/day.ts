@@ -1,4 +1,4 @@
-import type { Day } from "../src/lib/schemas.ts";
+import type { Day } from "../src/lib/content/schemas.ts";
 
 const mentoringOrg2015 = {
   title:

@@ -1,4 +1,4 @@
-import { type Design, type Layout, pictureSizes } from "../src/lib/design-tokens.ts";
+import { type Design, type Layout, pictureSizes } from "../src/lib/publishing/design-tokens.ts";
 
 // The look, written once: the stylesheet's custom properties and breakpoints, the cards and
 // toolkit graphics, the web manifest and the pictures' `sizes` are all made from this file.

@@ -1,6 +1,6 @@
-import { formatAnnualDate } from "../src/lib/dates.ts";
-import type { Site } from "../src/lib/schemas.ts";
-import { siteUrlFromEnvironment } from "../src/lib/urls.ts";
+import type { Site } from "../src/lib/content/schemas.ts";
+import { siteUrlFromEnvironment } from "../src/lib/publishing/urls.ts";
+import { formatAnnualDate } from "../src/lib/words/dates.ts";
 import day from "./day.ts";
 
 // The language the site is written in (a BCP 47 tag): it picks the interface's words in _data/locales/

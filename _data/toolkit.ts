@@ -1,5 +1,5 @@
-import { formatAnnualDate } from "../src/lib/dates.ts";
-import type { Toolkit } from "../src/lib/schemas.ts";
+import type { Toolkit } from "../src/lib/content/schemas.ts";
+import { formatAnnualDate } from "../src/lib/words/dates.ts";
 import day from "./day.ts";
 import site from "./site.ts";
 

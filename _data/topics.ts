@@ -1,4 +1,4 @@
-import type { Topics } from "../src/lib/schemas.ts";
+import type { Topics } from "../src/lib/content/schemas.ts";
 
 // The vocabulary of article tags, with the words shown to visitors. (Not `tags.ts`: Eleventy
 // reserves the `tags` data key for a page's own tags, and a global one would shadow it.)

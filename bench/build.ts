@@ -9,8 +9,8 @@ import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import sharp from "sharp";
-import { copyProject, projectRoot, temporaryDir } from "../tools/fixtures/project.ts";
-import { syntheticArticle } from "../tools/fixtures/synthetic-articles.ts";
+import { copyProject, projectRoot, temporaryDir } from "../tests/helpers/project.ts";
+import { syntheticArticle } from "../tests/helpers/synthetic-articles.ts";
 import { type Measured, measuredLine, mergeResults, thisRun, writeReportSection } from "./report.ts";
 
 const sizes = (process.env.BENCH_SIZES ?? "100,1000,4000").split(",").map(Number);
@@ -292,7 +292,7 @@ writeReportSection(
   `## Build (\`npm run bench\`)
 
 ${measuredLine(rows)}
-Synthetic articles (tools/fixtures/synthetic-articles.ts: valid front matter, 400–900 words each,
+Synthetic articles (tests/helpers/synthetic-articles.ts: valid front matter, 400–900 words each,
 four drawings and three 2400×1600 JPEG photos among them) are added to the real site. "Cold" starts
 with an empty image cache, "warm" keeps it (as Netlify does between builds); both include checking
 the content, every page, the pictures, a social card per page and the Pagefind index. "In Eleventy"

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { projectRoot } from "../tools/fixtures/project.ts";
+import { projectRoot } from "../tests/helpers/project.ts";
 
 const reportFile = join(projectRoot, "docs/benchmarks.md");
 const resultsFile = join(projectRoot, "docs/benchmarks.json");

@@ -9,8 +9,8 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { launchChromium } from "../tools/fixtures/chromium.ts";
-import { projectRoot } from "../tools/fixtures/project.ts";
+import { launchChromium } from "../tests/helpers/chromium.ts";
+import { projectRoot } from "../tests/helpers/project.ts";
 import { previewServer } from "../tools/preview/server.ts";
 
 interface PagefindApi {

@@ -9,8 +9,8 @@ import { readdirSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { copyProject, temporaryDir } from "../tools/fixtures/project.ts";
-import { syntheticArticle } from "../tools/fixtures/synthetic-articles.ts";
+import { copyProject, temporaryDir } from "../tests/helpers/project.ts";
+import { syntheticArticle } from "../tests/helpers/synthetic-articles.ts";
 import { type Measured, measuredLine, mergeResults, thisRun, writeReportSection } from "./report.ts";
 import { categoryNames, searchTransfer, type Transfer } from "./search-transfer.ts";
 
@@ -163,7 +163,7 @@ const { share, perArticle, related } = wordStats(largest);
 const section = `## Search (\`npm run bench:search\`)
 
 ${measuredLine(rows)}
-Synthetic articles (tools/fixtures/synthetic-articles.ts: 400–900 words each from a vocabulary of
+Synthetic articles (tests/helpers/synthetic-articles.ts: 400–900 words each from a vocabulary of
 about 4,000 words with Zipf-like frequencies) are added to the real site. The search is for
 "${query}": of the ${largest.toLocaleString("en")} articles, ${(share * 100).toFixed(0)} % have the word, ${perArticle.toFixed(1)} times per article on average,
 and ${(related * 100).toFixed(0)} % have a word that Pagefind matches to it ("mentor", "mentors", "mentorship").

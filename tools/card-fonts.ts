@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { cardFontsCss, cardFontsStylesheet } from "../src/lib/card-web-fonts.ts";
+import { cardFontsCss, cardFontsStylesheet } from "../src/lib/graphics/text/card-web-fonts.ts";
 
 const require = createRequire(import.meta.url);
 const css = cardFontsCss((packageName, stylesheet) =>

@@ -5,7 +5,7 @@
 // Prints the page's console messages and its scrollWidth (wider than the viewport: it scrolls
 // sideways). PORT is the preview's port, as for `npm run preview` (8081 unless set).
 import sharp from "sharp";
-import { launchChromium } from "./fixtures/chromium.ts";
+import { launchChromium } from "../tests/helpers/chromium.ts";
 
 const [path = "/", widthArgument = "390", scheme = "light", out = "/tmp/shot"] = process.argv.slice(2);
 const width = Number(widthArgument);

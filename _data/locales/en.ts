@@ -1,7 +1,7 @@
 // The interface's words in English: every word the templates and scripts show. {name} is filled in
 // by the build; words with a count have a form for each plural category English has (one, other).
 // Another language is another file beside this one, named by its tag (es.ts, pt-BR.ts), with every key.
-import type { Locale } from "../../src/lib/locale.ts";
+import type { Locale } from "../../src/lib/words/locale.ts";
 
 const en: Locale = {
   skipLink: "Skip to content",

@@ -1,7 +1,7 @@
 // npm run check:content (and the last step of npm run check): every article and data file against its schema, without a build.
-import { formatProblem } from "../lib/content-check.ts";
-import { buildTime } from "../lib/dates.ts";
-import { checkProjectContent } from "../lib/project-content.ts";
+import { formatProblem } from "../lib/content/check.ts";
+import { checkProjectContent } from "../lib/content/project-files.ts";
+import { buildTime } from "../lib/words/dates.ts";
 
 const problems = await checkProjectContent(process.cwd(), buildTime().toJSDate());
 if (problems.length > 0) {

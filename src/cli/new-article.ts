@@ -4,7 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import topics from "../../_data/topics.ts";
-import { FileNameError, newArticle } from "../lib/scaffold.ts";
+import { FileNameError, newArticle } from "../lib/content/scaffold.ts";
 
 const { values, positionals } = parseArgs({ options: { name: { type: "string" } }, allowPositionals: true });
 const title = positionals.join(" ").trim();

@@ -1,8 +1,8 @@
-import { cardAlt } from "../assets/js/thanks-card.js";
-import { formatAnnualDate } from "../lib/dates.ts";
-import type { Day } from "../lib/schemas.ts";
-import type { PublicThanks } from "../lib/thanks.ts";
-import { type CardWords, cardWordsFor, thanksCardPath } from "../lib/thanks-cards.ts";
+import { cardAlt } from "../assets/js/shared/thanks-card.js";
+import type { Day } from "../lib/content/schemas.ts";
+import { type CardWords, cardWordsFor, thanksCardPath } from "../lib/graphics/thanks-cards.ts";
+import type { PublicThanks } from "../lib/site/thanks.ts";
+import { formatAnnualDate } from "../lib/words/dates.ts";
 
 interface ThanksPageData {
   item: PublicThanks;

@@ -1,9 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
-import { type Design, stylesheetWithTokens } from "../lib/design-tokens.ts";
-import { type Asset, assetManifest, fingerprintedPath, writeFingerprintedAssets } from "../lib/fingerprint.ts";
-import { importFresh } from "../lib/import-fresh.ts";
+import { importFresh } from "../lib/build/import-fresh-files.ts";
+import { type Design, stylesheetWithTokens } from "../lib/publishing/design-tokens.ts";
+import {
+  type Asset,
+  assetManifest,
+  fingerprintedPath,
+  writeFingerprintedAssets,
+} from "../lib/publishing/fingerprint-files.ts";
 
 const stylesheetPath = "/assets/css/site.css";
 

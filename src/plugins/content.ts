@@ -1,14 +1,14 @@
 import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
-import { feedLength, homeFeaturedLimit, newestFirst } from "../lib/articles.ts";
-import { commentCountLabel, commentsOf, commentThreads } from "../lib/comments.ts";
-import { formatDate, isoDate } from "../lib/dates.ts";
-import { articleLanguage, languageMarkup } from "../lib/language.ts";
-import { pageTitles } from "../lib/page-title.ts";
-import { displayName } from "../lib/people.ts";
-import { type Relatable, relatedArticles } from "../lib/related.ts";
-import type { Article } from "../lib/schemas.ts";
-import { hashtags, type SharedPage, shareLinks } from "../lib/share-links.ts";
-import { absoluteUrl } from "../lib/urls.ts";
+import type { Article } from "../lib/content/schemas.ts";
+import { hashtags, type SharedPage, shareLinks } from "../lib/publishing/share-links.ts";
+import { absoluteUrl } from "../lib/publishing/urls.ts";
+import { feedLength, homeFeaturedLimit, newestFirst } from "../lib/site/articles.ts";
+import { commentCountLabel, commentsOf, commentThreads } from "../lib/site/comments.ts";
+import { displayName } from "../lib/site/people.ts";
+import { type Relatable, relatedArticles } from "../lib/site/related.ts";
+import { formatDate, isoDate } from "../lib/words/dates.ts";
+import { articleLanguage, languageMarkup } from "../lib/words/language.ts";
+import { pageTitles } from "../lib/words/page-title.ts";
 import type { SiteLocaleHolder } from "./locale.ts";
 
 /** Collections and filters that turn articles and `_data/` into what templates show. */

@@ -1,11 +1,11 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
-import { annualEventCalendar, type CalendarLinkLabels, calendarLinks } from "../lib/calendar.ts";
-import type { AnnualDate } from "../lib/dates.ts";
-import { formatAnnualDate, formatLongDate, isObservedOn, nextOccurrence } from "../lib/dates.ts";
-import type { Day } from "../lib/schemas.ts";
-import { slugify } from "../lib/slug.ts";
-import { absoluteUrl } from "../lib/urls.ts";
+import type { Day } from "../lib/content/schemas.ts";
+import { slugify } from "../lib/content/slug.ts";
+import { annualEventCalendar, type CalendarLinkLabels, calendarLinks } from "../lib/publishing/calendar.ts";
+import { absoluteUrl } from "../lib/publishing/urls.ts";
+import type { AnnualDate } from "../lib/words/dates.ts";
+import { formatAnnualDate, formatLongDate, isObservedOn, nextOccurrence } from "../lib/words/dates.ts";
 import type { SiteLocaleHolder } from "./locale.ts";
 
 /** The day and its date: the next occurrence, and the calendar file and links to add it. */

@@ -1,7 +1,7 @@
 import type { DevServer, DevServerOptions, EleventyConfig } from "@11ty/eleventy";
 import en from "../../_data/locales/en.ts";
-import { type DevErrorWords, devErrorPage } from "../lib/dev-error-page.ts";
-import { loadSiteLocale } from "../lib/locale-files.ts";
+import { type DevErrorWords, devErrorPage } from "../lib/build/dev-error-page.ts";
+import { loadSiteLocale } from "../lib/words/locale-files.ts";
 
 /**
  * Under `npm start`, a build that failed shows why in the browser, in place of every page, until a

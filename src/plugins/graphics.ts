@@ -5,8 +5,10 @@ import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
 import sharp from "sharp";
 import design from "../../_data/design.ts";
-import { formatAnnualDate } from "../lib/dates.ts";
-import { cardFontVersions, cardTypeFace } from "../lib/fonts.ts";
+import type { Day, Person, Site, Toolkit } from "../lib/content/schemas.ts";
+import { slugify } from "../lib/content/slug.ts";
+import { cachedPngFile, imageCacheDir, linkOrCopy, svgToPng, writeAtomically } from "../lib/graphics/image-files.ts";
+import { markSvg } from "../lib/graphics/mark.ts";
 import {
   type CardContent,
   campaignGraphicSvg,
@@ -16,15 +18,13 @@ import {
   formatBytes,
   graphicAlt,
   socialCardSvg,
-} from "../lib/graphics.ts";
-import { cachedPngFile, imageCacheDir, linkOrCopy, svgToPng, writeAtomically } from "../lib/images.ts";
-import { eastAsianLanguageOf } from "../lib/language.ts";
-import { say } from "../lib/locale.ts";
-import { markSvg } from "../lib/mark.ts";
-import { displayName } from "../lib/people.ts";
-import type { Day, Person, Site, Toolkit } from "../lib/schemas.ts";
-import { slugify } from "../lib/slug.ts";
-import { appIcons, themeColours, webManifest } from "../lib/web-manifest.ts";
+} from "../lib/graphics/social-cards.ts";
+import { cardFontVersions, cardTypeFace } from "../lib/graphics/text/fonts.ts";
+import { appIcons, themeColours, webManifest } from "../lib/publishing/web-manifest.ts";
+import { displayName } from "../lib/site/people.ts";
+import { formatAnnualDate } from "../lib/words/dates.ts";
+import { eastAsianLanguageOf } from "../lib/words/language.ts";
+import { say } from "../lib/words/locale.ts";
 import type { SiteLocaleHolder } from "./locale.ts";
 
 /**
@@ -49,14 +49,14 @@ export default function graphics(eleventyConfig: EleventyConfig, { locale }: { l
   const cardDrawer = createHash("sha256")
     .update(
       [
-        "../lib/graphics.ts",
-        "../lib/fonts.ts",
-        "../lib/font-files.ts",
-        "../lib/shaping.ts",
-        "../lib/bidi.ts",
-        "../lib/text-layout.ts",
-        "../assets/js/line-breaks.js",
-        "../lib/mark.ts",
+        "../lib/graphics/social-cards.ts",
+        "../lib/graphics/text/fonts.ts",
+        "../lib/graphics/text/font-files.ts",
+        "../lib/graphics/text/shaping.ts",
+        "../lib/graphics/text/bidi.ts",
+        "../lib/graphics/text/text-layout.ts",
+        "../assets/js/shared/line-breaks.js",
+        "../lib/graphics/mark.ts",
         "../../_data/design.ts",
       ]
         .map((file) => readFileSync(new URL(file, import.meta.url)))

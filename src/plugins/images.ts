@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
-import { decodedImagePath, isContainedImagePath } from "../lib/content-check.ts";
-import { imageCacheDir, largestFallback, type ProcessedImage, processImage } from "../lib/images.ts";
-import { getAttribute, pictureHtml, replaceImages } from "../lib/picture.ts";
-import { normalisedPrefix } from "../lib/urls.ts";
+import { decodedImagePath, isContainedImagePath } from "../lib/content/check.ts";
+import { imageCacheDir, largestFallback, type ProcessedImage, processImage } from "../lib/graphics/image-files.ts";
+import { getAttribute, pictureHtml, replaceImages } from "../lib/graphics/picture.ts";
+import { normalisedPrefix } from "../lib/publishing/urls.ts";
 
 /** The pictures of one build, for every plugin that shows one: each is made (or read from the cache) once. */
 export interface BuildPictures {

@@ -1,6 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
-import { listMarkup, type Phrase, type Plural, say, sayMarkup } from "../lib/locale.ts";
-import { loadSiteLocale, type SiteLocale } from "../lib/locale-files.ts";
+import { listMarkup, type Phrase, type Plural, say, sayMarkup } from "../lib/words/locale.ts";
+import { loadSiteLocale, type SiteLocale } from "../lib/words/locale-files.ts";
 
 /**
  * The site's language and its words, read again before every build (so `npm start` sees an

@@ -1,14 +1,14 @@
 import type { CollectionItem, EleventyConfig } from "@11ty/eleventy";
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { DateTime } from "luxon";
-import { findByUrl } from "../lib/articles.ts";
-import { nextOccurrence } from "../lib/dates.ts";
-import { jsonFeed, lastUpdated } from "../lib/feeds.ts";
-import { articleLanguage } from "../lib/language.ts";
-import { displayName } from "../lib/people.ts";
-import type { Article, Day, Site } from "../lib/schemas.ts";
-import { type DescribedPage, jsonLdScript, structuredDataFor } from "../lib/structured-data.ts";
-import { absoluteUrl } from "../lib/urls.ts";
+import type { Article, Day, Site } from "../lib/content/schemas.ts";
+import { jsonFeed, lastUpdated } from "../lib/publishing/feeds.ts";
+import { type DescribedPage, jsonLdScript, structuredDataFor } from "../lib/publishing/structured-data.ts";
+import { absoluteUrl } from "../lib/publishing/urls.ts";
+import { findByUrl } from "../lib/site/articles.ts";
+import { displayName } from "../lib/site/people.ts";
+import { nextOccurrence } from "../lib/words/dates.ts";
+import { articleLanguage } from "../lib/words/language.ts";
 import { buildPictures } from "./images.ts";
 
 /** What machines read: the Atom and JSON feeds and JSON-LD. The templates are in src/pages/. */

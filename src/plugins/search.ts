@@ -1,5 +1,5 @@
 import type { EleventyConfig } from "@11ty/eleventy";
-import { writeSearchIndex } from "../lib/search-index.ts";
+import { writeSearchIndex } from "../lib/publishing/search-index-files.ts";
 
 /** Indexes the site after every build, in `npm run build` and in each rebuild of `npm start`. */
 export default function search(eleventyConfig: EleventyConfig): void {

@@ -4,15 +4,21 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
 import design from "../../_data/design.ts";
-import { cardAlt, designForId } from "../assets/js/thanks-card.js";
-import { cardFontsFolder, cardFontsStylesheet, publishedFontFiles } from "../lib/card-web-fonts.ts";
-import { formatAnnualDate } from "../lib/dates.ts";
-import { cardFontVersions } from "../lib/fonts.ts";
-import { cachedPngFile, imageCacheDir, linkOrCopy } from "../lib/images.ts";
-import { markSvg } from "../lib/mark.ts";
-import type { Day, StoredThanks } from "../lib/schemas.ts";
-import { type PublicThanks, wallOfThanks } from "../lib/thanks.ts";
-import { type CardWords, cardColoursOf, cardWordsFor, thanksCardPath, thanksCardSvg } from "../lib/thanks-cards.ts";
+import { cardAlt, designForId } from "../assets/js/shared/thanks-card.js";
+import type { Day, StoredThanks } from "../lib/content/schemas.ts";
+import { cachedPngFile, imageCacheDir, linkOrCopy } from "../lib/graphics/image-files.ts";
+import { markSvg } from "../lib/graphics/mark.ts";
+import { cardFontsFolder, cardFontsStylesheet, publishedFontFiles } from "../lib/graphics/text/card-web-fonts.ts";
+import { cardFontVersions } from "../lib/graphics/text/fonts.ts";
+import {
+  type CardWords,
+  cardColoursOf,
+  cardWordsFor,
+  thanksCardPath,
+  thanksCardSvg,
+} from "../lib/graphics/thanks-cards.ts";
+import { type PublicThanks, wallOfThanks } from "../lib/site/thanks.ts";
+import { formatAnnualDate } from "../lib/words/dates.ts";
 import type { SiteLocaleHolder } from "./locale.ts";
 
 const require = createRequire(import.meta.url);
@@ -27,12 +33,12 @@ export default function thanks(eleventyConfig: EleventyConfig, { locale }: { loc
   const drawer = createHash("sha256")
     .update(
       [
-        "../assets/js/thanks-card.js",
-        "../assets/js/line-breaks.js",
-        "../lib/thanks-cards.ts",
-        "../lib/fonts.ts",
-        "../lib/shaping.ts",
-        "../lib/mark.ts",
+        "../assets/js/shared/thanks-card.js",
+        "../assets/js/shared/line-breaks.js",
+        "../lib/graphics/thanks-cards.ts",
+        "../lib/graphics/text/fonts.ts",
+        "../lib/graphics/text/shaping.ts",
+        "../lib/graphics/mark.ts",
       ]
         .map((file) => readFileSync(new URL(file, import.meta.url)))
         .join("\0"),

@@ -1,7 +1,7 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
-import { ContentError } from "../lib/content-check.ts";
-import { checkProjectContent } from "../lib/project-content.ts";
+import { ContentError } from "../lib/content/check.ts";
+import { checkProjectContent } from "../lib/content/project-files.ts";
 
 /**
  * Checks every article and data file before Eleventy writes anything: a build with bad

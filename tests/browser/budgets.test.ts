@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 import type { HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../../tools/fixtures/chromium.ts";
 import { serveSite, watchedPage } from "../helpers/browser.ts";
+import { launchChromium } from "../helpers/chromium.ts";
 import { fileForUrl, htmlFiles, readPage } from "../helpers/site.ts";
 
 /**

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../tools/fixtures/chromium.ts";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
 import { axeSettings, axeViolations } from "../helpers/axe.ts";
 import { serveSite, watchedPage } from "../helpers/browser.ts";
+import { launchChromium } from "../helpers/chromium.ts";
+import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/project.ts";
 
 // Replying to a comment in Chromium, on an article with a thread (tests/fixtures/comments-thread.json).
 

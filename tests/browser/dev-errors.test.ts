@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../tools/fixtures/chromium.ts";
-import { copyProject, projectRoot } from "../../tools/fixtures/project.ts";
+import { launchChromium } from "../helpers/chromium.ts";
+import { copyProject, projectRoot } from "../helpers/project.ts";
 
 /** A port nothing listens on right now. */
 async function freePort(): Promise<number> {

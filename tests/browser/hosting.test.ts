@@ -1,9 +1,9 @@
 import { rm } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../../tools/fixtures/chromium.ts";
-import { buildSite, temporaryDir } from "../../tools/fixtures/project.ts";
 import { watchedPage } from "../helpers/browser.ts";
+import { launchChromium } from "../helpers/chromium.ts";
+import { buildSite, temporaryDir } from "../helpers/project.ts";
 import { htmlFiles } from "../helpers/site.ts";
 import { servePlainFiles } from "../helpers/static-server.ts";
 

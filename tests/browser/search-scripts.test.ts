@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { textLanguage } from "../../src/lib/language.ts";
-import { fixtureScripts } from "../../tools/fixtures/articles-in-scripts.ts";
+import { textLanguage } from "../../src/lib/words/language.ts";
+import { fixtureScripts } from "../helpers/articles-in-scripts.ts";
 import { watchedPage } from "../helpers/browser.ts";
 import { chromiumWithSite } from "../helpers/browser-suite.ts";
 

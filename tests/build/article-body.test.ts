@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { headingIdPrefix } from "../../src/lib/markdown.ts";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
+import { headingIdPrefix } from "../../src/lib/content/markdown.ts";
+import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/project.ts";
 import { fileForUrl, htmlProblems, readPage } from "../helpers/site.ts";
 
 describe("an article whose body headings share words with the page's own ids, and that mentions an email address", () => {

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, copyProject } from "../../tools/fixtures/project.ts";
+import { buildSite, copyProject } from "../helpers/project.ts";
 
 /** Every file, folder and link under `dir`, with each file's SHA-256: what "unchanged" compares. */
 function snapshot(dir: string): Record<string, string> {

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { copyProject } from "../../tools/fixtures/project.ts";
+import { copyProject } from "../helpers/project.ts";
 
 describe("npm run build's output folder", () => {
   it("is never the project, a folder holding it, or one of its folders: the build refuses, and removes nothing", async () => {

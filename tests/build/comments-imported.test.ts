@@ -3,8 +3,8 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commentsFileText, readArticles } from "../../tools/comments-import/comment-files.ts";
 import { planImport } from "../../tools/comments-import/import-plan.ts";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
 import { commentSubmission, submissionId } from "../helpers/netlify-api.ts";
+import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/project.ts";
 import { readPage } from "../helpers/site.ts";
 
 // The form's email field never reaches the site: submissions as Netlify's API gives them, email

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { HTMLElement } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
 import { brokenLinks } from "../helpers/links.ts";
+import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/project.ts";
 import { htmlProblems, readPage, visibleText } from "../helpers/site.ts";
 
 // A site built with approved comments: a thread with a reply and a reply to that reply, a

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import design from "../../_data/design.ts";
-import { customMedia, tokensCss } from "../../src/lib/design-tokens.ts";
-import { fingerprintedPath } from "../../src/lib/fingerprint.ts";
+import { customMedia, tokensCss } from "../../src/lib/publishing/design-tokens.ts";
+import { fingerprintedPath } from "../../src/lib/publishing/fingerprint-files.ts";
 import { readPage } from "../helpers/site.ts";
 
 const siteDir = inject("siteDir");

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyProject } from "../../tools/fixtures/project.ts";
+import { copyProject } from "../helpers/project.ts";
 
 let server: ChildProcess | undefined;
 

@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { type HTMLElement, parse } from "node-html-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import en from "../../_data/locales/en.ts";
-import { launchChromium } from "../../tools/fixtures/chromium.ts";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
 import es from "../fixtures/locale-es.ts";
 import { serveSite } from "../helpers/browser.ts";
+import { launchChromium } from "../helpers/chromium.ts";
 import { brokenLinks } from "../helpers/links.ts";
+import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/project.ts";
 import { htmlFiles, readPage, visibleText } from "../helpers/site.ts";
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, "../fixtures", name), "utf8");

@@ -2,11 +2,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { isFingerprinted } from "../../src/lib/fingerprint.ts";
-import { projectRoot } from "../../tools/fixtures/project.ts";
+import { isFingerprinted } from "../../src/lib/publishing/fingerprint-files.ts";
 import { headerRules, redirectRules } from "../../tools/preview/rules.ts";
 import { serveSite } from "../helpers/browser.ts";
 import { observatoryScore } from "../helpers/observatory.ts";
+import { projectRoot } from "../helpers/project.ts";
 import { fileForUrl, htmlFiles } from "../helpers/site.ts";
 
 const siteDir = inject("siteDir");

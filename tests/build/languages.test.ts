@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { HTMLElement } from "node-html-parser";
 import { describe, expect, inject, it } from "vitest";
-import { fixtureScripts } from "../../tools/fixtures/articles-in-scripts.ts";
+import { fixtureScripts } from "../helpers/articles-in-scripts.ts";
 import { htmlProblems, readPage, visibleText } from "../helpers/site.ts";
 
 /** Each fixture's language, as its front matter says it and as Intl writes it. */

@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { buildSite, copyProject, projectRoot } from "../../tools/fixtures/project.ts";
+import { buildSite, copyProject, projectRoot } from "../helpers/project.ts";
 
 describe("the locale files of a project", () => {
   it("fail the content check, naming the file and the field, for a language without one, or one that lacks a word", async () => {

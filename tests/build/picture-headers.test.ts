@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { type Header, parseAllHeaders } from "@netlify/headers-parser";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../../tools/fixtures/chromium.ts";
-import { projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
 import { serveSite } from "../helpers/browser.ts";
+import { launchChromium } from "../helpers/chromium.ts";
+import { projectRoot, temporaryDir } from "../helpers/project.ts";
 import { htmlFiles } from "../helpers/site.ts";
 
 // A picture opened on its own, as a document, runs no script and loads nothing, whatever it holds:

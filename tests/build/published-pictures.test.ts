@@ -5,8 +5,8 @@ import { promisify } from "node:util";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import design from "../../_data/design.ts";
-import { markSvg } from "../../src/lib/mark.ts";
-import { buildSite, copyProject, temporaryDir } from "../../tools/fixtures/project.ts";
+import { markSvg } from "../../src/lib/graphics/mark.ts";
+import { buildSite, copyProject, temporaryDir } from "../helpers/project.ts";
 import { readPage } from "../helpers/site.ts";
 
 // What a pull request's pictures become on the site: only what the build made of them, without

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSite, temporaryDir } from "../../tools/fixtures/project.ts";
+import { buildSite, temporaryDir } from "../helpers/project.ts";
 import { readPage, visibleText } from "../helpers/site.ts";
 
 /** Every file of a folder with a hash of its bytes. */

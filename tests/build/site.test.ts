@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { HTMLElement } from "node-html-parser";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { projectRoot } from "../../tools/fixtures/project.ts";
 import { brokenLinks } from "../helpers/links.ts";
+import { projectRoot } from "../helpers/project.ts";
 import { htmlFiles, htmlProblems, readPage, visibleText } from "../helpers/site.ts";
 
 const siteDir = inject("siteDir");

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, inject, it } from "vitest";
 import en from "../../_data/locales/en.ts";
-import { publishedFontFiles } from "../../src/lib/card-web-fonts.ts";
+import { publishedFontFiles } from "../../src/lib/graphics/text/card-web-fonts.ts";
 import { htmlProblems, readPage, visibleText } from "../helpers/site.ts";
 
 // The wall of thanks in the global setup's site with tests/fixtures/thanks.json, and the site as

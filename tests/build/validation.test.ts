@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { gunzipSync } from "node:zlib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
+import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/project.ts";
 import { htmlFiles, readPage } from "../helpers/site.ts";
 
 const corpusDir = join(projectRoot, "tests/fixtures/invalid-articles");

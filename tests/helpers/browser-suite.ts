@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { launchChromium } from "../../tools/fixtures/chromium.ts";
 import { serveSite } from "./browser.ts";
+import { launchChromium } from "./chromium.ts";
 
 /**
  * Chromium and a built site behind the preview server (netlify.toml's headers), started

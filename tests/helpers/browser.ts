@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { projectRoot } from "../../tools/fixtures/project.ts";
 import { type PreviewOptions, previewServer } from "../../tools/preview/server.ts";
+import { projectRoot } from "./project.ts";
 
 /** Serves a built site on a free localhost port with the headers of netlify.toml. */
 export async function serveSite(

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { articlesInScripts } from "../../tools/fixtures/articles-in-scripts.ts";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
-import { syntheticArticle } from "../../tools/fixtures/synthetic-articles.ts";
+import { articlesInScripts } from "./articles-in-scripts.ts";
+import { buildSite, copyProject, projectRoot, temporaryDir } from "./project.ts";
+import { syntheticArticle } from "./synthetic-articles.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

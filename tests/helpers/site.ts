@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { HtmlValidate } from "html-validate";
 import { type HTMLElement, parse } from "node-html-parser";
-import { projectRoot } from "../../tools/fixtures/project.ts";
+import { projectRoot } from "./project.ts";
 
 /** Every HTML file of a built site, as paths relative to it ("articles/index.html"). */
 export function htmlFiles(siteDir: string): string[] {

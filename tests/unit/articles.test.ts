@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findByUrl, newestFirst } from "../../src/lib/articles.ts";
+import { findByUrl, newestFirst } from "../../src/lib/site/articles.ts";
 
 const article = (slug: string, date: string) => ({
   url: `/articles/${slug}/`,

@@ -7,7 +7,7 @@ import {
   calendarLinks,
   googleCalendarUrl,
   outlookCalendarUrl,
-} from "../../src/lib/calendar.ts";
+} from "../../src/lib/publishing/calendar.ts";
 
 const mentoringDay: AnnualEvent = {
   name: "International Mentoring Day",

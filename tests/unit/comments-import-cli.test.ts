@@ -3,7 +3,6 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
 import {
   closedAddress,
   commentSubmission,
@@ -11,6 +10,7 @@ import {
   startNetlifyApi,
   submissionId,
 } from "../helpers/netlify-api.ts";
+import { projectRoot, temporaryDir } from "../helpers/project.ts";
 
 const token = "nfp_test_token";
 const siteId = "3970e0fe-8564-4903-9a55-c5f8de49fb8b";

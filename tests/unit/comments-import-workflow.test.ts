@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../tools/fixtures/project.ts";
+import { projectRoot } from "../helpers/project.ts";
 
 interface Step {
   uses?: string;

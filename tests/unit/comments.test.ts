@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import en from "../../_data/locales/en.ts";
+import { checkWithSchema, formatProblem } from "../../src/lib/content/check.ts";
+import { commentsSchema, type StoredComment } from "../../src/lib/content/schemas.ts";
 import {
   commentCountLabel,
   commentReferenceProblems,
   commentsOf,
   commentThreads,
   publicComments,
-} from "../../src/lib/comments.ts";
-import { checkWithSchema, formatProblem } from "../../src/lib/content-check.ts";
-import { commentsSchema, type StoredComment } from "../../src/lib/schemas.ts";
+} from "../../src/lib/site/comments.ts";
 
 const comment = (id: string, date: string, more: Partial<StoredComment> = {}): StoredComment => ({
   id,

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import topics from "../../_data/topics.ts";
-import { checkArticles, closest, formatProblem } from "../../src/lib/content-check.ts";
-import { newArticle } from "../../src/lib/scaffold.ts";
-import { projectRoot } from "../../tools/fixtures/project.ts";
+import { checkArticles, closest, formatProblem } from "../../src/lib/content/check.ts";
+import { newArticle } from "../../src/lib/content/scaffold.ts";
+import { projectRoot } from "../helpers/project.ts";
 
 const corpusDir = join(projectRoot, "tests/fixtures/invalid-articles");
 const context = {

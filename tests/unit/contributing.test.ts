@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleSchema, fieldsOf } from "../../src/lib/schemas.ts";
-import { projectRoot } from "../../tools/fixtures/project.ts";
+import { articleSchema, fieldsOf } from "../../src/lib/content/schemas.ts";
+import { projectRoot } from "../helpers/project.ts";
 
 /** The rows of CONTRIBUTING.md's front-matter reference: | `field` | yes/no | … | */
 function documentedFields() {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem } from "../../src/lib/content-check.ts";
+import { formatProblem } from "../../src/lib/content/check.ts";
 import {
   articleDirectoryData,
   pictureFormatOf,
   type SurfaceEntry,
   surfaceProblems,
-} from "../../src/lib/contribution-surface.ts";
+} from "../../src/lib/content/contribution-surface.ts";
 
 const bytes = (...values: (number | string)[]) =>
   new Uint8Array(values.flatMap((value) => (typeof value === "string" ? [...Buffer.from(value)] : [value])));

@@ -8,7 +8,7 @@ import {
   isObservedOn,
   isoDate,
   nextOccurrence,
-} from "../../src/lib/dates.ts";
+} from "../../src/lib/words/dates.ts";
 
 const mentoringDay = { month: 1, day: 17 };
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "utc" });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import design from "../../_data/design.ts";
+import { markSvg } from "../../src/lib/graphics/mark.ts";
 import {
   type Design,
   heroSizes,
@@ -10,8 +11,7 @@ import {
   mainColumnSizes,
   stylesheetWithTokens,
   tokensCss,
-} from "../../src/lib/design-tokens.ts";
-import { markSvg } from "../../src/lib/mark.ts";
+} from "../../src/lib/publishing/design-tokens.ts";
 
 const read = (path: string) => readFileSync(join(import.meta.dirname, "../..", path), "utf8");
 
@@ -156,12 +156,14 @@ describe("the tokens are written once", () => {
   const hexColour = /#[0-9a-f]{3,8}\b/gi;
   const stylesheet = read("src/assets/css/site.css");
 
-  it.each(["src/assets/css/site.css", "src/lib/graphics.ts", "src/lib/web-manifest.ts", "src/lib/picture.ts"])(
-    "%s has no colour of its own",
-    (file) => {
-      expect(read(file).match(hexColour)).toBeNull();
-    },
-  );
+  it.each([
+    "src/assets/css/site.css",
+    "src/lib/graphics/social-cards.ts",
+    "src/lib/publishing/web-manifest.ts",
+    "src/lib/graphics/picture.ts",
+  ])("%s has no colour of its own", (file) => {
+    expect(read(file).match(hexColour)).toBeNull();
+  });
 
   it("site.css names every colour, size and width through a custom property", () => {
     expect(stylesheet).not.toMatch(/\b(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(/);
@@ -189,6 +191,6 @@ describe("the tokens are written once", () => {
   it("the mark (the favicon, icons and cards' corner) is drawn in the mark's colours alone", () => {
     const inMark = new Set(markSvg(design.palette.mark).toLowerCase().match(hexColour));
     expect(inMark).toEqual(new Set(Object.values(design.palette.mark)));
-    expect(read("src/lib/mark.ts")).not.toMatch(hexColour);
+    expect(read("src/lib/graphics/mark.ts")).not.toMatch(hexColour);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "../../_data/locales/en.ts";
-import { ContentError } from "../../src/lib/content-check.ts";
-import { devErrorPage } from "../../src/lib/dev-error-page.ts";
+import { devErrorPage } from "../../src/lib/build/dev-error-page.ts";
+import { ContentError } from "../../src/lib/content/check.ts";
 import es from "../fixtures/locale-es.ts";
 
 const problem = { file: "articles/a.md", field: "title", message: "expected a title as text, got 42 <b>" };

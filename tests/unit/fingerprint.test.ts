@@ -8,8 +8,8 @@ import {
   fingerprintedPath,
   isFingerprinted,
   writeFingerprintedAssets,
-} from "../../src/lib/fingerprint.ts";
-import { temporaryDir } from "../../tools/fixtures/project.ts";
+} from "../../src/lib/publishing/fingerprint-files.ts";
+import { temporaryDir } from "../helpers/project.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

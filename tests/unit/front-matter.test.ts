@@ -1,6 +1,11 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { FrontMatterError, frontMatterEngines, parseYamlData, readFrontMatter } from "../../src/lib/front-matter.ts";
+import {
+  FrontMatterError,
+  frontMatterEngines,
+  parseYamlData,
+  readFrontMatter,
+} from "../../src/lib/content/front-matter.ts";
 
 // Eleventy's own copy of gray-matter, given the project's engines exactly as eleventy.config.ts gives them.
 const eleventyRequire = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"));

@@ -6,11 +6,22 @@ import { promisify } from "node:util";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import design from "../../_data/design.ts";
-import { cardFonts, cardTextProblem, cardTypeFace, MissingGlyphError, typeFaceFromFonts } from "../../src/lib/fonts.ts";
-import { type CardContent, campaignGraphicSvg, cardTitleFit, socialCardSvg } from "../../src/lib/graphics.ts";
-import { markSvg } from "../../src/lib/mark.ts";
-import { paragraphSetting, type ShapedLine, shapeLine } from "../../src/lib/shaping.ts";
-import { copyProject, projectRoot } from "../../tools/fixtures/project.ts";
+import { markSvg } from "../../src/lib/graphics/mark.ts";
+import {
+  type CardContent,
+  campaignGraphicSvg,
+  cardTitleFit,
+  socialCardSvg,
+} from "../../src/lib/graphics/social-cards.ts";
+import {
+  cardFonts,
+  cardTextProblem,
+  cardTypeFace,
+  MissingGlyphError,
+  typeFaceFromFonts,
+} from "../../src/lib/graphics/text/fonts.ts";
+import { paragraphSetting, type ShapedLine, shapeLine } from "../../src/lib/graphics/text/shaping.ts";
+import { copyProject, projectRoot } from "../helpers/project.ts";
 
 const fonts = { bold: cardTypeFace(700), regular: cardTypeFace(400) };
 const mark = markSvg(design.palette.mark);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import design from "../../_data/design.ts";
-import { atkinsonHyperlegible, MissingGlyphError } from "../../src/lib/fonts.ts";
+import { markSvg } from "../../src/lib/graphics/mark.ts";
 import {
   type CardContent,
   campaignGraphicSvg,
@@ -14,9 +14,9 @@ import {
   formatBytes,
   graphicFormats,
   socialCardSvg,
-} from "../../src/lib/graphics.ts";
-import { markSvg } from "../../src/lib/mark.ts";
-import { projectRoot } from "../../tools/fixtures/project.ts";
+} from "../../src/lib/graphics/social-cards.ts";
+import { atkinsonHyperlegible, MissingGlyphError } from "../../src/lib/graphics/text/fonts.ts";
+import { projectRoot } from "../helpers/project.ts";
 
 const fonts = { bold: atkinsonHyperlegible(700), regular: atkinsonHyperlegible(400) };
 const mark = markSvg(design.palette.mark);

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inspectSource, largestFallback, processImage, widthsFor } from "../../src/lib/images.ts";
-import { projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
+import { inspectSource, largestFallback, processImage, widthsFor } from "../../src/lib/graphics/image-files.ts";
+import { projectRoot, temporaryDir } from "../helpers/project.ts";
 
 let dir: string;
 const photo = (width: number, height: number) =>

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../tools/fixtures/project.ts";
+import { projectRoot } from "../helpers/project.ts";
 
 // The interface's words live in _data/locales/: a word written into a template or a script would stay
 // English on a site in another language. What is left of a template once its Nunjucks and its HTML

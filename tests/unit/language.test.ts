@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { articleSchema } from "../../src/lib/content/schemas.ts";
 import {
   articleLanguage,
   canonicalLanguageTag,
@@ -6,8 +7,7 @@ import {
   languageAttributes,
   languageMarkup,
   textLanguage,
-} from "../../src/lib/language.ts";
-import { articleSchema } from "../../src/lib/schemas.ts";
+} from "../../src/lib/words/language.ts";
 
 describe("language tags", () => {
   it("writes a tag as Intl does", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import en from "../../_data/locales/en.ts";
-import { checkWithSchema, formatProblem } from "../../src/lib/content-check.ts";
+import { checkWithSchema, formatProblem } from "../../src/lib/content/check.ts";
 import {
   chooseLocale,
   compareText,
@@ -10,7 +10,7 @@ import {
   localeSchema,
   say,
   sayMarkup,
-} from "../../src/lib/locale.ts";
+} from "../../src/lib/words/locale.ts";
 import es from "../fixtures/locale-es.ts";
 
 describe("choosing the locale for the site's language", () => {

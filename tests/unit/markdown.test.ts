@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMarkdown, headingSlug } from "../../src/lib/markdown.ts";
+import { createMarkdown, headingSlug } from "../../src/lib/content/markdown.ts";
 
 const render = (source: string) => createMarkdown().render(source);
 

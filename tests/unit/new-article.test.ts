@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
+import { projectRoot, temporaryDir } from "../helpers/project.ts";
 
 /** `npm run new:article -- …args` in a folder of its own; its exit code, output and the files it wrote. */
 async function newArticle(...args: string[]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageTitles, searchResultTitleLength } from "../../src/lib/page-title.ts";
+import { pageTitles, searchResultTitleLength } from "../../src/lib/words/page-title.ts";
 
 const siteName = "International Mentoring Day";
 

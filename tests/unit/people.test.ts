@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayName } from "../../src/lib/people.ts";
+import { displayName } from "../../src/lib/site/people.ts";
 
 describe("displayName", () => {
   it("puts the honorific before the name, with one space", () => {

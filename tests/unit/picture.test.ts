@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { ProcessedImage } from "../../src/lib/images.ts";
-import { loadingHints, mainColumnSizes, parseAttributes, pictureHtml, replaceImages } from "../../src/lib/picture.ts";
+import type { ProcessedImage } from "../../src/lib/graphics/image-files.ts";
+import {
+  loadingHints,
+  mainColumnSizes,
+  parseAttributes,
+  pictureHtml,
+  replaceImages,
+} from "../../src/lib/graphics/picture.ts";
 
 const image: ProcessedImage = {
   width: 1200,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../tools/fixtures/project.ts";
+import { projectRoot } from "../helpers/project.ts";
 
 const read = (file: string) => readFileSync(join(projectRoot, file), "utf8");
 const packageJson = JSON.parse(read("package.json")) as {

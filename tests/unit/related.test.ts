@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { relatedArticles } from "../../src/lib/related.ts";
+import { relatedArticles } from "../../src/lib/site/related.ts";
 
 const article = (slug: string, date: string, tags: string[]) => ({
   url: `/articles/${slug}/`,

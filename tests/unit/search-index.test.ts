@@ -5,7 +5,7 @@ import {
   pageLanguage,
   pathGlobs,
   searchablePages,
-} from "../../src/lib/search-index.ts";
+} from "../../src/lib/publishing/search-index-files.ts";
 
 const page = (outputPath: string, searchable = true, title = '<h1 data-pagefind-meta="title">A title</h1>') => ({
   outputPath,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import en from "../../_data/locales/en.ts";
-import { hashtags, mastodonShareUrl, shareLinks } from "../../src/lib/share-links.ts";
+import { hashtags, mastodonShareUrl, shareLinks } from "../../src/lib/publishing/share-links.ts";
 
 const page = {
   url: "https://example.org/articles/a-b/?x=1&y=2",

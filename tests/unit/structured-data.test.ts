@@ -1,8 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import mentoringDay from "../../_data/day.ts";
-import { nextOccurrence } from "../../src/lib/dates.ts";
-import type { Article as ArticleData } from "../../src/lib/schemas.ts";
+import type { Article as ArticleData } from "../../src/lib/content/schemas.ts";
 import {
   absolute,
   articleJsonLd,
@@ -13,7 +12,8 @@ import {
   jsonLdScript,
   type StructuredDataSources,
   structuredDataFor,
-} from "../../src/lib/structured-data.ts";
+} from "../../src/lib/publishing/structured-data.ts";
+import { nextOccurrence } from "../../src/lib/words/dates.ts";
 import otherDay from "../fixtures/other-day.ts";
 
 const site = { name: "International Mentoring Day", url: "https://example.org", language: "en-GB" };

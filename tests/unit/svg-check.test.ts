@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatProblem } from "../../src/lib/content-check.ts";
-import { svgProblems } from "../../src/lib/svg-check.ts";
-import { projectRoot } from "../../tools/fixtures/project.ts";
+import { formatProblem } from "../../src/lib/content/check.ts";
+import { svgProblems } from "../../src/lib/content/svg-check.ts";
+import { projectRoot } from "../helpers/project.ts";
 
 const file = "static/images/x.svg";
 const svg = (inner: string, attributes = "") =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { graphemeClusters } from "../../src/assets/js/line-breaks.js";
-import { atkinsonHyperlegible } from "../../src/lib/fonts.ts";
-import { ellipsize, fitText, type Measure, wrapText } from "../../src/lib/text-layout.ts";
+import { graphemeClusters } from "../../src/assets/js/shared/line-breaks.js";
+import { atkinsonHyperlegible } from "../../src/lib/graphics/text/fonts.ts";
+import { ellipsize, fitText, type Measure, wrapText } from "../../src/lib/graphics/text/text-layout.ts";
 
 // Every character half as wide as the font is big: easy to count in a test.
 const mono: Measure = (text, size) => Array.from(text).length * size * 0.5;

@@ -15,17 +15,17 @@ import {
   fontFamiliesFor,
   textDirection,
   wrapParagraph,
-} from "../../src/assets/js/thanks-card.js";
+} from "../../src/assets/js/shared/thanks-card.js";
+import { markSvg } from "../../src/lib/graphics/mark.ts";
 import {
   cardFontFaces,
   cardFontsCss,
   cardFontsStylesheet,
   cardWebFonts,
   publishedFontFiles,
-} from "../../src/lib/card-web-fonts.ts";
-import { markSvg } from "../../src/lib/mark.ts";
-import { cardColoursOf, cardWordsFor, harfBuzzMeasure, thanksCardSvg } from "../../src/lib/thanks-cards.ts";
-import { projectRoot } from "../../tools/fixtures/project.ts";
+} from "../../src/lib/graphics/text/card-web-fonts.ts";
+import { cardColoursOf, cardWordsFor, harfBuzzMeasure, thanksCardSvg } from "../../src/lib/graphics/thanks-cards.ts";
+import { projectRoot } from "../helpers/project.ts";
 
 const words = cardWordsFor(en.thanks.card, { name: "International Mentoring Day", date: "17 January" });
 const colours = cardColoursOf(design);

@@ -3,9 +3,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { thanksSchema } from "../../src/lib/schemas.ts";
+import { thanksSchema } from "../../src/lib/content/schemas.ts";
 import { planThanksImport, thanksImportSummary } from "../../tools/comments-import/thanks-plan.ts";
-import { projectRoot, temporaryDir } from "../../tools/fixtures/project.ts";
 import {
   commentSubmission,
   type FakeNetlify,
@@ -13,6 +12,7 @@ import {
   submissionId,
   thanksSubmission,
 } from "../helpers/netlify-api.ts";
+import { projectRoot, temporaryDir } from "../helpers/project.ts";
 
 const token = "nfp_test_token";
 const siteId = "3970e0fe-8564-4903-9a55-c5f8de49fb8b";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem } from "../../src/lib/content-check.ts";
-import { surfaceProblems } from "../../src/lib/contribution-surface.ts";
-import { checkProjectContent } from "../../src/lib/project-content.ts";
-import { thanksReferenceProblems, wallOfThanks } from "../../src/lib/thanks.ts";
-import { copyProject } from "../../tools/fixtures/project.ts";
+import { formatProblem } from "../../src/lib/content/check.ts";
+import { surfaceProblems } from "../../src/lib/content/contribution-surface.ts";
+import { checkProjectContent } from "../../src/lib/content/project-files.ts";
+import { thanksReferenceProblems, wallOfThanks } from "../../src/lib/site/thanks.ts";
+import { copyProject } from "../helpers/project.ts";
 
 describe("wallOfThanks", () => {
   it("lists the thanks newest first, a day or a moment, and leaves out an empty name", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { newestFirst } from "../../src/lib/articles.ts";
-import { slugify } from "../../src/lib/slug.ts";
-import { absoluteUrl, siteUrlFromEnvironment } from "../../src/lib/urls.ts";
+import { slugify } from "../../src/lib/content/slug.ts";
+import { absoluteUrl, siteUrlFromEnvironment } from "../../src/lib/publishing/urls.ts";
+import { newestFirst } from "../../src/lib/site/articles.ts";
 
 describe("absoluteUrl", () => {
   it("joins the site's origin and the page path", () => {

@@ -3,11 +3,11 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { commentReferenceProblems } from "../../src/lib/comments.ts";
-import { checkWithSchema, formatProblem } from "../../src/lib/content-check.ts";
-import { readFrontMatter } from "../../src/lib/front-matter.ts";
-import { commentsSchema, thanksSchema } from "../../src/lib/schemas.ts";
-import { thanksReferenceProblems } from "../../src/lib/thanks.ts";
+import { checkWithSchema, formatProblem } from "../../src/lib/content/check.ts";
+import { readFrontMatter } from "../../src/lib/content/front-matter.ts";
+import { commentsSchema, thanksSchema } from "../../src/lib/content/schemas.ts";
+import { commentReferenceProblems } from "../../src/lib/site/comments.ts";
+import { thanksReferenceProblems } from "../../src/lib/site/thanks.ts";
 import type { ArticleIndex, CommentEntry } from "./import-plan.ts";
 import type { ThanksEntry } from "./thanks-plan.ts";
 

@@ -1,8 +1,8 @@
 // What an import changes, decided without touching a file or the network: which submission
 // becomes which page's comment, which are skipped and why, and the summary a maintainer reads.
-import { checkWithSchema } from "../../src/lib/content-check.ts";
-import { commentsSchema, describeValue, type StoredComment } from "../../src/lib/schemas.ts";
-import { normalisedPrefix } from "../../src/lib/urls.ts";
+import { checkWithSchema } from "../../src/lib/content/check.ts";
+import { commentsSchema, describeValue, type StoredComment } from "../../src/lib/content/schemas.ts";
+import { normalisedPrefix } from "../../src/lib/publishing/urls.ts";
 import type { NetlifySubmission } from "./netlify-api.ts";
 import { plural, robotProblem, submissionField, unseenOldestFirst } from "./submissions.ts";
 

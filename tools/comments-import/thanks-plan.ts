@@ -1,8 +1,8 @@
 // What an import changes on the wall of thanks, decided without touching a file or the network:
 // which submissions of the `thanks` form join _data/thanks.json, which are skipped and why.
-import { checkWithSchema } from "../../src/lib/content-check.ts";
-import { cardTextProblem } from "../../src/lib/fonts.ts";
-import { describeValue, type StoredThanks, thanksSchema } from "../../src/lib/schemas.ts";
+import { checkWithSchema } from "../../src/lib/content/check.ts";
+import { describeValue, type StoredThanks, thanksSchema } from "../../src/lib/content/schemas.ts";
+import { cardTextProblem } from "../../src/lib/graphics/text/fonts.ts";
 import type { NetlifySubmission } from "./netlify-api.ts";
 import { plural, robotProblem, submissionField, unseenOldestFirst } from "./submissions.ts";
 

@@ -1,7 +1,7 @@
 // @ts-check
 // Pagefind in every language of the site, for the header's dialog and the search page. Their
 // entries (pagefind/dialog/pagefind.js, pagefind/search-page/pagefind.js, written by
-// src/lib/search-index.ts) import this module and pass it the bundle's address and the index's
+// src/lib/publishing/search-index-files.ts) import this module and pass it the bundle's address and the index's
 // languages (as pagefind-entry.json has them: each language's WebAssembly, null for none).
 //
 // Pagefind searches an index with the WebAssembly of one language (its stemming) and breaks a

@@ -72,7 +72,7 @@ function loadDialog() {
       // A script added from here has no document.currentScript for Pagefind to find its folder
       // from, so it is told; Pagefind then also puts the path prefix in front of each result.
       // The dialog has an instance of its own, which loads Pagefind through dialog/pagefind.js:
-      // that leaves out the filters' data, which the dialog does not show (src/lib/search-index.ts),
+      // that leaves out the filters' data, which the dialog does not show (src/lib/publishing/search-index-files.ts),
       // and the search page's instance, which shows them, is left as it is.
       const config = document.createElement("pagefind-config");
       config.setAttribute("instance", "dialog");

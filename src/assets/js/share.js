@@ -43,7 +43,7 @@ for (const section of document.querySelectorAll(/** @type {"section"} */ ("secti
     mastodonForm.addEventListener("submit", (event) => {
       event.preventDefault();
       const input = /** @type {HTMLInputElement} */ (mastodonForm.elements.namedItem("server"));
-      // The same rule as mastodonShareUrl in src/lib/share-links.ts, which makes the server links:
+      // The same rule as mastodonShareUrl in src/lib/publishing/share-links.ts, which makes the server links:
       // the browser gets plain files, with no bundler to share that module with it.
       const host = input.value
         .trim()

@@ -4,9 +4,9 @@
 // PNG. Everything happens here: nothing typed is sent anywhere unless the visitor submits the
 // form. Without this script the preview stays hidden, and the page says what it would do.
 
-/** @typedef {import("./thanks-card.js").CardFormat} CardFormat */
-/** @typedef {import("./thanks-card.js").CardDesign} CardDesign */
-/** @typedef {import("./thanks-card.js").CardLayout} CardLayout */
+/** @typedef {import("./shared/thanks-card.js").CardFormat} CardFormat */
+/** @typedef {import("./shared/thanks-card.js").CardDesign} CardDesign */
+/** @typedef {import("./shared/thanks-card.js").CardLayout} CardLayout */
 
 const form = /** @type {HTMLFormElement | null} */ (document.querySelector("form[data-thanks-maker]"));
 const layoutModule = /** @type {HTMLLinkElement | null} */ (document.querySelector("link[data-thanks-card]"));
@@ -17,7 +17,7 @@ if (form && layoutModule) void start(form, layoutModule.href);
 /** @param {HTMLFormElement} form @param {string} moduleUrl */
 async function start(form, moduleUrl) {
   // The layout module is published under a fingerprinted name, which the page's <link> knows.
-  const card = /** @type {typeof import("./thanks-card.js")} */ (await import(moduleUrl));
+  const card = /** @type {typeof import("./shared/thanks-card.js")} */ (await import(moduleUrl));
   const words = JSON.parse(form.dataset.cardWords ?? "{}");
   const palette = JSON.parse(form.dataset.palette ?? "{}");
   const status = JSON.parse(form.dataset.status ?? "{}");
@@ -33,7 +33,7 @@ async function start(form, moduleUrl) {
   mark.src = markLink?.href ?? "/favicon.svg";
   await mark.decode().catch(() => undefined);
 
-  /** @returns {import("./thanks-card.js").CardText} */
+  /** @returns {import("./shared/thanks-card.js").CardText} */
   const typed = () => ({ mentor: field("mentor").value, message: field("message").value, name: field("name").value });
   const chosenDesign = () =>
     /** @type {CardDesign} */ (
@@ -46,7 +46,7 @@ async function start(form, moduleUrl) {
    */
   const drawOn = (target, format) => {
     const context = /** @type {CanvasRenderingContext2D} */ (target.getContext("2d"));
-    /** @type {import("./thanks-card.js").Measure} */
+    /** @type {import("./shared/thanks-card.js").Measure} */
     const measure = (text, size, weight, paragraph) => {
       context.font = card.canvasFont(size, weight, paragraph);
       context.direction = card.textDirection(paragraph);
@@ -138,7 +138,7 @@ async function start(form, moduleUrl) {
 /**
  * The layout's shapes on a canvas, in order.
  * @param {CanvasRenderingContext2D} context @param {CardLayout} layout @param {HTMLImageElement} mark
- * @param {typeof import("./thanks-card.js").canvasFont} canvasFont
+ * @param {typeof import("./shared/thanks-card.js").canvasFont} canvasFont
  */
 function draw(context, layout, mark, canvasFont) {
   context.clearRect(0, 0, layout.width, layout.height);

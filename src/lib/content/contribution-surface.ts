@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import type { Problem } from "./content-check.ts";
+import type { Problem } from "./check.ts";
 
 /**
  * The contribution surface: the only places a pull request adds or changes content, and what

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import type { Problem } from "./content-check.ts";
+import type { Problem } from "./check.ts";
 
 // A contributor's SVG must be a drawing and nothing more: shapes, paths, gradients,
 // patterns, clips, masks, markers and filters, which refer only to parts of the drawing itself.

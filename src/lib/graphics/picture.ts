@@ -1,5 +1,5 @@
-import design from "../../_data/design.ts";
-import type { ProcessedImage } from "./images.ts";
+import design from "../../../_data/design.ts";
+import type { ProcessedImage } from "./image-files.ts";
 
 // Turns the plain <img> a template writes into a <picture> of the variants sharp made.
 // Attribute values are kept exactly as the template escaped them.

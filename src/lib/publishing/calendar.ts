@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { type AnnualDate, nextOccurrence } from "./dates.ts";
+import { type AnnualDate, nextOccurrence } from "../words/dates.ts";
 
 /** A day observed every year, as a calendar file describes it. */
 export interface AnnualEvent {

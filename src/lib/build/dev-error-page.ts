@@ -1,5 +1,5 @@
-import { type ContentError, formatProblem } from "./content-check.ts";
-import { type Locale, say } from "./locale.ts";
+import { type ContentError, formatProblem } from "../content/check.ts";
+import { type Locale, say } from "../words/locale.ts";
 
 /** The words the page says, and the language they are in (the site's, or English when its locale could not be read). */
 export interface DevErrorWords {

@@ -1,5 +1,5 @@
-import type { Problem } from "./content-check.ts";
-import { describeValue } from "./schemas.ts";
+import type { Problem } from "../content/check.ts";
+import { describeValue } from "../content/schemas.ts";
 
 // What comments and thanks share as their JSON files store them: a date to read, and an id that
 // names one entry alone (its permalink, its card, the entry a reply answers).

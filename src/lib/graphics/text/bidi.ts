@@ -9,7 +9,7 @@
  * It works on grapheme clusters: a mark always goes with the letter it sits on.
  */
 
-import { graphemeClusters } from "../assets/js/line-breaks.js";
+import { graphemeClusters } from "../../../assets/js/shared/line-breaks.js";
 
 export type Direction = "ltr" | "rtl";
 

@@ -7,11 +7,11 @@ import type {
   CardWords,
   Measure,
   Shape,
-} from "../assets/js/thanks-card.js";
-import { cardLayout, fillIn } from "../assets/js/thanks-card.js";
-import { cardTypeFace, type EastAsianLanguage } from "./fonts.ts";
+} from "../../assets/js/shared/thanks-card.js";
+import { cardLayout, fillIn } from "../../assets/js/shared/thanks-card.js";
+import { cardTypeFace, type EastAsianLanguage } from "./text/fonts.ts";
 
-// The wall's cards, drawn by the build in the design the browser draws (src/assets/js/thanks-card.js
+// The wall's cards, drawn by the build in the design the browser draws (src/assets/js/shared/thanks-card.js
 // lays both out): the same shapes, with the words as outlines of the card typefaces (fonts.ts)
 // instead of canvas text. Pure: the mark comes in as an argument.
 

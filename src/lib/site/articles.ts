@@ -1,4 +1,4 @@
-import { compareText } from "./locale.ts";
+import { compareText } from "../words/locale.ts";
 
 /** How many featured articles the home page shows, newest first. */
 export const homeFeaturedLimit = 6;

@@ -1,7 +1,7 @@
 // @ts-check
 // The thank-you card's design, written once. The browser draws it on a canvas
 // (thank-your-mentor.js) and the build draws the very same layout as SVG outlines
-// (src/lib/thanks-cards.ts): each gives `measure` (canvas measureText there, HarfBuzz here),
+// (src/lib/graphics/thanks-cards.ts): each gives `measure` (canvas measureText there, HarfBuzz here),
 // so that both wrap and shrink the words alike. Pure: no DOM, no fonts, no words of its own
 // (the words come in as `CardWords`, from the locale, _data/locales/<language>.ts). Lines break
 // where every card of the site breaks them (line-breaks.js).
@@ -57,7 +57,7 @@ export const nameMaxLength = 100;
 
 /**
  * The families the browser draws with (thank-your-mentor.css names each font file by them):
- * the build's card typefaces, in the order src/lib/fonts.ts tries them.
+ * the build's card typefaces, in the order src/lib/graphics/text/fonts.ts tries them.
  */
 export const cardFontFamilies = /** @type {const} */ ({
   atkinson: "Card Atkinson Hyperlegible",
@@ -100,7 +100,7 @@ export function canvasFont(size, weight, paragraph) {
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
 /**
- * Right to left when the first letter with a direction is Arabic or Hebrew (as src/lib/bidi.ts decides).
+ * Right to left when the first letter with a direction is Arabic or Hebrew (as src/lib/graphics/text/bidi.ts decides).
  * @param {string} text
  * @returns {Direction}
  */

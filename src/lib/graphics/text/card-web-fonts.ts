@@ -1,4 +1,4 @@
-import { cardFontFamilies } from "../assets/js/thanks-card.js";
+import { cardFontFamilies } from "../../../assets/js/shared/thanks-card.js";
 
 // The card typefaces for the browser: /thank-your-mentor/ draws its cards with the fonts the
 // build draws them with. Fontsource's own stylesheets split each font by unicode-range, so a

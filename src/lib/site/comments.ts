@@ -1,6 +1,6 @@
-import type { Problem } from "./content-check.ts";
-import { type Plural, say } from "./locale.ts";
-import { describeValue, type StoredComment } from "./schemas.ts";
+import type { Problem } from "../content/check.ts";
+import { describeValue, type StoredComment } from "../content/schemas.ts";
+import { type Plural, say } from "../words/locale.ts";
 import { duplicateIds, entryField, sentAt } from "./stored-entries.ts";
 
 /** What a visitor may see of a comment: the stored fields, with its date read and its website only if safe to link. */

@@ -1,12 +1,12 @@
 // Reads the locale files in _data/locales/ (a module whose job is files): which exist, whether each
-// has every word, and the one the site's language picks (src/lib/locale.ts chooses).
+// has every word, and the one the site's language picks (src/lib/words/locale.ts chooses).
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { ContentError, checkWithSchema, type Problem } from "./content-check.ts";
-import { importFresh } from "./import-fresh.ts";
+import { importFresh } from "../build/import-fresh-files.ts";
+import { ContentError, checkWithSchema, type Problem } from "../content/check.ts";
+import { describeValue } from "../content/schemas.ts";
 import { chooseLocale, type Locale, localeCandidates, localeSchema } from "./locale.ts";
-import { describeValue } from "./schemas.ts";
 
 export const localeFolder = "_data/locales";
 

@@ -5,7 +5,7 @@ export interface Relatable {
   data: { title: string; tags?: readonly string[] };
 }
 
-import { compareText } from "./locale.ts";
+import { compareText } from "../words/locale.ts";
 
 interface ArticleIndex<T> {
   /** The language whose order titles are sorted in. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeValue, navigationPages } from "./schemas.ts";
+import { describeValue, navigationPages } from "../content/schemas.ts";
 
 // The interface's words: one locale file per language in _data/locales/, chosen by the site's
 // language. Templates and scripts show only these; dates and numbers are formatted with Intl.

@@ -1,5 +1,5 @@
 import * as hb from "harfbuzzjs";
-import { graphemeClusters } from "../assets/js/line-breaks.js";
+import { graphemeClusters } from "../../../assets/js/shared/line-breaks.js";
 import { bidiLevels, type Direction, paragraphDirection, visualOrder } from "./bidi.ts";
 import type { Font, FontFile, LoadedFont } from "./font-files.ts";
 

@@ -79,7 +79,7 @@ export function entryModule(
 ): string {
   // From pagefind/<kind>/, the site's root is two folders up: the import holds under a path prefix too.
   const script = `../../${languagesScript.replace(/^\//, "")}`;
-  return `// Written by src/lib/search-index.ts: Pagefind for the ${kind === "dialog" ? "header's dialog, which shows no filters" : "search page"}.
+  return `// Written by src/lib/publishing/search-index-files.ts: Pagefind for the ${kind === "dialog" ? "header's dialog, which shows no filters" : "search page"}.
 import { searchEveryLanguage } from ${JSON.stringify(script)};
 const languages = ${JSON.stringify(languages)};
 export function createInstance(options) {

@@ -11,13 +11,13 @@ import type {
   Person as SchemaPerson,
   WithContext,
 } from "schema-dts";
-import { findByUrl } from "./articles.ts";
-import { commentThreads } from "./comments.ts";
-import { isoDate } from "./dates.ts";
-import { articleLanguage } from "./language.ts";
-import { displayName } from "./people.ts";
 // schemas.ts names the front matter "Article"; here that name is schema.org's.
-import type { Article as ArticleData, Day, Person, StoredComment } from "./schemas.ts";
+import type { Article as ArticleData, Day, Person, StoredComment } from "../content/schemas.ts";
+import { findByUrl } from "../site/articles.ts";
+import { commentThreads } from "../site/comments.ts";
+import { displayName } from "../site/people.ts";
+import { isoDate } from "../words/dates.ts";
+import { articleLanguage } from "../words/language.ts";
 import { absoluteUrl } from "./urls.ts";
 
 /** The site as structured data names it: the publisher, and the root that site paths resolve against. */

@@ -1,5 +1,5 @@
 // Where a line may break is line-breaks.js's, shared with the thank-you cards drawn in the browser.
-import { graphemeClusters, joined, type Piece, pieces, UNSPACED } from "../assets/js/line-breaks.js";
+import { graphemeClusters, joined, type Piece, pieces, UNSPACED } from "../../../assets/js/shared/line-breaks.js";
 
 /** The width of `text` set at `size` pixels, in pixels. */
 export type Measure = (text: string, size: number) => number;

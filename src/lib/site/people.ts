@@ -1,4 +1,4 @@
-import type { Person } from "./schemas.ts";
+import type { Person } from "../content/schemas.ts";
 
 /** A person as pages, feeds and cards name them: "Dr Joshua Cruz", or just the name when there is no honorific. */
 export function displayName(person: Pick<Person, "name" | "honorific">): string {

@@ -1,8 +1,8 @@
-import design from "../../_data/design.ts";
-import type { Paragraph, TypeFace } from "./fonts.ts";
-import { formatNumber } from "./locale.ts";
-import { hashtags } from "./share-links.ts";
-import { type FittedText, fitText } from "./text-layout.ts";
+import design from "../../../_data/design.ts";
+import { hashtags } from "../publishing/share-links.ts";
+import { formatNumber } from "../words/locale.ts";
+import type { Paragraph, TypeFace } from "./text/fonts.ts";
+import { type FittedText, fitText } from "./text/text-layout.ts";
 
 // Social cards and the campaign toolkit's graphics, as SVG with every word an outline
 // (see fonts.ts), in any script the fonts have: a right-to-left title (Arabic, Hebrew) is set

@@ -1,6 +1,6 @@
 // @ts-check
 // Where a line of text may break, for every card the site draws: the social cards and toolkit
-// graphics in the build (src/lib/text-layout.ts), and the thank-you cards in the browser and the
+// graphics in the build (src/lib/graphics/text/text-layout.ts), and the thank-you cards in the browser and the
 // build (thanks-card.js). One set of rules, so a card breaks its lines the same wherever it is drawn.
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });

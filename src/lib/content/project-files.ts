@@ -1,8 +1,14 @@
 import { existsSync, lstatSync } from "node:fs";
 import { lstat, open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { commentReferenceProblems } from "./comments.ts";
-import { checkArticles, checkWithSchema, formatProblem, type Problem } from "./content-check.ts";
+import { importFresh } from "../build/import-fresh-files.ts";
+import { inspectSource } from "../graphics/image-files.ts";
+import { cardTextProblem } from "../graphics/text/fonts.ts";
+import { commentReferenceProblems } from "../site/comments.ts";
+import { displayName } from "../site/people.ts";
+import { thanksReferenceProblems } from "../site/thanks.ts";
+import { localeProblems } from "../words/locale-files.ts";
+import { checkArticles, checkWithSchema, formatProblem, type Problem } from "./check.ts";
 import {
   contributionFolders,
   pictureFormatOf,
@@ -10,11 +16,6 @@ import {
   surfaceProblems,
   thanksFile,
 } from "./contribution-surface.ts";
-import { cardTextProblem } from "./fonts.ts";
-import { inspectSource } from "./images.ts";
-import { importFresh } from "./import-fresh.ts";
-import { localeProblems } from "./locale-files.ts";
-import { displayName } from "./people.ts";
 import {
   commentsSchema,
   daySchema,
@@ -25,7 +26,6 @@ import {
   topicsSchema,
 } from "./schemas.ts";
 import { svgProblems } from "./svg-check.ts";
-import { thanksReferenceProblems } from "./thanks.ts";
 
 /** The typed data files in _data/ and the schema each must match. */
 const dataFiles = {

@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 // What fits on a thank-you card: the form, the schema and the card agree.
-import { messageMaxLength, nameMaxLength } from "../assets/js/thanks-card.js";
-import { canonicalLanguageTag } from "./language.ts";
+import { messageMaxLength, nameMaxLength } from "../../assets/js/shared/thanks-card.js";
+import { canonicalLanguageTag } from "../words/language.ts";
 
 // One schema per kind of content. The TypeScript types are inferred from them, the build
 // and `npm run check` validate with them, and CONTRIBUTING.md is tested against them.
@@ -136,7 +136,7 @@ export const daySchema = z.strictObject({
   }),
 });
 
-/** The pages the site's navigation may name; their labels are the locale's (src/lib/locale.ts). */
+/** The pages the site's navigation may name; their labels are the locale's (src/lib/words/locale.ts). */
 export const navigationPages = ["home", "articles", "about", "toolkit", "thanks"] as const;
 
 export const siteSchema = z.strictObject({

@@ -20,7 +20,7 @@ export interface Scheme {
 }
 
 export interface Palette {
-  /** The mark's own colours (src/lib/mark.ts draws it: the favicon, icons and cards' corner). */
+  /** The mark's own colours (src/lib/graphics/mark.ts draws it: the favicon, icons and cards' corner). */
   mark: { teal: Colour; amber: Colour; cream: Colour };
   light: Scheme;
   /** Every colour again: a colour added to light cannot be forgotten here. */

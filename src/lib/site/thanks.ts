@@ -1,5 +1,5 @@
-import type { Problem } from "./content-check.ts";
-import type { StoredThanks } from "./schemas.ts";
+import type { Problem } from "../content/check.ts";
+import type { StoredThanks } from "../content/schemas.ts";
 import { duplicateIds, sentAt } from "./stored-entries.ts";
 
 /** A thanks as the wall shows it: the stored fields, its date read. */

@@ -1,6 +1,6 @@
-import design from "../../_data/design.ts";
+import design from "../../../_data/design.ts";
 
-/** The PNG icons made from the mark (src/lib/mark.ts, also /favicon.svg): the manifest's two sizes and Apple's touch icon. */
+/** The PNG icons made from the mark (src/lib/graphics/mark.ts, also /favicon.svg): the manifest's two sizes and Apple's touch icon. */
 export const appIcons = [
   { file: "icon-192.png", size: 192, opaque: false },
   { file: "icon-512.png", size: 512, opaque: false },
