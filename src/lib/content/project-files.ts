@@ -1,6 +1,7 @@
 import { existsSync, lstatSync } from "node:fs";
 import { lstat, open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import countries from "i18n-iso-countries";
 import { importFresh } from "../build/import-fresh-files.ts";
 import { inspectSource } from "../graphics/image-files.ts";
 import { cardTextProblem } from "../graphics/text/fonts.ts";
@@ -11,11 +12,13 @@ import { localeProblems } from "../words/locale-files.ts";
 import { checkArticles, checkWithSchema, formatProblem, type Problem } from "./check.ts";
 import {
   contributionFolders,
+  type listingDirectoryData,
   pictureFormatOf,
   type SurfaceEntry,
   surfaceProblems,
   thanksFile,
 } from "./contribution-surface.ts";
+import { checkEvents, checkProgrammes, type ListingContext } from "./listing-check.ts";
 import {
   commentsSchema,
   daySchema,
@@ -26,6 +29,12 @@ import {
   topicsSchema,
 } from "./schemas.ts";
 import { svgProblems } from "./svg-check.ts";
+
+// TEMPORARY until the countries module is merged from main: codes from i18n-iso-countries, no shapes yet.
+const countryChecks: Pick<ListingContext, "isCountryCode" | "placeIsInCountry"> = {
+  isCountryCode: (code) => countries.isValid(code) && /^[A-Z]{2}$/.test(code),
+  placeIsInCountry: () => true,
+};
 
 /** The typed data files in _data/ and the schema each must match. */
 const dataFiles = {
@@ -147,7 +156,16 @@ export async function checkProjectContent(
   } catch {
     directoryData = "not JSON";
   }
-  problems.push(...surfaceProblems(entries, directoryData));
+  const listingData: Partial<Record<keyof typeof listingDirectoryData, unknown>> = {};
+  for (const folder of ["events", "programmes"] as const) {
+    const dataFile = join(root, folder, `${folder}.11tydata.json`);
+    try {
+      if (existsSync(dataFile)) listingData[folder] = JSON.parse(await readFile(dataFile, "utf8"));
+    } catch {
+      listingData[folder] = "not JSON";
+    }
+  }
+  problems.push(...surfaceProblems(entries, directoryData, listingData));
   // A picture that is an SVG must be a drawing and nothing more, whatever its name (svg-check.ts).
   for (const { path } of entries.filter(
     (entry) =>
@@ -210,6 +228,28 @@ export async function checkProjectContent(
     problems.push(...glyphProblems.filter((problem) => problem !== undefined));
     // A missing file is already reported by checkArticles.
     if (context.imageExists(article.image.src)) pictures.push({ file, field: "image.src", src: article.image.src });
+  }
+
+  // Events and programmes: their schemas, their places on the map, and no contact details.
+  const listingContext: ListingContext = { ...context, ...countryChecks };
+  const listingFiles = async (folder: "events" | "programmes") =>
+    Promise.all(
+      entries
+        .filter((entry) => entry.kind === "file" && new RegExp(`^${folder}/[^/]+\\.md$`).test(entry.path))
+        .map(async (entry) => ({ file: entry.path, source: await readFile(join(root, entry.path), "utf8") })),
+    );
+  const events = checkEvents(await listingFiles("events"), listingContext);
+  const programmes = checkProgrammes(await listingFiles("programmes"), listingContext);
+  problems.push(...events.problems, ...programmes.problems);
+  for (const [file, event] of events.valid) {
+    const glyphProblem = missingGlyph(file, "title", event.title, 700);
+    if (glyphProblem) problems.push(glyphProblem);
+    if (event.image && context.imageExists(event.image.src))
+      pictures.push({ file, field: "image.src", src: event.image.src });
+  }
+  for (const [file, programme] of programmes.valid) {
+    const glyphProblem = missingGlyph(file, "name", programme.name, 700);
+    if (glyphProblem) problems.push(glyphProblem);
   }
 
   // Each picture is decoded as the build would, once however many articles show it: a damaged

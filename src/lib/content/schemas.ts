@@ -37,7 +37,7 @@ export const calendarDate = z.unknown().transform((value, context) => {
   return parsed.toJSDate();
 });
 
-const text = (field: string, max: number) =>
+export const text = (field: string, max: number) =>
   z
     .string({ error: (issue) => `expected ${field} as text, got ${describeValue(issue.input)}` })
     .trim()
@@ -47,9 +47,16 @@ const text = (field: string, max: number) =>
       error: (issue) => `expected at most ${max} characters, got ${[...String(issue.input).trim()].length}`,
     });
 
-const httpsUrl = z.string().refine((value) => URL.canParse(value) && new URL(value).protocol === "https:", {
-  error: (issue) => `expected an https:// address, got ${describeValue(issue.input)}`,
-});
+/** An https:// address with no user name or password in it (`https://name:secret@host` leaks both). */
+export const httpsUrl = z
+  .string({ error: (issue) => `expected an https:// address, got ${describeValue(issue.input)}` })
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === "https:", {
+    error: (issue) => `expected an https:// address, got ${describeValue(issue.input)}`,
+    abort: true,
+  })
+  .refine((value) => !URL.canParse(value) || (new URL(value).username === "" && new URL(value).password === ""), {
+    error: (issue) => `expected an address without a user name or password in it, got ${describeValue(issue.input)}`,
+  });
 
 export const personSchema = z.strictObject({
   name: text("a name", 100),
@@ -137,7 +144,7 @@ export const daySchema = z.strictObject({
 });
 
 /** The pages the site's navigation may name; their labels are the locale's (src/lib/words/locale.ts). */
-export const navigationPages = ["home", "articles", "about", "toolkit", "thanks"] as const;
+export const navigationPages = ["home", "articles", "events", "programmes", "about", "toolkit", "thanks"] as const;
 
 export const siteSchema = z.strictObject({
   name: text("the site's name", 80),
@@ -145,6 +152,8 @@ export const siteSchema = z.strictObject({
   language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { error: "expected a language tag like en-GB" }),
   locale: z.string().regex(/^[a-z]{2,3}_[A-Z]{2}$/, { error: "expected a locale like en_GB" }),
   description: text("a description", 300),
+  /** The repository's web address (https), where contributors find CONTRIBUTING.md; unknown outside Netlify. */
+  repository: httpsUrl.optional(),
   /** The pages in the main navigation, in order; each one's label is in the locale (navigation.pages). */
   navigation: z
     .array(
