@@ -2,15 +2,20 @@
 // Unlike `eleventy --serve`, a failed build never stops it, the first one included: every page shows
 // the problems instead (src/plugins/dev-errors.ts) until a save fixes them.
 //
-// Options, as Eleventy's own: --port=8080, --pathprefix=/repo/, --quiet, --config=FILE.
+// Options, as Eleventy's own: --port=8080, --pathprefix=/repo/, --quiet, --config=FILE; and --host:
+// the server listens on this machine alone (127.0.0.1) unless --host=0.0.0.0 opens it to every
+// network it is on (to try the site on a phone on the same Wi-Fi), or names another address.
 import { type FSWatcher, readdirSync, watch } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { buildFailures } from "../plugins/dev-errors.ts";
-import { commandOptions } from "./arguments.ts";
+import { commandOptions, hostAddress, portNumber, serverOptions } from "./arguments.ts";
+import { keepDevServerLocal } from "./local-dev-server.ts";
 
-const options = commandOptions({ port: { type: "string" } });
+const options = commandOptions(serverOptions);
+const address = hostAddress(options.host);
+const port = options.port === undefined ? undefined : portNumber(options.port);
 
 const failures = buildFailures();
 /** True once Eleventy's first build has failed, until one succeeds and Eleventy watches the files. */
@@ -85,12 +90,13 @@ function nextChange(): { happened: Promise<void>; stop: () => void } {
 }
 
 await eleventy.init();
+keepDevServerLocal(eleventy, address);
 // Eleventy's watch() starts watching files only once its first build has succeeded (a failure there
 // ends `eleventy --serve`): until then, each save tries that first build again. The watch is set
 // before each try, so that a save made while a build runs is not missed.
 let change = nextChange();
 let watching = await startWatching();
-await eleventy.serve(options.port ? Number(options.port) : undefined);
+await eleventy.serve(port);
 if (!watching) {
   retrying = true;
   while (!watching) {

@@ -87,6 +87,33 @@ declare module "@11ty/eleventy" {
     reload(event: Record<string, never>): void;
   }
 
+  /**
+   * The dev server as Eleventy makes it (@11ty/eleventy-dev-server's class): the methods
+   * `npm start` overrides to keep it on this machine (src/cli/local-dev-server.ts).
+   */
+  export interface DevServerInstance extends DevServer {
+    /** The HTTP server, made on first use. */
+    readonly server: import("node:http").Server;
+    /** The server's address for a host name: `http://localhost:8080/`. */
+    getServerUrl(host: string): string;
+    /** The addresses it prints when it starts. */
+    getHosts(): string[];
+    /** Listens on `port` (and on the next port, when that one is taken). */
+    _serverListen(port: number): void;
+    /** Answers every HTTP request. */
+    onRequestHandler(
+      request: import("node:http").IncomingMessage,
+      response: import("node:http").ServerResponse,
+    ): Promise<void>;
+    /** Opens the live-reload WebSocket server on `server`, once it listens. */
+    setupReloadNotifier(): void;
+  }
+
+  export interface DevServerClass {
+    new (name: string, dir: string, options: Record<string, unknown>): DevServerInstance;
+    getServer(name: string, dir: string, options: Record<string, unknown>): DevServerInstance;
+  }
+
   export interface DevServerOptions {
     /** Called with the server once it listens (and again whenever Eleventy restarts it). */
     ready?: (server: DevServer) => void;
@@ -120,6 +147,8 @@ declare module "@11ty/eleventy" {
     /** Builds once, then rebuilds on every change. */
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
+    /** What serves the output (there after init()): it loads the dev server's class each time it starts one. */
+    readonly eleventyServe: { getServerModule(name?: string): Promise<DevServerClass> };
     stopWatch(): Promise<void>;
     /** Prints an error as Eleventy does (no stack trace when it sets `skipOriginalStack`). */
     readonly errorHandler: {

@@ -272,6 +272,24 @@ describe("previewServer", () => {
     expect(again.body.length).toBe(0);
   });
 
+  it("answers only a request that names it by an address or localhost: another name may be another site's", async () => {
+    const port = new URL(origin).port;
+    expect((await rawRequest(origin, "/about/", { Host: `localhost:${port}` })).status).toBe(200);
+    expect((await rawRequest(origin, "/about/", { Host: `[::1]:${port}` })).status).toBe(200);
+    // A page elsewhere that points a name of its own at this machine (DNS rebinding) reads nothing.
+    for (const host of [`evil.example:${port}`, `localhost.evil.example:${port}`]) {
+      const answer = await rawRequest(origin, "/about/", { Host: host });
+      expect(answer.status, host).toBe(403);
+      expect(answer.body.toString()).not.toContain("About");
+    }
+    // A name given to listen on (--host=laptop.local) is one of its own.
+    const named = previewServer(join(parent, "site"), toml, { host: "laptop.local" });
+    await new Promise<void>((resolve) => named.listen(0, "127.0.0.1", resolve));
+    servers.push(named);
+    const namedOrigin = `http://127.0.0.1:${(named.address() as AddressInfo).port}`;
+    expect((await rawRequest(namedOrigin, "/about/", { Host: "laptop.local:8081" })).status).toBe(200);
+  });
+
   it("answers HEAD with the headers and no body", async () => {
     const head = await rawRequest(origin, "/about/", {}, "HEAD");
     expect(head.status).toBe(200);

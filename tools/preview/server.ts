@@ -3,13 +3,16 @@
 // `/dir/` from `/dir/index.html`, the site's 404.html with status 404. Files are sent by
 // serve-static (ETag and 304, Range, HEAD) and text is brotli-compressed by compression, as
 // Netlify's CDN does. Every address comes from whoever can reach the port: only a regular file
-// inside the site folder, reached through no symlink, is ever sent.
+// inside the site folder, reached through no symlink, is ever sent, and only to a request that
+// names the server by an address or `localhost` (src/lib/build/local-server.ts): a page elsewhere
+// cannot read it through a name of its own pointed at this machine.
 import { realpathSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, relative, resolve, sep } from "node:path";
 import { constants } from "node:zlib";
 import compression from "compression";
 import serveStatic from "serve-static";
+import { isOwnHost, loopback, notOwnHostMessage } from "../../src/lib/build/local-server.ts";
 import { headersFor, netlifyRules, redirectFor } from "./rules.ts";
 
 const contentTypes: Record<string, string> = {
@@ -41,6 +44,8 @@ const compressibleType = /^(text\/|application\/(json|xml|manifest\+json)|image\
 export interface PreviewOptions {
   /** Compress text as a CDN does (brotli where the browser takes it), for measuring what travels. */
   compress?: boolean;
+  /** The address it listens on, when not loopback: a name given there is one it answers to. */
+  host?: string;
 }
 
 /** What `file` is, when no symlink leads to it (`file` is under a folder without symlinks). */
@@ -129,6 +134,8 @@ export function previewServer(siteDir: string, netlifyToml: string, options: Pre
   };
 
   const answer = async (request: IncomingMessage, response: ServerResponse) => {
+    const host = options.host ?? loopback;
+    if (!isOwnHost(request.headers.host, host)) return plain(response, 403, notOwnHostMessage(host));
     const url = URL.parse(request.url ?? "/", "http://localhost");
     const path = url ? decodedPath(url) : undefined;
     if (!url || path === undefined) return plain(response, 400, "Bad request: the address cannot be decoded");

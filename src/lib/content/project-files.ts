@@ -5,9 +5,8 @@ import countries from "i18n-iso-countries";
 import { importFresh } from "../build/import-fresh-files.ts";
 import { inspectSource } from "../graphics/image-files.ts";
 import { cardTextProblem } from "../graphics/text/fonts.ts";
-import { commentReferenceProblems } from "../site/comments.ts";
 import { displayName } from "../site/people.ts";
-import { thanksReferenceProblems } from "../site/thanks.ts";
+import { commentsFileProblems, thanksFileProblems } from "../site/stored-entry-checks.ts";
 import { localeProblems } from "../words/locale-files.ts";
 import { checkArticles, checkWithSchema, formatProblem, type Problem } from "./check.ts";
 import {
@@ -19,15 +18,7 @@ import {
   thanksFile,
 } from "./contribution-surface.ts";
 import { checkEvents, checkProgrammes, type ListingContext } from "./listing-check.ts";
-import {
-  commentsSchema,
-  daySchema,
-  type StoredThanks,
-  siteSchema,
-  thanksSchema,
-  toolkitSchema,
-  topicsSchema,
-} from "./schemas.ts";
+import { daySchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
 import { svgProblems } from "./svg-check.ts";
 
 // TEMPORARY until the countries module is merged from main: codes from i18n-iso-countries, no shapes yet.
@@ -179,9 +170,7 @@ export async function checkProjectContent(
     (entry) => entry.kind === "file" && /^_data\/comments\/[^/]+\.json$/.test(entry.path),
   )) {
     try {
-      const comments: unknown = JSON.parse(await readFile(join(root, file), "utf8"));
-      problems.push(...checkWithSchema(file, comments, commentsSchema).problems);
-      problems.push(...commentReferenceProblems(file, comments));
+      problems.push(...commentsFileProblems(file, JSON.parse(await readFile(join(root, file), "utf8"))));
     } catch (error) {
       problems.push({ file, field: "", message: `is not valid JSON: ${(error as Error).message}` });
     }
@@ -190,19 +179,7 @@ export async function checkProjectContent(
   // The wall of thanks: each one's card is drawn in the card typefaces, so each character must be in them.
   if (entries.some((entry) => entry.path === thanksFile && entry.kind === "file")) {
     try {
-      const thanks: unknown = JSON.parse(await readFile(join(root, thanksFile), "utf8"));
-      const checked = checkWithSchema(thanksFile, thanks, thanksSchema);
-      problems.push(...checked.problems, ...thanksReferenceProblems(thanksFile, thanks));
-      if (checked.problems.length === 0) {
-        (thanks as StoredThanks[]).forEach((item, index) => {
-          const glyphProblems = [
-            missingGlyph(thanksFile, `[${index}].mentor`, item.mentor, 700),
-            missingGlyph(thanksFile, `[${index}].message`, item.message.replace(/\s+/g, " "), 400),
-            item.name === undefined ? undefined : missingGlyph(thanksFile, `[${index}].name`, item.name, 400),
-          ];
-          problems.push(...glyphProblems.filter((problem) => problem !== undefined));
-        });
-      }
+      problems.push(...thanksFileProblems(thanksFile, JSON.parse(await readFile(join(root, thanksFile), "utf8"))));
     } catch (error) {
       problems.push({ file: thanksFile, field: "", message: `is not valid JSON: ${(error as Error).message}` });
     }
