@@ -22,7 +22,9 @@ export interface ListingContext {
   /** Whether an ISO 3166-1 alpha-2 code names a country. */
   isCountryCode: (code: string) => boolean;
   /** Whether a point lies in (or within a few kilometres of) a country's shape. */
-  placeIsInCountry: (place: { latitude: number; longitude: number }, country: string) => boolean;
+  placeIsInCountry: (country: string, latitude: number, longitude: number) => boolean;
+  /** The country whose shape holds a point, to say where wrong coordinates point; undefined at sea. */
+  countryAt?: (latitude: number, longitude: number) => string | undefined;
 }
 
 /** The two kinds of listing, by folder. */
@@ -108,12 +110,13 @@ function venueProblems(file: string, venue: Venue | undefined, context: ListingC
       },
     ];
   }
-  if (!context.placeIsInCountry(venue, venue.country)) {
+  if (!context.placeIsInCountry(venue.country, venue.latitude, venue.longitude)) {
+    const actual = context.countryAt?.(venue.latitude, venue.longitude);
     return [
       {
         file,
         field: "venue",
-        message: `expected latitude and longitude inside ${venue.country}, got ${venue.latitude}, ${venue.longitude}, which is outside it`,
+        message: `expected a latitude and longitude in ${venue.country}, got ${venue.latitude}, ${venue.longitude}, which ${actual === undefined ? "is outside it" : `is in ${actual}`}`,
       },
     ];
   }

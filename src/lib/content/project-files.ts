@@ -21,8 +21,8 @@ import { checkEvents, checkProgrammes, type ListingContext } from "./listing-che
 import { daySchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
 import { svgProblems } from "./svg-check.ts";
 
-// TEMPORARY until the countries module is merged from main: codes from i18n-iso-countries, no shapes yet.
-const countryChecks: Pick<ListingContext, "isCountryCode" | "placeIsInCountry"> = {
+// TEMPORARY until the countries module (src/lib/places/countries.ts) is merged from main: codes only, no shapes yet.
+export const listingCountryChecks: Pick<ListingContext, "isCountryCode" | "placeIsInCountry" | "countryAt"> = {
   isCountryCode: (code) => countries.isValid(code) && /^[A-Z]{2}$/.test(code),
   placeIsInCountry: () => true,
 };
@@ -208,7 +208,7 @@ export async function checkProjectContent(
   }
 
   // Events and programmes: their schemas, their places on the map, and no contact details.
-  const listingContext: ListingContext = { ...context, ...countryChecks };
+  const listingContext: ListingContext = { ...context, ...listingCountryChecks };
   const listingFiles = async (folder: "events" | "programmes") =>
     Promise.all(
       entries
