@@ -6,6 +6,7 @@ import { jsonFeed, lastUpdated } from "../lib/publishing/feeds.ts";
 import { type DescribedPage, jsonLdScript, structuredDataFor } from "../lib/publishing/structured-data.ts";
 import { absoluteUrl } from "../lib/publishing/urls.ts";
 import { findByUrl } from "../lib/site/articles.ts";
+import type { EventListing } from "../lib/site/events.ts";
 import { displayName } from "../lib/site/people.ts";
 import { nextOccurrence } from "../lib/words/dates.ts";
 import { articleLanguage } from "../lib/words/language.ts";
@@ -64,10 +65,15 @@ export default function metadata(eleventyConfig: EleventyConfig, { now }: { now:
         articles: CollectionItem<Article>[];
         featured: CollectionItem<Article>[];
         onPage?: CollectionItem<Article>[];
+        events?: EventListing[];
       },
     ) => {
       // The pictures a page's JSON-LD may name: the day's, and an article's own on its page.
-      const shown = [sources.day.image.src, findByUrl(sources.articles, page.path)?.data.image.src];
+      const shown = [
+        sources.day.image.src,
+        findByUrl(sources.articles, page.path)?.data.image.src,
+        findByUrl(sources.events ?? [], page.path)?.data.image?.src,
+      ];
       const renditions = new Map(
         await Promise.all(
           shown.filter((src) => src !== undefined).map(async (src) => [src, await pictures.rendition(src)] as const),
