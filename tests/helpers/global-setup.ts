@@ -3,6 +3,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { articlesInScripts } from "./articles-in-scripts.ts";
+import { fixtureListings } from "./events-site.ts";
 import { buildSite, copyProject, projectRoot, temporaryDir } from "./project.ts";
 import { syntheticArticle } from "./synthetic-articles.ts";
 
@@ -18,17 +19,21 @@ declare module "vitest" {
      * tests/fixtures/thanks.json (26 thanks, eight in other scripts: two pages of the wall).
      */
     languagesSiteDir: string;
+    /** The site with the fixture events and programmes (tests/fixtures/events/, tests/fixtures/programmes/). */
+    eventsSiteDir: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   // A fixed clock (1 December 2026) so that the tests know which date "Next:" shows.
   const env = { SOURCE_DATE_EPOCH: "1796083200" };
-  const [siteDir, manyArticlesSiteDir, languagesSiteDir] = await Promise.all([
+  const [siteDir, manyArticlesSiteDir, languagesSiteDir, eventsSiteDir] = await Promise.all([
     temporaryDir("imd-site-"),
     temporaryDir("imd-many-"),
     temporaryDir("imd-languages-"),
+    temporaryDir("imd-events-"),
   ]);
+  const eventsProject = await copyProject(fixtureListings());
   const articles = Array.from({ length: 50 }, (_, index) => syntheticArticle(index));
   const manyArticlesProject = await copyProject(
     Object.fromEntries(articles.map(({ name, source }) => [`articles/${name}`, source])),
@@ -45,12 +50,22 @@ export default async function setup(project: TestProject) {
     buildSite({ outputDir: siteDir, env }),
     buildSite({ projectDir: manyArticlesProject, outputDir: manyArticlesSiteDir, env }),
     buildSite({ projectDir: languagesProject, outputDir: languagesSiteDir, env }),
+    buildSite({ projectDir: eventsProject, outputDir: eventsSiteDir, env }),
   ]);
+  project.provide("eventsSiteDir", eventsSiteDir);
   project.provide("siteDir", siteDir);
   project.provide("manyArticlesSiteDir", manyArticlesSiteDir);
   project.provide("languagesSiteDir", languagesSiteDir);
   return async () => {
-    for (const dir of [siteDir, manyArticlesSiteDir, manyArticlesProject, languagesSiteDir, languagesProject])
+    for (const dir of [
+      siteDir,
+      manyArticlesSiteDir,
+      manyArticlesProject,
+      languagesSiteDir,
+      languagesProject,
+      eventsSiteDir,
+      eventsProject,
+    ])
       await rm(dir, { recursive: true, force: true });
   };
 }
