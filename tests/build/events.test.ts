@@ -241,7 +241,7 @@ describe("the home page and the header", () => {
 
   it("name the events of the day in the day's own JSON-LD", () => {
     const [day] = jsonLd("/");
-    const names = (day?.subEvent as { name: string; startDate: string }[]).map((event) => event.name);
+    const names = ((day?.subEvent ?? []) as { name: string }[]).map((event) => event.name);
     expect(names).toEqual(["Mentoring breakfast in Sydney", "Mentoring meetup in Tokyo", "Lagos mentoring forum"]);
   });
 });
