@@ -22,3 +22,8 @@ export function absoluteUrl(path: string, siteUrl: string, pathPrefix = "/"): st
 export function normalisedPrefix(pathPrefix: string): string {
   return `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
 }
+
+/** Whether `value` is an https:// address: the only links a contributor or a commenter may give. */
+export function isHttpsUrl(value: unknown): value is string {
+  return typeof value === "string" && URL.canParse(value) && new URL(value).protocol === "https:";
+}
