@@ -25,8 +25,8 @@ export interface ModuleGraph {
  * words, commas, braces, `*` and spaces (no quotes), so a string is never taken for one.
  */
 const staticImport = /^[ \t]*(?:import|export)\s+(type\s+)?(?:[\w$*{},\s]*?\bfrom\s*)?(["'])([^"'\n]+)\2/gm;
-/** `import("x")` of a literal, on a line that is not a comment. */
-const dynamicImport = /\bimport\s*\(\s*(["'])([^"'\n]+)\1\s*\)/g;
+/** `import("x")`, and `require("x")` of a module's own createRequire, of a literal, on a line that is not a comment. */
+const importCall = /\b(?:import|require)\s*\(\s*(["'])([^"'\n]+)\1\s*\)/g;
 const commentLine = /^\s*(?:\/\/|\/\*|\*)/;
 
 /** The specifiers a module's source imports at run time, in order. */
@@ -37,7 +37,7 @@ export function importedSpecifiers(source: string): string[] {
   }
   for (const line of source.split("\n")) {
     if (commentLine.test(line)) continue;
-    for (const [, , specifier] of line.matchAll(dynamicImport)) {
+    for (const [, , specifier] of line.matchAll(importCall)) {
       // A comment after code on the line: an import written there is not run.
       if (specifier !== undefined && !line.slice(0, line.indexOf(specifier)).includes("//")) specifiers.push(specifier);
     }
