@@ -48,9 +48,9 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(dates, { now, locale });
   eleventyConfig.addPlugin(calendar, { now });
   eleventyConfig.addPlugin(sharing, { locale });
+  eleventyConfig.addPlugin(images, { design });
   eleventyConfig.addPlugin(metadata, { now, design });
   eleventyConfig.addPlugin(assets, { design });
-  eleventyConfig.addPlugin(images, { design });
   eleventyConfig.addPlugin(socialCards, { locale, design });
   eleventyConfig.addPlugin(toolkit, { locale, design });
   eleventyConfig.addPlugin(icons, { design });
@@ -63,6 +63,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   // (Markdown there, like README.md, is for people reading the repository).
   for (const notAPage of [
     "*.md",
+    "src/**/*.md",
     "_data/**",
     ".github/**",
     "docs/**",

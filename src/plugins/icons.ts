@@ -10,10 +10,6 @@ import type { SiteDesignHolder } from "./design.ts";
  * and the web app manifest that names them.
  */
 export default function icons(eleventyConfig: EleventyConfig, { design }: { design: SiteDesignHolder }): void {
-  let directories = { input: ".", output: "_site" };
-  eleventyConfig.on("eleventy.before", (event) => {
-    directories = event.directories;
-  });
   eleventyConfig.addFilter("markSvg", markSvg);
   eleventyConfig.addFilter("webManifest", (site: Site) =>
     webManifest(
@@ -21,7 +17,7 @@ export default function icons(eleventyConfig: EleventyConfig, { design }: { desi
       themeColours(design.tokens()),
     ),
   );
-  eleventyConfig.on("eleventy.after", async ({ outputMode }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;
     const tokens = design.tokens();
     await writeAppIcons(markSvg(tokens.palette.mark), themeColours(tokens).theme, directories.output);

@@ -14,12 +14,8 @@ export default function socialCards(
   eleventyConfig: EleventyConfig,
   { locale, design }: { locale: SiteLocaleHolder; design: SiteDesignHolder },
 ): void {
-  let directories = { input: ".", output: "_site" };
   const cards = socialCardsOfBuild();
-  eleventyConfig.on("eleventy.before", (event) => {
-    directories = event.directories;
-    cards.clear();
-  });
+  eleventyConfig.on("eleventy.before", () => cards.clear());
 
   // Used in the layout's <head>: the card's address and size for og:image.
   eleventyConfig.addFilter(
@@ -39,7 +35,7 @@ export default function socialCards(
       }),
   );
 
-  eleventyConfig.on("eleventy.after", async ({ outputMode }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;
     const started = performance.now();
     await cards.write(socialCardColours(design.tokens()), {

@@ -17,12 +17,8 @@ export default function thanks(
   eleventyConfig: EleventyConfig,
   { locale, design }: { locale: SiteLocaleHolder; design: SiteDesignHolder },
 ): void {
-  let directories = { input: ".", output: "_site" };
   const cards = thanksCardsOfBuild();
-  eleventyConfig.on("eleventy.before", (event) => {
-    directories = event.directories;
-    cards.clear();
-  });
+  eleventyConfig.on("eleventy.before", () => cards.clear());
 
   eleventyConfig.addCollection("thanksWall", (api: CollectionApi) =>
     wallOfThanks(api.getAll<{ thanks?: StoredThanks[] }>()[0]?.data.thanks),
@@ -34,7 +30,7 @@ export default function thanks(
   // A thanks' card: its address, size and alt text, for the wall and og:image; drawn once every page is written.
   eleventyConfig.addFilter("thanksCard", (item: PublicThanks, words: CardWords) => cards.cardOf(item, words));
 
-  eleventyConfig.on("eleventy.after", async ({ outputMode }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;
     await Promise.all([
       cards.write(cardColoursOf(design.tokens()), {
