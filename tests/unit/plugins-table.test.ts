@@ -119,7 +119,7 @@ describe("src/plugins/README.md", () => {
         };
       },
     });
-    await eleventy.initializeConfig();
+    await eleventy.init();
     expect(registrations.size).toBeGreaterThan(40);
   });
 
