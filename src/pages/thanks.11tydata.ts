@@ -1,6 +1,5 @@
-import { cardAlt } from "../assets/js/shared/thanks-card.js";
 import type { Day } from "../lib/content/schemas.ts";
-import { type CardWords, cardWordsFor, thanksCardPath } from "../lib/graphics/thanks-cards.ts";
+import { type CardWords, cardWordsFor, thanksSharedCard } from "../lib/graphics/thanks-cards.ts";
 import type { PublicThanks } from "../lib/site/thanks.ts";
 import { formatAnnualDate } from "../lib/words/dates.ts";
 
@@ -18,8 +17,7 @@ export default {
       // Eleventy first calls this with stand-ins for the data, only to learn which data it reads.
       if (!(item?.date instanceof Date) || typeof words?.thanks?.card?.altFrom !== "string") return undefined;
       const date = formatAnnualDate(day.date, site.language);
-      const card = cardWordsFor(words.thanks.card, { name: day.name, date });
-      return { url: thanksCardPath(item.id), width: 1200, height: 630, alt: cardAlt(item, card) };
+      return thanksSharedCard(item, cardWordsFor(words.thanks.card, { name: day.name, date }));
     },
   },
 };

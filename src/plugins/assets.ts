@@ -1,16 +1,14 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EleventyConfig } from "@11ty/eleventy";
-import { importFresh } from "../lib/build/import-fresh-files.ts";
-import { type Design, stylesheetWithTokens } from "../lib/publishing/design-tokens.ts";
+import { stylesheetWithTokens } from "../lib/publishing/design-tokens.ts";
 import {
   type Asset,
   assetManifest,
-  fingerprintedPath,
+  fingerprintedUrl,
+  publishTransformed,
   writeFingerprintedAssets,
 } from "../lib/publishing/fingerprint-files.ts";
-
-const stylesheetPath = "/assets/css/site.css";
+import type { SiteDesignHolder } from "./design.ts";
 
 /**
  * The files of static/ published as they are: the project's own, each named here, so that
@@ -25,7 +23,7 @@ const publishedAsTheyAre: Record<string, string> = {};
  * src/assets/ are published only under names made from a hash of their bytes, which
  * netlify.toml lets browsers keep for a year: `{{ "/assets/js/share.js" | fingerprint }}`.
  */
-export default function assets(eleventyConfig: EleventyConfig): void {
+export default function assets(eleventyConfig: EleventyConfig, { design }: { design: SiteDesignHolder }): void {
   eleventyConfig.addPassthroughCopy(publishedAsTheyAre);
   eleventyConfig.addWatchTarget("src/assets/");
   let manifest = new Map<string, Asset>();
@@ -33,20 +31,11 @@ export default function assets(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     manifest = assetManifest(join(directories.input, "src/assets"), "/assets");
     // site.css is published with the design tokens' custom properties in it, named by the hash of that.
-    const source = manifest.get(stylesheetPath)?.source;
-    if (!source) throw new Error(`Assets: src${stylesheetPath} is missing`);
-    const design = (await importFresh(join(directories.data, "design.ts"))) as Design;
-    const css = Buffer.from(stylesheetWithTokens(design, readFileSync(source, "utf8")));
-    manifest.set(stylesheetPath, { source, url: fingerprintedPath(stylesheetPath, css), bytes: css });
+    const tokens = await design.read();
+    publishTransformed(manifest, "/assets/css/site.css", (css) => stylesheetWithTokens(tokens, css));
   });
 
-  eleventyConfig.addFilter("fingerprint", (path: string) => {
-    const asset = manifest.get(path);
-    if (!asset) {
-      throw new Error(`fingerprint: ${path} is not a file of src/assets/ (it has ${[...manifest.keys()].join(", ")})`);
-    }
-    return asset.url;
-  });
+  eleventyConfig.addFilter("fingerprint", (path: string) => fingerprintedUrl(manifest, path));
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;

@@ -4,6 +4,7 @@ import { decodedImagePath, isContainedImagePath } from "../lib/content/check.ts"
 import { imageCacheDir, largestFallback, type ProcessedImage, processImage } from "../lib/graphics/image-files.ts";
 import { getAttribute, pictureHtml, replaceImages } from "../lib/graphics/picture.ts";
 import { normalisedPrefix } from "../lib/publishing/urls.ts";
+import type { SiteDesignHolder } from "./design.ts";
 
 /** The pictures of one build, for every plugin that shows one: each is made (or read from the cache) once. */
 export interface BuildPictures {
@@ -26,7 +27,7 @@ const perConfig = new WeakMap<EleventyConfig, BuildPictures>();
  * (this one for pages, metadata.ts for feeds and JSON-LD): a contributor's picture is published
  * only as what was made here, never as its own file.
  */
-export function buildPictures(eleventyConfig: EleventyConfig): BuildPictures {
+export function buildPictures(eleventyConfig: EleventyConfig, design: SiteDesignHolder): BuildPictures {
   const known = perConfig.get(eleventyConfig);
   if (known) return known;
   let directories = { input: ".", output: "_site" };
@@ -70,7 +71,8 @@ export function buildPictures(eleventyConfig: EleventyConfig): BuildPictures {
       if (!src.startsWith(`${srcPrefix}images/`)) return undefined;
       const sitePath = src.slice(srcPrefix.length - 1);
       try {
-        return pictureHtml(attributes, await picture(sitePath), index, withPrefix);
+        const image = await picture(sitePath);
+        return pictureHtml(attributes, image, index, withPrefix, design.tokens().sizes.mainColumn);
       } catch (error) {
         throw new Error(`${where}: image ${sitePath}: could not be made into a picture: ${(error as Error).message}`);
       }
@@ -87,10 +89,11 @@ export function buildPictures(eleventyConfig: EleventyConfig): BuildPictures {
 
 /**
  * Pictures from static/images/ become <picture>s of AVIF, WebP and JPEG or PNG at widths that
- * fit the layout; only what was made of them is published.
+ * fit the layout; only what was made of them is published. A picture whose template gives no
+ * `sizes` spans the main column (the design tokens' `sizes.mainColumn`).
  */
-export default function images(eleventyConfig: EleventyConfig): void {
-  const pictures = buildPictures(eleventyConfig);
+export default function images(eleventyConfig: EleventyConfig, { design }: { design: SiteDesignHolder }): void {
+  const pictures = buildPictures(eleventyConfig, design);
   // Not copied to the site, so not watched as a copy would be: `npm start` remakes a changed picture.
   eleventyConfig.addWatchTarget("static/images/");
   const prefix = normalisedPrefix(eleventyConfig.pathPrefix);

@@ -1,49 +1,31 @@
 import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
-import type { z } from "zod";
-import { eventSchema, programmeSchema } from "../lib/content/listing-schemas.ts";
 import type { Day, Site } from "../lib/content/schemas.ts";
 import { type CalendarLinkLabels, timedEventLinks, timedEventsCalendar } from "../lib/publishing/calendar.ts";
-import { absoluteUrl } from "../lib/publishing/urls.ts";
 import { findByUrl } from "../lib/site/articles.ts";
 import {
+  calendarEventOf,
   dayDate,
   type EventListing,
   eventFacets,
-  eventListing,
+  eventsOfPages,
   eventsOnDay,
+  isPast,
   pastEventsByYear,
   upcomingEvents,
 } from "../lib/site/events.ts";
 import { countryPages, countryPath, eventListPages, programmeListPages } from "../lib/site/listing-pages.ts";
-import { programmeDirectory, programmeFacets, programmeListing } from "../lib/site/programmes.ts";
+import { programmeDirectory, programmeFacets, programmesOfPages } from "../lib/site/programmes.ts";
 import {
-  formatDate,
   formatEventTime,
   formatLongDate,
   formatTimeOfDay,
   instantWithOffset,
   nextOccurrence,
 } from "../lib/words/dates.ts";
-import { listingPlaceName, listingWords } from "../lib/words/listing-words.ts";
+import { listingWords } from "../lib/words/listing-words.ts";
 import { say } from "../lib/words/locale.ts";
 import type { SiteLocaleHolder } from "./locale.ts";
-
-/** The front matter of a listing's page as its schema reads it (the page's data holds the site's data too). */
-function frontMatterOf<Schema extends typeof eventSchema | typeof programmeSchema>(
-  schema: Schema,
-  item: { inputPath: string; data: Record<string, unknown> },
-): z.output<Schema> {
-  const own = Object.fromEntries(
-    Object.keys(schema.shape)
-      .filter((key) => Object.hasOwn(item.data, key))
-      .map((key) => [key, item.data[key]]),
-  );
-  const parsed = schema.safeParse(own);
-  // The content check has passed before any page is made: this is a defect, not a contributor's mistake.
-  if (!parsed.success) throw new Error(`${item.inputPath}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-  return parsed.data as z.output<Schema>;
-}
 
 /**
  * Events (events/*.md) and mentoring programmes (programmes/*.md): their lists, filters, archives
@@ -54,25 +36,19 @@ export default function listings(
   { now, locale }: { now: DateTime; locale: SiteLocaleHolder },
 ): void {
   const language = () => locale.language();
-  const events = (api: CollectionApi) =>
-    api
-      .getFilteredByGlob<Record<string, unknown>>("events/*.md")
-      .map((item) => eventListing(item.fileSlug, frontMatterOf(eventSchema, item)));
-  const programmes = (api: CollectionApi) =>
-    api
-      .getFilteredByGlob<Record<string, unknown>>("programmes/*.md")
-      .map((item) => programmeListing(item.fileSlug, frontMatterOf(programmeSchema, item), now));
+  const events = (api: CollectionApi) => eventsOfPages(api.getFilteredByGlob<Record<string, unknown>>("events/*.md"));
   const upcoming = (api: CollectionApi) => upcomingEvents(events(api), now, language());
+  const pastByYear = (api: CollectionApi) => pastEventsByYear(events(api), now, language());
+  const programmes = (api: CollectionApi) =>
+    programmesOfPages(api.getFilteredByGlob<Record<string, unknown>>("programmes/*.md"), now);
   const directory = (api: CollectionApi) => programmeDirectory(programmes(api), language());
 
   eleventyConfig.addCollection("eventListings", events);
   eleventyConfig.addCollection("upcomingEvents", upcoming);
   eleventyConfig.addCollection("eventListPages", (api: CollectionApi) =>
-    eventListPages(upcoming(api), pastEventsByYear(events(api), now, language())),
+    eventListPages(upcoming(api), pastByYear(api)),
   );
-  eleventyConfig.addCollection("eventArchiveYears", (api: CollectionApi) =>
-    pastEventsByYear(events(api), now, language()).map(({ year }) => year),
-  );
+  eleventyConfig.addCollection("eventArchiveYears", (api: CollectionApi) => pastByYear(api).map(({ year }) => year));
   eleventyConfig.addCollection("programmeListings", programmes);
   eleventyConfig.addCollection("programmeDirectory", directory);
   eleventyConfig.addCollection("programmeListPages", (api: CollectionApi) => programmeListPages(directory(api)));
@@ -84,43 +60,37 @@ export default function listings(
   eleventyConfig.addFilter("eventsOnDay", (list: EventListing[], day: Day) =>
     eventsOnDay(list, nextOccurrence(day.date, now)),
   );
-  eleventyConfig.addFilter("isPastEvent", (event: EventListing) => event.end <= now);
+  eleventyConfig.addFilter("isPastEvent", (event: EventListing) => isPast(event, now));
   eleventyConfig.addFilter("eventTime", (instant: DateTime) => formatEventTime(instant, language()));
   eleventyConfig.addFilter("timeOfDay", (instant: DateTime) => formatTimeOfDay(instant, language()));
   eleventyConfig.addFilter("instantWithOffset", instantWithOffset);
   eleventyConfig.addFilter("listDay", (day: string) => formatLongDate(dayDate(day), language()));
-  eleventyConfig.addFilter("verifiedDate", (date: Date) => formatDate(date, language()));
   eleventyConfig.addFilter("countryPath", countryPath);
   eleventyConfig.addFilter("countryName", (code: string) => listingWords(language()).country(code));
   eleventyConfig.addFilter("languageName", (tag: string) => listingWords(language()).language(tag));
-  eleventyConfig.addFilter("placeName", (event: EventListing, online: string) =>
-    listingPlaceName(event, online, language()),
-  );
 
-  const timedEvent = (event: EventListing, site: Site) => ({
-    uid: `${event.name}@${new URL(site.url).host}`,
-    name: event.data.title,
-    description: event.data.summary,
-    location: listingPlaceName(event, locale.words().events.online, language()),
-    url: absoluteUrl(event.url, site.url, eleventyConfig.pathPrefix),
-    start: event.start,
-    end: event.end,
-  });
+  const calendarEvent = (event: EventListing, site: Site) =>
+    calendarEventOf(event, {
+      url: site.url,
+      pathPrefix: eleventyConfig.pathPrefix,
+      language: language(),
+      online: locale.words().events.online,
+    });
   const calendar = (site: Site) => ({
     name: say(locale.words().events.calendarName, { site: site.name }, language()),
     siteUrl: site.url,
     stamp: now,
   });
   eleventyConfig.addFilter("eventCalendarFile", (event: EventListing, site: Site) =>
-    timedEventsCalendar(calendar(site), [timedEvent(event, site)]),
+    timedEventsCalendar(calendar(site), [calendarEvent(event, site)]),
   );
   eleventyConfig.addFilter("eventsCalendarFile", (list: EventListing[], site: Site) =>
     timedEventsCalendar(
       calendar(site),
-      list.map((event) => timedEvent(event, site)),
+      list.map((event) => calendarEvent(event, site)),
     ),
   );
   eleventyConfig.addFilter("eventCalendarLinks", (event: EventListing, site: Site, labels: CalendarLinkLabels) =>
-    timedEventLinks(timedEvent(event, site), `/events/${event.name}.ics`, labels),
+    timedEventLinks(calendarEvent(event, site), `/events/${event.name}.ics`, labels),
   );
 }

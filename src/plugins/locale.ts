@@ -1,6 +1,8 @@
 import type { EleventyConfig } from "@11ty/eleventy";
+import { articleLanguage, languageMarkup } from "../lib/words/language.ts";
 import { listMarkup, type Phrase, type Plural, say, sayMarkup } from "../lib/words/locale.ts";
 import { loadSiteLocale, type SiteLocale } from "../lib/words/locale-files.ts";
+import { pageTitles } from "../lib/words/page-title.ts";
 
 /**
  * The site's language and its words, read again before every build (so `npm start` sees an
@@ -14,7 +16,7 @@ export function siteLocale() {
     return current;
   };
   return {
-    plugin(eleventyConfig: EleventyConfig): void {
+    plugin: function locale(eleventyConfig: EleventyConfig): void {
       eleventyConfig.on("eleventy.before", async ({ directories }) => {
         current = await loadSiteLocale(directories.input);
       });
@@ -27,6 +29,10 @@ export function siteLocale() {
       eleventyConfig.addFilter("listMarkup", (items: string[], type: "conjunction" | "disjunction") =>
         listMarkup(items, chosen().language, type),
       );
+      eleventyConfig.addFilter("pageTitles", pageTitles);
+      // ` lang="ar" dir="rtl"` on what is written in an article's language, when it is not the page's.
+      eleventyConfig.addFilter("languageMarkup", languageMarkup);
+      eleventyConfig.addFilter("articleLanguage", articleLanguage);
     },
     language: () => chosen().language,
     words: () => chosen().words,

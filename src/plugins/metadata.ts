@@ -10,13 +10,20 @@ import type { EventListing } from "../lib/site/events.ts";
 import { displayName } from "../lib/site/people.ts";
 import { nextOccurrence } from "../lib/words/dates.ts";
 import { articleLanguage } from "../lib/words/language.ts";
+import type { SiteDesignHolder } from "./design.ts";
 import { buildPictures } from "./images.ts";
 
-/** What machines read: the Atom and JSON feeds and JSON-LD. The templates are in src/pages/. */
-export default function metadata(eleventyConfig: EleventyConfig, { now }: { now: DateTime }): void {
+/**
+ * What machines read: the Atom and JSON feeds, JSON-LD, and the absolute addresses of canonical
+ * links, sitemaps and feeds. The templates are in src/pages/.
+ */
+export default function metadata(
+  eleventyConfig: EleventyConfig,
+  { now, design }: { now: DateTime; design: SiteDesignHolder },
+): void {
   const full = (path: string, site: Site) => absoluteUrl(path, site.url, eleventyConfig.pathPrefix);
   // Feeds and JSON-LD name the pictures the build made: a source picture is never published.
-  const pictures = buildPictures(eleventyConfig);
+  const pictures = buildPictures(eleventyConfig, design);
   const feedEntries = (articles: CollectionItem<Article>[], site: Site) =>
     Promise.all(
       articles.map(async (article) => ({
@@ -33,6 +40,10 @@ export default function metadata(eleventyConfig: EleventyConfig, { now }: { now:
       })),
     );
 
+  // Named apart from the RSS plugin's `absoluteUrl`, which knows nothing of the path prefix.
+  eleventyConfig.addFilter("fullUrl", (path: string, siteUrl: string) =>
+    absoluteUrl(path, siteUrl, eleventyConfig.pathPrefix),
+  );
   // Its date filters (dateToRfc3339) for the Atom feed.
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addFilter("feedUpdated", (articles: CollectionItem<Article>[]) =>

@@ -5,6 +5,7 @@ import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../helpers/free-port.ts";
 import { copyProject } from "../helpers/project.ts";
 
 let server: ChildProcess | undefined;
@@ -53,15 +54,21 @@ describe("npm start (the dev server)", () => {
 
   beforeAll(async () => {
     projectDir = await copyProject();
-    port = 8300 + Math.floor(Math.random() * 500);
+    port = await freePort();
     server = spawn(process.execPath, ["src/cli/start.ts", `--port=${port}`], {
       cwd: projectDir,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    server.stdout?.on("data", (chunk) => (output += chunk));
-    server.stderr?.on("data", (chunk) => (output += chunk));
-    await expect.poll(() => output, { timeout: 30_000, interval: 250 }).toContain("Server at");
+    await new Promise<void>((resolve, reject) => {
+      const read = (chunk: Buffer) => {
+        output += chunk;
+        if (output.includes("Server at")) resolve();
+      };
+      server?.stdout?.on("data", read);
+      server?.stderr?.on("data", read);
+      server?.on("exit", () => reject(new Error(`npm start stopped:\n${output}`)));
+    });
     origin = `http://localhost:${port}`;
   }, 60_000);
 

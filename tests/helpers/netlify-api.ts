@@ -3,8 +3,9 @@
 // (verified ones; `?state=spam` for spam; `page`, `per_page` up to 100, newest first, a `Link`
 // header with first, prev, next and last), `DELETE /api/v1/submissions/{id}` (204), all behind
 // `Authorization: Bearer <token>` (401 otherwise), unknown things 404, errors as `{ code, message }`,
-// and the `X-RateLimit-*` headers. It can also answer 429 to the first requests, or to all.
-import { createServer, type ServerResponse } from "node:http";
+// and the `X-RateLimit-*` headers. It can also answer 429 to the first requests, or to all, and
+// answer any request as a broken or hostile API would (`misbehave`).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { NetlifyForm, NetlifySubmission } from "../../tools/comments-import/netlify-api.ts";
 
@@ -142,6 +143,11 @@ export interface FakeNetlifyOptions {
    * once it has answered the first `after` (0 by default).
    */
   rateLimit?: { after?: number; times: number; headers: Record<string, string> };
+  /**
+   * Answers a request its own way, as a broken or hostile API would (once the token is checked):
+   * returns true when it has answered, false to let the request be answered as Netlify documents.
+   */
+  misbehave?: (request: IncomingMessage, response: ServerResponse, url: URL) => boolean;
 }
 
 export interface FakeNetlify {
@@ -163,6 +169,7 @@ export async function startNetlifyApi({
   spam = [],
   thanks,
   rateLimit,
+  misbehave,
 }: FakeNetlifyOptions): Promise<FakeNetlify> {
   const verified = [...submissions];
   const thanksList = [...(thanks ?? [])];
@@ -230,6 +237,7 @@ export async function startNetlifyApi({
       return error(429, "Too Many Requests", rateLimit.headers);
     }
     if (request.headers.authorization !== `Bearer ${token}`) return error(401, "Access Denied: Invalid token");
+    if (misbehave?.(request, response, url)) return;
 
     const forSite = /^\/api\/v1\/sites\/([^/]+)\/forms$/.exec(url.pathname);
     const forForm = /^\/api\/v1\/forms\/([^/]+)\/submissions$/.exec(url.pathname);

@@ -1,8 +1,11 @@
 import { execFile } from "node:child_process";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import { commentsFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
 import {
   closedAddress,
   commentSubmission,
@@ -274,26 +277,128 @@ describe("npm run comments:import when something is wrong: one line, exit 1, no 
     expect(await failsLeavingFiles({}, ["--delete-all"])).toMatch(/^Unknown option '--delete-all'/);
   });
 
-  it("stops before asking Netlify anything when a comments file is broken", async () => {
-    netlify = await startNetlifyApi({ token, siteId, submissions: submissions() });
-    const dir = await project({ "home.json": '[{ "id": "x", "name": "", "date": "2027-01-17", "text": "Hi" }]\n' });
+  it("says in one line, and writes nothing, when Netlify's answer is not as documented or goes elsewhere", async () => {
+    const other = createServer((_request, response) => response.end("[]"));
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    const otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const answers: [string, (response: ServerResponse) => void, RegExp][] = [
+      [
+        "a null in the list",
+        (response) => response.end(JSON.stringify([commentSubmission({ n: 1 }), null])),
+        /^Netlify's API sent a list of submissions unlike its documentation for GET \/api\/v1\/forms\/\w+\/submissions\?page=1&per_page=100 \(\[1\]: expected an object, got an empty value\): stopped\.$/,
+      ],
+      [
+        "not JSON",
+        (response) => response.end('[{"id": "65a1'),
+        /^Netlify's API sent something that is not JSON for GET \/api\/v1\/forms\/\w+\/submissions\?page=1&per_page=100: stopped\.$/,
+      ],
+      [
+        "a redirect to another origin",
+        (response) => response.writeHead(302, { Location: `${otherOrigin}/api/v1/forms` }).end(),
+        /^Netlify's API redirected GET \/api\/v1\/forms\/\w+\/submissions\?page=1&per_page=100 to another address \(http:\/\/127\.0\.0\.1:\d+\) \(302\): not followed, the token goes to http:\/\/127\.0\.0\.1:\d+ alone\.$/,
+      ],
+      [
+        "an endless answer",
+        (response) => {
+          response.write("[");
+          const chunk = Buffer.alloc(2 ** 20, " ");
+          const more = () => {
+            while (!response.destroyed && response.write(chunk));
+          };
+          response.on("drain", more);
+          more();
+        },
+        /^Netlify's API sent more than 32 MB in all \(the most one run reads\), the last for GET \/api\/v1\/forms\/\w+\/submissions\?page=1&per_page=100: stopped\. If the forms hold that much, delete the spam among it at Netlify \(the site's Forms page\), then run again\.$/,
+      ],
+    ];
+    for (const [what, answer, line] of answers) {
+      netlify = await startNetlifyApi({
+        token,
+        siteId,
+        submissions: submissions(),
+        misbehave: (_request, response, url) => {
+          if (!url.pathname.endsWith("/submissions")) return false;
+          answer(response);
+          return true;
+        },
+      });
+      expect(await failsLeavingFiles({}), what).toMatch(line);
+      await netlify.close();
+      netlify = undefined;
+    }
+    other.close();
+  });
+});
+
+describe("npm run comments:import with files it cannot add to: what does not fit stays at Netlify, in one line", {
+  timeout: 120_000,
+}, () => {
+  it("fills a page up to the 1000 comments it may have from 5,000 submissions to it; the rest stay at Netlify", async () => {
+    const flood = Array.from({ length: 5000 }, (_, index) => commentSubmission({ n: index + 1 }));
+    netlify = await startNetlifyApi({ token, siteId, submissions: flood });
+    const dir = await project({
+      "home.json": '[{ "id": "older", "name": "Kofi", "date": "2027-01-17", "text": "First!" }]\n',
+    });
     const run = await runImport(dir, {});
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe(
-      "Fix the comments files first (nothing was imported):\n_data/comments/home.json: [0].name: expected a name, got an empty value\n",
-    );
-    expect(netlify.requests).toEqual([]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout.trim().split("\n")).toEqual([
+      "Imported 999 comments (home: 999).",
+      "Left 4001 submissions to home at Netlify: _data/comments/home.json cannot take them and pass the check (with one more: expected at most 1000 comments on one page, got 1001).",
+    ]);
+    const home = JSON.parse(await readFile(join(dir, "_data/comments/home.json"), "utf8")) as { id: string }[];
+    expect(home).toHaveLength(1000);
+    // Oldest first: the first 999 sent are in, the later ones wait.
+    expect(home.at(-1)?.id).toBe(submissionId(999));
+    expect(commentsFileProblems("_data/comments/home.json", home)).toEqual([]);
+
+    const again = await runImport(dir, {}, "--delete-imported");
+    expect(again.stdout.trim().split("\n")).toEqual([
+      "No new comments (999 submissions at Netlify were imported before).",
+      "Left 4001 submissions to home at Netlify: _data/comments/home.json cannot take them and pass the check (with one more: expected at most 1000 comments on one page, got 1001).",
+      "Deleted 999 submissions at Netlify, email addresses and all: their comments are in the comments files.",
+    ]);
+    expect(netlify.remaining()).toHaveLength(4001);
   });
 
-  it("stops, as the content check would, when a moderator deleted a comment but kept its reply", async () => {
+  it("leaves a comments file that does not pass the check alone, imports the other pages, and says which file and field", async () => {
     netlify = await startNetlifyApi({ token, siteId, submissions: submissions() });
-    const reply = `[{ "id": "b", "name": "Kofi", "date": "2027-01-17", "text": "Yes!", "replyTo": "a" }]\n`;
-    const dir = await project({ "home.json": reply });
+    const broken = `[{ "id": "${submissionId(90)}", "name": "", "date": "2027-01-17", "text": "Hi" }]\n`;
+    const dir = await project({ "home.json": broken });
     const run = await runImport(dir, {});
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe(
-      'Fix the comments files first (nothing was imported):\n_data/comments/home.json: [0].replyTo: expected the id of a comment on this page, got "a"\n',
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split("\n").slice(0, 2)).toEqual([
+      `Imported 2 comments (${article}: 2).`,
+      "Left 2 submissions to home at Netlify: _data/comments/home.json does not pass the check as it is ([0].name: expected a name, got an empty value); fix it, as npm run check:content says, and run again.",
+    ]);
+    expect(await readFile(join(dir, "_data/comments/home.json"), "utf8")).toBe(broken);
+    expect(Object.values(JSON.parse((await filesOf(dir))["tools/comments-import/reviewed.json"] ?? "{}"))).toEqual([
+      article,
+      article,
+    ]);
+
+    // Fixed by hand: the next run brings the waiting ones in.
+    await writeFile(
+      join(dir, "_data/comments/home.json"),
+      `[{ "id": "${submissionId(90)}", "name": "Ama", "date": "2027-01-17", "text": "Hi" }]\n`,
     );
-    expect(await filesOf(dir)).toEqual({ "_data/comments/home.json": reply });
+    const fixed = await runImport(dir, {});
+    expect(fixed.stdout.split("\n")[0]).toBe("Imported 2 comments (home: 2).");
+  });
+
+  it("says which field when a moderator deleted a comment but kept its reply, and still deletes what the files hold", async () => {
+    netlify = await startNetlifyApi({
+      token,
+      siteId,
+      submissions: [...submissions(), commentSubmission({ n: 90 })],
+    });
+    const reply = `[{ "id": "${submissionId(90)}", "name": "Kofi", "date": "2027-01-17", "text": "Yes!", "replyTo": "a" }]\n`;
+    const dir = await project({ "home.json": reply });
+    const run = await runImport(dir, {}, "--delete-imported");
+    expect(run.stdout).toContain(
+      'Left 2 submissions to home at Netlify: _data/comments/home.json does not pass the check as it is ([0].replyTo: expected the id of a comment on this page, got "a"); fix it, as npm run check:content says, and run again.',
+    );
+    expect(await readFile(join(dir, "_data/comments/home.json"), "utf8")).toBe(reply);
+    // Its comment is in the repository: the email address need not wait at Netlify.
+    expect(netlify.deleted).toContain(submissionId(90));
   });
 });

@@ -1,7 +1,14 @@
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { commentsFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
+import { writeAll } from "../../tools/comments-import/comment-files.ts";
 import { type ArticleIndex, importSummary, pageFor, planImport } from "../../tools/comments-import/import-plan.ts";
 import { nextPageUrl, retryDelaySeconds } from "../../tools/comments-import/netlify-api.ts";
+import { fitting } from "../../tools/comments-import/submissions.ts";
 import { commentSubmission, submissionId } from "../helpers/netlify-api.ts";
+import { temporaryDir } from "../helpers/project.ts";
 
 const articles: ArticleIndex = new Map([
   ["surgtime-telemedicine-mentoring", { draft: false }],
@@ -157,6 +164,125 @@ describe("planImport", () => {
     const plan = planImport({ ...nothingYet, existing, submissions: [commentSubmission({ n: 1 })] });
     expect(plan.files.get("home")?.[0]).toBe(existing.get("home")?.[0]);
     expect(plan.files.get("home")).toHaveLength(2);
+  });
+});
+
+describe("planImport, with files that cannot take everything", () => {
+  const comment = (id: string) => ({ id, name: "Kofi", date: "2027-01-17", text: "Thank you." });
+
+  it("fills a page up to the 1000 comments it may have, oldest first, and leaves the rest at Netlify in one line", () => {
+    const existing = new Map([["home", Array.from({ length: 998 }, (_, index) => comment(`c${index}`))]]);
+    const first = commentSubmission({ n: 1 });
+    const plan = planImport({
+      ...nothingYet,
+      existing,
+      submissions: [
+        commentSubmission({ n: 5 }),
+        commentSubmission({ n: 4, replyTo: first.id }),
+        commentSubmission({ n: 3, website: "http://plain.example/" }),
+        commentSubmission({ n: 2, replyTo: "gone" }),
+        first,
+        commentSubmission({ n: 6, page: "/articles/scholarship-mentoring-stem/" }),
+      ],
+    });
+    expect(
+      plan.files
+        .get("home")
+        ?.slice(998)
+        .map(({ id }) => id),
+    ).toEqual([first.id, submissionId(2)]);
+    expect(commentsFileProblems("_data/comments/home.json", plan.files.get("home"))).toEqual([]);
+    expect(plan.imported.map(({ id }) => id)).toEqual([first.id, submissionId(2), submissionId(6)]);
+    expect([...(plan.reviewed?.keys() ?? [])]).toEqual([first.id, submissionId(2), submissionId(6)]);
+    // Only what was imported is said to be: the website left out was on a comment that stays at Netlify.
+    expect(importSummary(plan)).toEqual([
+      "Imported 3 comments (home: 2, scholarship-mentoring-stem: 1).",
+      `Left 3 submissions to home at Netlify: _data/comments/home.json cannot take them and pass the check (with one more: expected at most 1000 comments on one page, got 1001).`,
+      `1 reply to a comment that is not on its page was imported as a comment of its own (submission ${submissionId(2)} answers gone).`,
+    ]);
+  });
+
+  it("changes no file when a full page can take none", () => {
+    const existing = new Map([["home", Array.from({ length: 1000 }, (_, index) => comment(`c${index}`))]]);
+    const plan = planImport({ ...nothingYet, existing, submissions: [commentSubmission({ n: 1 })] });
+    expect(plan.files.size).toBe(0);
+    expect(plan.reviewed).toBeUndefined();
+    expect(plan.leftOver.map(({ ids }) => ids)).toEqual([[submissionId(1)]]);
+  });
+
+  it("adds nothing to a file that does not pass the check, and takes its ids as seen", () => {
+    const held = new Map([
+      [
+        "home",
+        {
+          file: "_data/comments/home.json",
+          problems: [
+            {
+              file: "_data/comments/home.json",
+              field: "[0].date",
+              message: "expected a date, got 2027-01-18T10:00:00+24:00",
+            },
+            { file: "_data/comments/home.json", field: "[4].name", message: "expected a name, got an empty value" },
+          ],
+          ids: [submissionId(1)],
+        },
+      ],
+    ]);
+    const plan = planImport({
+      ...nothingYet,
+      held,
+      submissions: [1, 2, 3].map((n) => commentSubmission({ n })),
+    });
+    expect(plan.files.size).toBe(0);
+    expect(plan.known).toBe(1);
+    expect(importSummary(plan)).toEqual([
+      "No new comments (1 submission at Netlify was imported before).",
+      "Left 2 submissions to home at Netlify: _data/comments/home.json does not pass the check as it is ([0].date: expected a date, got 2027-01-18T10:00:00+24:00, and 1 more problem); fix it, as npm run check:content says, and run again.",
+    ]);
+  });
+
+  it("lists the first 20 submissions it skipped, and how many more", () => {
+    const plan = planImport({
+      ...nothingYet,
+      submissions: Array.from({ length: 500 }, (_, index) => commentSubmission({ n: index + 1, comment: "" })),
+    });
+    const summary = importSummary(plan);
+    expect(summary).toHaveLength(23);
+    expect(summary.at(-1)).toBe("- and 480 more");
+  });
+
+  it("finds how many entries a file can take by halving, whatever the rule over the whole file", () => {
+    const most = (limit: number) => (entries: number[]) =>
+      entries.length > limit ? [{ file: "f.json", field: "", message: `at most ${limit}` }] : [];
+    expect(fitting([1, 2], [3, 4, 5], most(10))).toEqual({ count: 3 });
+    expect(fitting([1, 2], [3, 4, 5, 6, 7], most(4))).toEqual({
+      count: 2,
+      problem: { file: "f.json", field: "", message: "at most 4" },
+    });
+    expect(fitting([1, 2], [3], most(2)).count).toBe(0);
+    for (let limit = 2; limit <= 40; limit++)
+      expect(fitting([1, 2], Array(37).fill(0), most(limit)).count).toBe(Math.min(37, limit - 2));
+  });
+});
+
+describe("writeAll", () => {
+  it("writes nothing when a file would not pass the content check", async () => {
+    const dir = await temporaryDir("imd-write-all-");
+    const good = JSON.stringify([{ id: "a", name: "Ama", date: "2027-01-17", text: "Hi" }]);
+    const bad = JSON.stringify([{ id: "b", name: "Kofi", date: "2027-01-17", text: "Hi", replyTo: "nobody" }]);
+    await expect(
+      writeAll(
+        dir,
+        new Map([
+          ["_data/comments/home.json", good],
+          ["_data/comments/other.json", bad],
+        ]),
+      ),
+    ).rejects.toThrow(
+      'Nothing was written: the import would have made a file the content check refuses (_data/comments/other.json: [0].replyTo: expected the id of a comment on this page, got "nobody").',
+    );
+    expect(existsSync(join(dir, "_data"))).toBe(false);
+    await rm(dir, { recursive: true });
   });
 });
 

@@ -11,7 +11,7 @@ describe("devErrorPage", () => {
     const page = devErrorPage(new ContentError([problem]), { language: "en-GB", words: en.devErrors });
     expect(page).toContain('<html lang="en-GB">');
     expect(page).toContain("<h1>The content has 1 problem; nothing was written.</h1>");
-    expect(page).toContain("<li>articles/a.md: title: expected a title as text, got 42 &#60;b&#62;</li>");
+    expect(page).toContain("<li>articles/a.md: title: expected a title as text, got 42 &lt;b&gt;</li>");
     expect(page).toContain("<p>Fix the file and save it: the page comes back by itself.</p>");
   });
 

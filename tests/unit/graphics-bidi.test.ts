@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { graphemeClusters } from "../../src/assets/js/shared/line-breaks.js";
-import { bidiLevels, type Direction, paragraphDirection, visualOrder } from "../../src/lib/graphics/text/bidi.ts";
+import { type Direction, paragraphDirection } from "../../src/assets/js/shared/text-direction.js";
+import { bidiLevels, visualOrder } from "../../src/lib/graphics/text/bidi.ts";
 
 /** The text as it is shown, left to right (each right-to-left stretch written backwards). */
 const shown = (text: string, base: Direction = paragraphDirection(text)) => {

@@ -11,6 +11,7 @@ import {
   type CardContent,
   campaignGraphicSvg,
   cardTitleFit,
+  socialCardColours,
   socialCardSvg,
 } from "../../src/lib/graphics/social-cards.ts";
 import {
@@ -24,7 +25,8 @@ import { paragraphSetting, type ShapedLine, shapeLine } from "../../src/lib/grap
 import { copyProject, projectRoot } from "../helpers/project.ts";
 
 const fonts = { bold: cardTypeFace(700), regular: cardTypeFace(400) };
-const mark = markSvg(design.palette.mark);
+const colours = socialCardColours(design);
+const mark = markSvg(colours);
 const references = join(projectRoot, "tests/fixtures/cards");
 
 /** A title and a person's name in each script the cards draw: each card is drawn once and committed. */
@@ -101,7 +103,7 @@ function horizontalExtent(d: string): [number, number] {
 
 describe("social cards in every script", () => {
   it.each(Object.entries(scripts))("%s: matches its committed reference image", async (script, [title, person]) => {
-    const { svg, title: fitted } = socialCardSvg(cardOf(title, person), fonts, mark);
+    const { svg, title: fitted } = socialCardSvg(cardOf(title, person), fonts, colours, mark);
     expect(svg).not.toMatch(/<text|font-family|NaN/);
     expect(await difference(svg, await reference(script, svg))).toBeLessThan(SAME);
     // No line is wider than the title's box, and none is empty.
@@ -117,21 +119,26 @@ describe("social cards in every script", () => {
     const [title, person] = scripts.arabic;
     // A zero-width non-joiner between letters draws each one in its isolated form.
     const unjoined = title.replace(/(?<=[\u0621-\u064A])(?=[\u0621-\u064A])/gu, "\u200C");
-    const { svg } = socialCardSvg(cardOf(unjoined, person), fonts, mark);
+    const { svg } = socialCardSvg(cardOf(unjoined, person), fonts, colours, mark);
     expect(await difference(svg, readFileSync(join(references, "arabic.png")))).toBeGreaterThan(SAME * 4);
   });
 
   it("would fail if Devanagari conjuncts were drawn as separate letters", async () => {
     const [title, person] = scripts.devanagari;
     const separate = title.replaceAll("\u094D", "\u094D\u200C");
-    const { svg } = socialCardSvg(cardOf(separate, person), fonts, mark);
+    const { svg } = socialCardSvg(cardOf(separate, person), fonts, colours, mark);
     expect(await difference(svg, readFileSync(join(references, "devanagari.png")))).toBeGreaterThan(SAME * 4);
   });
 
   it("would fail if Japanese were drawn from the Chinese font, whose ideographs differ", async () => {
     const [title, person] = scripts.japanese;
     const chineseFirst = (weight: 400 | 700) => typeFaceFromFonts("Chinese first", () => cardFonts(weight, "中文"));
-    const { svg } = socialCardSvg(cardOf(title, person), { bold: chineseFirst(700), regular: chineseFirst(400) }, mark);
+    const { svg } = socialCardSvg(
+      cardOf(title, person),
+      { bold: chineseFirst(700), regular: chineseFirst(400) },
+      colours,
+      mark,
+    );
     expect(await difference(svg, readFileSync(join(references, "japanese.png")))).toBeGreaterThan(SAME * 4);
   });
 });
@@ -162,7 +169,7 @@ describe("shaping", () => {
       [scripts.hebrew[0], true],
       [scripts.greek[0], false],
     ] as const) {
-      const { svg } = socialCardSvg(cardOf(title, "A"), fonts, mark);
+      const { svg } = socialCardSvg(cardOf(title, "A"), fonts, colours, mark);
       // The card's paths: the mark's, the site's name, the title's lines, the person, the day line.
       const lines = Array.from(svg.matchAll(/<path d="([^"]+)" fill="#[0-9a-fA-F]+"\/>/g), (match) =>
         horizontalExtent(match[1] as string),
@@ -219,7 +226,7 @@ describe("shaping", () => {
 
   it("breaks Chinese and Japanese titles between characters, with no space added, and never before a full stop", () => {
     for (const title of [scripts.chinese[0], scripts.japanese[0]]) {
-      const { title: fitted } = socialCardSvg(cardOf(title, "A"), fonts, mark);
+      const { title: fitted } = socialCardSvg(cardOf(title, "A"), fonts, colours, mark);
       expect(fitted.lines.length).toBeGreaterThan(1);
       expect(fitted.lines.join("")).toBe(title);
       for (const line of fitted.lines) expect(line).not.toMatch(/^[：。、ャュョッー]/u);
@@ -233,7 +240,7 @@ describe("shaping", () => {
       tagline: "يوم للاحتفاء بالمرشدين والمتدربين",
       hashtags: ["InternationalMentoringDay"],
     };
-    const { svg } = campaignGraphicSvg("square", content, fonts, mark);
+    const { svg } = campaignGraphicSvg("square", content, fonts, colours, mark);
     expect(svg).not.toMatch(/<text|NaN/);
   });
 });
@@ -250,7 +257,7 @@ describe("a character no shipped font has", () => {
     expect(cardTextProblem(title, 700)).toBe(
       `expected characters the social card's typefaces (${fonts.bold.name}) can draw, got "${character}" (${code})`,
     );
-    expect(() => socialCardSvg(cardOf(title, "A"), fonts, mark)).toThrow(MissingGlyphError);
+    expect(() => socialCardSvg(cardOf(title, "A"), fonts, colours, mark)).toThrow(MissingGlyphError);
   });
 
   it("is an error of the content check, naming the file and the field, before anything is built", async () => {

@@ -11,15 +11,17 @@ import {
   cardPathFor,
   cardTitleFit,
   dayLine,
-  formatBytes,
   graphicFormats,
+  socialCardColours,
   socialCardSvg,
 } from "../../src/lib/graphics/social-cards.ts";
 import { atkinsonHyperlegible, MissingGlyphError } from "../../src/lib/graphics/text/fonts.ts";
+import { formatBytes } from "../../src/lib/words/locale.ts";
 import { projectRoot } from "../helpers/project.ts";
 
 const fonts = { bold: atkinsonHyperlegible(700), regular: atkinsonHyperlegible(400) };
-const mark = markSvg(design.palette.mark);
+const colours = socialCardColours(design);
+const mark = markSvg(colours);
 const reference = join(projectRoot, "tests/fixtures/reference-card.png");
 
 /** A fixed card: the reference image is this card, drawn once and committed. */
@@ -51,7 +53,7 @@ const SAME = 0.5;
 
 describe("the social card", () => {
   it("matches the committed reference image, pixel for pixel within a small tolerance", async () => {
-    const { svg } = socialCardSvg(card, fonts, mark);
+    const { svg } = socialCardSvg(card, fonts, colours, mark);
     // UPDATE_REFERENCE=1 npx vitest run tests/unit/graphics.test.ts draws the reference again, after a deliberate change.
     if (process.env.UPDATE_REFERENCE === "1" || !existsSync(reference)) {
       writeFileSync(reference, await sharp(Buffer.from(svg)).png().toBuffer());
@@ -60,12 +62,12 @@ describe("the social card", () => {
   });
 
   it("would fail if the title were set in another font", async () => {
-    const { svg } = socialCardSvg(card, { bold: fonts.regular, regular: fonts.regular }, mark);
+    const { svg } = socialCardSvg(card, { bold: fonts.regular, regular: fonts.regular }, colours, mark);
     expect(await difference(svg, readFileSync(reference))).toBeGreaterThan(SAME * 4);
   });
 
   it("would fail if the title ran on one line past the card's edge", async () => {
-    const { svg, title } = socialCardSvg(card, fonts, mark);
+    const { svg, title } = socialCardSvg(card, fonts, colours, mark);
     expect(title.lines.length).toBeGreaterThan(1);
     // The same card as if the title had not been wrapped: all of it on the first line.
     const lineHeight = Math.round(title.size * 1.15);
@@ -85,25 +87,25 @@ describe("the social card", () => {
   it("is 1200×630 with every line of the title inside the card, on at most three lines", () => {
     const long = { ...card, title: "A".repeat(40) + " mentoring ".repeat(10) };
     for (const content of [card, long]) {
-      const { width, height, title } = socialCardSvg(content, fonts, mark);
+      const { width, height, title } = socialCardSvg(content, fonts, colours, mark);
       expect([width, height]).toEqual([1200, 630]);
       expect(title.lines.length).toBeLessThanOrEqual(3);
       for (const line of title.lines)
         expect(fonts.bold.measure(line, title.size)).toBeLessThanOrEqual(cardTitleFit.maxWidth);
     }
-    expect(socialCardSvg(long, fonts, mark).title.truncated).toBe(true);
+    expect(socialCardSvg(long, fonts, colours, mark).title.truncated).toBe(true);
   });
 
   it("draws every word as outlines, never as <text> that would need the machine's fonts", () => {
-    const { svg } = socialCardSvg(card, fonts, mark);
+    const { svg } = socialCardSvg(card, fonts, colours, mark);
     expect(svg).not.toMatch(/<text|font-family|NaN/);
   });
 
   it("names a character the shipped font lacks, rather than let another font stand in", () => {
-    expect(() => socialCardSvg({ ...card, title: "导师 mentors" }, fonts, mark)).toThrow(MissingGlyphError);
-    expect(() => socialCardSvg({ ...card, title: "导师" }, fonts, mark)).toThrow(/"导" \(U\+5BFC\)/);
+    expect(() => socialCardSvg({ ...card, title: "导师 mentors" }, fonts, colours, mark)).toThrow(MissingGlyphError);
+    expect(() => socialCardSvg({ ...card, title: "导师" }, fonts, colours, mark)).toThrow(/"导" \(U\+5BFC\)/);
     // Latin Extended comes from the font's second file.
-    expect(() => socialCardSvg({ ...card, title: "Mentoring in Łódź and Győr" }, fonts, mark)).not.toThrow();
+    expect(() => socialCardSvg({ ...card, title: "Mentoring in Łódź and Győr" }, fonts, colours, mark)).not.toThrow();
   });
 
   it("says in words what it shows, for og:image:alt", () => {
@@ -147,7 +149,7 @@ describe("campaign graphics", () => {
       banner: { width: 1584, height: 396 },
     });
     for (const format of Object.keys(graphicFormats) as (keyof typeof graphicFormats)[]) {
-      const { svg, width, height } = campaignGraphicSvg(format, content, fonts, mark);
+      const { svg, width, height } = campaignGraphicSvg(format, content, fonts, colours, mark);
       const metadata = await sharp(Buffer.from(svg)).metadata();
       expect([metadata.width, metadata.height], format).toEqual([width, height]);
       expect(svg, format).not.toMatch(/<text|NaN/);

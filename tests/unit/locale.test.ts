@@ -96,7 +96,7 @@ describe("words with markup in them", () => {
 
   it("refuses words whose placeholder the template did not fill", () => {
     expect(() => sayMarkup("{articles} or {toolkit}", { articles: "<a>A</a>" })).toThrow(
-      /expected markup for \{toolkit\}/,
+      /expected a value for \{toolkit\}/,
     );
   });
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProcessedImage } from "../../src/lib/graphics/image-files.ts";
-import {
-  loadingHints,
-  mainColumnSizes,
-  parseAttributes,
-  pictureHtml,
-  replaceImages,
-} from "../../src/lib/graphics/picture.ts";
+import { loadingHints, parseAttributes, pictureHtml, replaceImages } from "../../src/lib/graphics/picture.ts";
 
 const image: ProcessedImage = {
   width: 1200,
@@ -22,6 +16,8 @@ const image: ProcessedImage = {
   ),
 };
 const same = (path: string) => path;
+/** The design tokens' sizes of a picture across the main column. */
+const mainColumnSizes = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
 
 describe("parseAttributes", () => {
   it("reads every attribute with its value as written", () => {
@@ -71,6 +67,7 @@ describe("pictureHtml", () => {
       image,
       0,
       same,
+      mainColumnSizes,
     );
     expect(html).toBe(
       "<picture>" +
@@ -87,6 +84,7 @@ describe("pictureHtml", () => {
       image,
       1,
       (path) => `/prefix${path}`,
+      mainColumnSizes,
     );
     expect(html).toContain(`sizes="50vw"`);
     expect(html).not.toContain(mainColumnSizes);

@@ -13,7 +13,7 @@ import {
   cardLayout,
   designForId,
   fontFamiliesFor,
-  textDirection,
+  paragraphDirection,
   wrapParagraph,
 } from "../../src/assets/js/shared/thanks-card.js";
 import { markSvg } from "../../src/lib/graphics/mark.ts";
@@ -105,8 +105,8 @@ describe("the thank-you card's layout", () => {
     expect((mentor?.x ?? 0) + (mentor?.width ?? 0)).toBeCloseTo(layout.textBox.x + layout.textBox.width, 3);
     const from = texts(layout).find((line) => line.paragraph === "From Sam");
     expect(from).toMatchObject({ direction: "ltr", x: layout.textBox.x });
-    expect(textDirection("שלום world")).toBe("rtl");
-    expect(textDirection("2025: Hello")).toBe("ltr");
+    expect(paragraphDirection("שלום world")).toBe("rtl");
+    expect(paragraphDirection("2025: Hello")).toBe("ltr");
   });
 
   it("wraps Chinese between characters, never before a full stop, and keeps typed line breaks", () => {

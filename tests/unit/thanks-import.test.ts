@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { thanksSchema } from "../../src/lib/content/schemas.ts";
+import { thanksFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
 import { planThanksImport, thanksImportSummary } from "../../tools/comments-import/thanks-plan.ts";
 import {
   commentSubmission,
@@ -69,6 +70,27 @@ describe("planThanksImport", () => {
       ]),
     );
     expect(thanksImportSummary(plan)[0]).toBe("Imported 2 thanks for the wall (_data/thanks.json).");
+  });
+
+  it("fills the wall up to the 10000 thanks it may have; the rest stay at Netlify, in one line", () => {
+    const existing = Array.from({ length: 9998 }, (_, index) => ({
+      id: `t${index}`,
+      mentor: "Ama",
+      message: "Thank you.",
+      date: "2027-01-17",
+    }));
+    const plan = planThanksImport({
+      submissions: [1, 2, 3, 4].map((n) => thanksSubmission({ n })),
+      existing,
+      reviewed: new Map(),
+    });
+    expect(plan.imported).toEqual([thanksId(1), thanksId(2)]);
+    expect(plan.thanks).toHaveLength(10_000);
+    expect(thanksFileProblems("_data/thanks.json", plan.thanks)).toEqual([]);
+    expect(thanksImportSummary(plan)).toEqual([
+      "Imported 2 thanks for the wall (_data/thanks.json).",
+      "Left 2 thanks at Netlify: _data/thanks.json cannot take them and pass the check (with one more: expected at most 10000 thanks, got 10001).",
+    ]);
   });
 
   it("never imports again a thanks on the wall or one a moderator deleted (reviewed.json)", () => {
@@ -147,16 +169,22 @@ describe("npm run comments:import with the thanks form", { timeout: 30_000 }, ()
     expect(netlify.remaining().map((submission) => submission.id)).toEqual([thanksId(2)]);
   });
 
-  it("stops before asking Netlify anything when _data/thanks.json is broken, and changes no file", async () => {
-    netlify = await startNetlifyApi({ token, siteId, thanks: [thanksSubmission({ n: 1 })] });
+  it("leaves _data/thanks.json alone while it does not pass the check, says which field, and imports the comments", async () => {
+    netlify = await startNetlifyApi({
+      token,
+      siteId,
+      submissions: [commentSubmission({ n: 1, page: "/" })],
+      thanks: [thanksSubmission({ n: 1 }), thanksSubmission({ n: 2 })],
+    });
     const broken = '[{ "id": "a", "mentor": "", "message": "Hi", "date": "2027-01-17" }]\n';
     const dir = await project(broken);
     const run = await runImport(dir);
-    expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe(
-      "Fix _data/thanks.json first (nothing was imported):\n_data/thanks.json: [0].mentor: expected the mentor's name, got an empty value",
-    );
-    expect(netlify.requests).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split("\n")).toEqual([
+      "Imported 1 comment (home: 1).",
+      "No new thanks.",
+      "Left 2 thanks at Netlify: _data/thanks.json does not pass the check as it is ([0].mentor: expected the mentor's name, got an empty value); fix it, as npm run check:content says, and run again.",
+    ]);
     expect(await readFile(join(dir, "_data/thanks.json"), "utf8")).toBe(broken);
   });
 });

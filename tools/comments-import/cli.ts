@@ -6,6 +6,10 @@
 //   --pathprefix=/repo/ the path prefix the site is built under, if its form sends it
 // NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID are read from the environment, NETLIFY_API_URL too
 // (https://api.netlify.com/api/v1 by default). README: "Comments: moderation by pull request".
+// It writes only files the content check accepts: a page takes comments up to the most it may
+// have, and a file that does not pass the check as it is takes none until it is fixed; what does
+// not fit stays at Netlify, said in one line. Netlify's answers are bounded (netlify-api.ts) and
+// checked: a malformed one, or one sent elsewhere, stops the run in one line with nothing written.
 import { parseArgs } from "node:util";
 import {
   commentsFileText,
@@ -65,26 +69,35 @@ const api = netlifyApi({
 });
 
 try {
-  // The project's files first: a broken one stops the run before anything is asked of Netlify.
+  // The project's files first: what is in them, and which of them the import must leave alone
+  // until they pass the content check again.
   const articles = await readArticles(root);
-  const existing = await readComments(root);
+  const comments = await readComments(root);
   const reviewed = await readReviewed(root);
-  const existingThanks = await readThanks(root);
+  const wall = await readThanks(root);
   const forms = await api.forms(process.env.NETLIFY_SITE_ID?.trim() ?? "");
   const form = formNamed(forms, formName);
   const submissions = await api.submissions(form.id);
-  const thanksForm = forms.find((candidate) => candidate?.name === thanksFormName);
+  const thanksForm = forms.find((candidate) => candidate.name === thanksFormName);
   const thanksSubmissions = thanksForm ? await api.submissions(thanksForm.id) : [];
 
-  let inFiles = commentIds(existing);
-  let thanksInFile = new Set(existingThanks.map((thanks) => thanks.id));
+  let inFiles = commentIds(comments.pages, comments.held);
+  let thanksInFile = new Set([...wall.thanks.map((thanks) => thanks.id), ...(wall.held?.ids ?? [])]);
   if (!options["delete-published"]) {
-    const plan = planImport({ submissions, existing, reviewed, articles, pathPrefix: options.pathprefix });
+    const plan = planImport({
+      submissions,
+      existing: comments.pages,
+      held: comments.held,
+      reviewed,
+      articles,
+      pathPrefix: options.pathprefix,
+    });
     const files = new Map<string, string>();
-    for (const [page, comments] of plan.files) files.set(`${commentsFolder}/${page}.json`, commentsFileText(comments));
+    for (const [page, entries] of plan.files) files.set(`${commentsFolder}/${page}.json`, commentsFileText(entries));
     const thanksPlan = planThanksImport({
       submissions: thanksSubmissions,
-      existing: existingThanks,
+      existing: wall.thanks,
+      held: wall.held,
       reviewed: plan.reviewed ?? reviewed,
     });
     if (thanksPlan.thanks) files.set(thanksFile, thanksFileText(thanksPlan.thanks));
@@ -93,7 +106,7 @@ try {
     await writeAll(root, files);
     for (const line of importSummary(plan)) console.log(line);
     if (thanksForm) for (const line of thanksImportSummary(thanksPlan)) console.log(line);
-    inFiles = commentIds(existing, plan);
+    inFiles = commentIds(comments.pages, comments.held, plan);
     if (thanksPlan.thanks) thanksInFile = new Set(thanksPlan.thanks.map((thanks) => thanks.id));
   }
 

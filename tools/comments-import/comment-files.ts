@@ -1,13 +1,13 @@
-// The importer's files: it reads the articles, the comments files and reviewed.json, and
-// writes what an import changed, every file at once or none.
+// The importer's files: it reads the articles, the comments files, the wall of thanks and
+// reviewed.json, and writes what an import changed, every file at once or none, and only files
+// that pass the content check.
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { checkWithSchema, formatProblem } from "../../src/lib/content/check.ts";
+import { formatProblem, type Problem } from "../../src/lib/content/check.ts";
 import { readFrontMatter } from "../../src/lib/content/front-matter.ts";
-import { commentsSchema, thanksSchema } from "../../src/lib/content/schemas.ts";
-import { commentReferenceProblems } from "../../src/lib/site/comments.ts";
-import { thanksReferenceProblems } from "../../src/lib/site/thanks.ts";
+import { entryField } from "../../src/lib/site/stored-entries.ts";
+import { commentsFileProblems, thanksFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
 import type { ArticleIndex, CommentEntry } from "./import-plan.ts";
 import type { ThanksEntry } from "./thanks-plan.ts";
 
@@ -45,54 +45,68 @@ export async function readArticles(root: string): Promise<ArticleIndex> {
   return articles;
 }
 
-/** The comments files, page → its comments as written, each checked as the content check does. */
-export async function readComments(root: string): Promise<Map<string, CommentEntry[]>> {
-  const folder = join(root, commentsFolder);
-  const pages = new Map<string, CommentEntry[]>();
-  if (!existsSync(folder)) return pages;
-  const problems: string[] = [];
-  for (const name of (await readdir(folder)).filter((file) => file.endsWith(".json")).sort()) {
-    const file = `${commentsFolder}/${name}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(await readFile(join(root, file), "utf8"));
-    } catch (error) {
-      problems.push(`${file}: is not valid JSON: ${(error as Error).message}`);
-      continue;
-    }
-    // As the content check reads it: a reply whose comment a moderator deleted is a problem here too.
-    const found = [...checkWithSchema(file, value, commentsSchema).problems, ...commentReferenceProblems(file, value)];
-    problems.push(...found.map(formatProblem));
-    if (found.length === 0) pages.set(name.slice(0, -".json".length), value as CommentEntry[]);
-  }
-  if (problems.length > 0) {
-    throw new ProjectFileError(`Fix the comments files first (nothing was imported):\n${problems.join("\n")}`);
-  }
-  return pages;
+/**
+ * A file that does not pass the content check as it is (edited by hand, or checked by a newer
+ * rule): nothing is imported into it until it does, and its ids still count as published.
+ */
+export interface HeldFile {
+  file: string;
+  problems: Problem[];
+  /** The ids of its entries, as far as it can be read. */
+  ids: string[];
 }
 
-/** _data/thanks.json as written, checked as the content check does; none yet is an empty wall. */
-export async function readThanks(root: string): Promise<ThanksEntry[]> {
-  const path = join(root, thanksFile);
-  if (!existsSync(path)) return [];
+/** A file as read: its entries if it passes the check, or why it is held. */
+async function readEntries<Entry>(
+  root: string,
+  file: string,
+  fileProblems: (file: string, value: unknown) => Problem[],
+): Promise<{ entries: Entry[]; held?: undefined } | { entries?: undefined; held: HeldFile }> {
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, "utf8"));
+    value = JSON.parse(await readFile(join(root, file), "utf8"));
   } catch (error) {
-    throw new ProjectFileError(
-      `Fix ${thanksFile} first (nothing was imported): it is not valid JSON: ${(error as Error).message}`,
-    );
+    return {
+      held: {
+        file,
+        problems: [{ file, field: "", message: `is not valid JSON: ${(error as Error).message}` }],
+        ids: [],
+      },
+    };
   }
-  const found = [
-    ...checkWithSchema(thanksFile, value, thanksSchema).problems,
-    ...thanksReferenceProblems(thanksFile, value),
-  ];
-  if (found.length > 0) {
-    throw new ProjectFileError(
-      `Fix ${thanksFile} first (nothing was imported):\n${found.map(formatProblem).join("\n")}`,
-    );
+  const problems = fileProblems(file, value);
+  if (problems.length === 0) return { entries: value as Entry[] };
+  const ids = (Array.isArray(value) ? value : [])
+    .map((item) => entryField(item, "id"))
+    .filter((id) => typeof id === "string");
+  return { held: { file, problems, ids } };
+}
+
+/**
+ * The comments files, page → its comments as written, each checked as the content check checks
+ * it; those that do not pass are held, page → why.
+ */
+export async function readComments(
+  root: string,
+): Promise<{ pages: Map<string, CommentEntry[]>; held: Map<string, HeldFile> }> {
+  const folder = join(root, commentsFolder);
+  const pages = new Map<string, CommentEntry[]>();
+  const held = new Map<string, HeldFile>();
+  if (!existsSync(folder)) return { pages, held };
+  for (const name of (await readdir(folder)).filter((file) => file.endsWith(".json")).sort()) {
+    const page = name.slice(0, -".json".length);
+    const read = await readEntries<CommentEntry>(root, `${commentsFolder}/${name}`, commentsFileProblems);
+    if (read.held) held.set(page, read.held);
+    else pages.set(page, read.entries);
   }
-  return value as ThanksEntry[];
+  return { pages, held };
+}
+
+/** _data/thanks.json as written, checked as the content check checks it (none yet is an empty wall), or why it is held. */
+export async function readThanks(root: string): Promise<{ thanks: ThanksEntry[]; held?: HeldFile }> {
+  if (!existsSync(join(root, thanksFile))) return { thanks: [] };
+  const read = await readEntries<ThanksEntry>(root, thanksFile, thanksFileProblems);
+  return read.held ? { thanks: [], held: read.held } : { thanks: read.entries };
 }
 
 /** _data/thanks.json's text: JSON as Biome formats it. */
@@ -131,6 +145,19 @@ export function reviewedFileText(reviewed: ReadonlyMap<string, string>): string 
  * it first, then all renamed into place. A failure before the renames leaves every file as it was.
  */
 export async function writeAll(root: string, files: ReadonlyMap<string, string>): Promise<void> {
+  // The last word before any file changes: the content check, as `npm run check:content` runs it.
+  const refused = [...files].flatMap(([path, text]) =>
+    path === thanksFile
+      ? thanksFileProblems(path, JSON.parse(text))
+      : path.startsWith(`${commentsFolder}/`)
+        ? commentsFileProblems(path, JSON.parse(text))
+        : [],
+  );
+  if (refused.length > 0) {
+    throw new ProjectFileError(
+      `Nothing was written: the import would have made a file the content check refuses (${formatProblem(refused[0] as Problem)}${refused.length > 1 ? `, and ${refused.length - 1} more` : ""}).`,
+    );
+  }
   const written: [string, string][] = [];
   try {
     for (const [path, text] of files) {

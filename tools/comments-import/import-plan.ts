@@ -1,10 +1,20 @@
 // What an import changes, decided without touching a file or the network: which submission
 // becomes which page's comment, which are skipped and why, and the summary a maintainer reads.
-import { checkWithSchema } from "../../src/lib/content/check.ts";
+import { checkWithSchema, type Problem } from "../../src/lib/content/check.ts";
 import { commentsSchema, describeValue, type StoredComment } from "../../src/lib/content/schemas.ts";
 import { normalisedPrefix } from "../../src/lib/publishing/urls.ts";
-import type { NetlifySubmission } from "./netlify-api.ts";
-import { plural, robotProblem, submissionField, unseenOldestFirst } from "./submissions.ts";
+import { commentsFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
+import { commentsFolder, type HeldFile } from "./comment-files.ts";
+import type { Submission } from "./netlify-api.ts";
+import {
+  firstLines,
+  fitting,
+  plural,
+  problemText,
+  robotProblem,
+  submissionField,
+  unseenOldestFirst,
+} from "./submissions.ts";
 
 /** The articles there are, by file name without `.md`, and whether each is a draft. */
 export type ArticleIndex = ReadonlyMap<string, { draft: boolean }>;
@@ -54,17 +64,17 @@ export function pageFor(path: unknown, articles: ArticleIndex, pathPrefix = "/")
   return { page: name };
 }
 
-/** A form field as the visitor sent it, trimmed; never one the object inherits. */
-
 function isHttpsUrl(value: unknown): value is string {
   return typeof value === "string" && URL.canParse(value) && new URL(value).protocol === "https:";
 }
 
 export interface ImportInput {
   /** The form's verified submissions at Netlify, in any order. */
-  submissions: readonly NetlifySubmission[];
+  submissions: readonly Submission[];
   /** The comments files there are: page → its comments, as read. */
   existing: ReadonlyMap<string, readonly CommentEntry[]>;
+  /** The comments files that do not pass the check as they are: page → why; nothing joins them. */
+  held?: ReadonlyMap<string, HeldFile>;
   /** Every submission put up for review before (reviewed.json): id → page. */
   reviewed: ReadonlyMap<string, string>;
   articles: ArticleIndex;
@@ -78,6 +88,18 @@ export interface Skipped {
   problem: string;
 }
 
+/** Submissions that pass on their own but that their file cannot take: they stay at Netlify. */
+export interface LeftOver {
+  page: string;
+  ids: string[];
+  /** The file does not pass the check as it is, or would not with them in it. */
+  because: "held" | "full";
+  file: string;
+  problem: Problem;
+  /** How many more problems the file has (held files). */
+  more: number;
+}
+
 export interface ImportPlan {
   /** The comments files that change: page → all its comments, those it had first, as they were. */
   files: Map<string, CommentEntry[]>;
@@ -85,6 +107,7 @@ export interface ImportPlan {
   reviewed?: Map<string, string>;
   imported: { id: string; page: string }[];
   skipped: Skipped[];
+  leftOver: LeftOver[];
   /** Replies to a comment that is not on their page, imported as comments of their own. */
   unthreaded: { id: string; replyTo: string; page: string }[];
   /** Comments imported without the website they gave, which was no https:// address. */
@@ -99,11 +122,21 @@ export interface ImportPlan {
  * becomes a comment of the page its `page` field names, checked by the comments schema; one
  * that fails is skipped (and stays at Netlify, to be imported once it can be). Oldest first, so
  * a reply comes after what it answers; a reply to a comment that is not on its page is kept
- * as a comment of its own. No email address is read, so none can be written.
+ * as a comment of its own. A page's file then takes as many as it can and still pass the content
+ * check (at most 1000 comments on a page); the rest, and every submission to a page whose file
+ * does not pass the check as it is, stay at Netlify. No email address is read, so none can be written.
  */
-export function planImport({ submissions, existing, reviewed, articles, pathPrefix }: ImportInput): ImportPlan {
+export function planImport({
+  submissions,
+  existing,
+  held = new Map(),
+  reviewed,
+  articles,
+  pathPrefix,
+}: ImportInput): ImportPlan {
   const seen = new Set(reviewed.keys());
   for (const comments of existing.values()) for (const comment of comments) seen.add(comment.id);
+  for (const file of held.values()) for (const id of file.ids) seen.add(id);
   const idsOnPage = new Map<string, Set<string>>();
   for (const [page, comments] of existing) idsOnPage.set(page, new Set(comments.map((comment) => comment.id)));
 
@@ -111,14 +144,15 @@ export function planImport({ submissions, existing, reviewed, articles, pathPref
     files: new Map(),
     imported: [],
     skipped: [],
+    leftOver: [],
     unthreaded: [],
     websitesLeftOut: [],
     known: 0,
   };
   const { fresh, known } = unseenOldestFirst(submissions, seen);
   plan.known = known;
+  const waiting = new Map<string, string[]>();
 
-  const nextReviewed = new Map(reviewed);
   for (const submission of fresh) {
     const id = String(submission.id);
     const data = submission.data;
@@ -148,7 +182,11 @@ export function planImport({ submissions, existing, reviewed, articles, pathPref
     };
     const checked = checkWithSchema("", candidate, commentsSchema.element);
     if (checked.problems.length > 0) {
-      skip(checked.problems.map((found) => `${found.field}: ${found.message}`).join("; "));
+      skip(checked.problems.map(problemText).join("; "));
+      continue;
+    }
+    if (held.has(page)) {
+      waiting.set(page, [...(waiting.get(page) ?? []), id]);
       continue;
     }
     if (replyTo && !answersKnown) plan.unthreaded.push({ id, replyTo: String(replyTo), page });
@@ -158,19 +196,59 @@ export function planImport({ submissions, existing, reviewed, articles, pathPref
     plan.files.set(page, comments);
     onPage.add(id);
     idsOnPage.set(page, onPage);
-    nextReviewed.set(id, page);
     plan.imported.push({ id, page });
   }
-  if (plan.imported.length > 0) plan.reviewed = nextReviewed;
+
+  for (const [page, ids] of waiting) {
+    const { file, problems } = held.get(page) as HeldFile;
+    plan.leftOver.push({
+      page,
+      ids,
+      because: "held",
+      file,
+      problem: problems[0] as Problem,
+      more: problems.length - 1,
+    });
+  }
+  // What the content check asks of the whole file: as many as fit, oldest first (a reply after what it answers).
+  const cut = new Set<string>();
+  for (const [page, comments] of plan.files) {
+    const kept = existing.get(page) ?? [];
+    const added = comments.slice(kept.length);
+    const file = `${commentsFolder}/${page}.json`;
+    const { count, problem } = fitting(kept, added, (entries) => commentsFileProblems(file, entries));
+    if (problem === undefined) continue;
+    const ids = added.slice(count).map((comment) => comment.id);
+    for (const id of ids) cut.add(id);
+    plan.leftOver.push({ page, ids, because: "full", file, problem, more: 0 });
+    if (count === 0) plan.files.delete(page);
+    else plan.files.set(page, [...kept, ...added.slice(0, count)]);
+  }
+  const imported = ({ id }: { id: string }) => !cut.has(id);
+  plan.imported = plan.imported.filter(imported);
+  plan.unthreaded = plan.unthreaded.filter(imported);
+  plan.websitesLeftOut = plan.websitesLeftOut.filter(imported);
+  if (plan.imported.length > 0) {
+    plan.reviewed = new Map(reviewed);
+    for (const { id, page } of plan.imported) plan.reviewed.set(id, page);
+  }
   return plan;
 }
 
-/** The ids of every comment in the files after an import: what is published, or up for review. */
-export function commentIds(existing: ReadonlyMap<string, readonly CommentEntry[]>, plan?: ImportPlan): Set<string> {
+/**
+ * The ids of every comment in the files after an import: what is published, or up for review,
+ * those of files that do not pass the check as they are among them.
+ */
+export function commentIds(
+  existing: ReadonlyMap<string, readonly CommentEntry[]>,
+  held: ReadonlyMap<string, HeldFile> = new Map(),
+  plan?: ImportPlan,
+): Set<string> {
   const ids = new Set<string>();
   for (const [page, comments] of existing) {
     if (!plan?.files.has(page)) for (const comment of comments) ids.add(comment.id);
   }
+  for (const file of held.values()) for (const id of file.ids) ids.add(id);
   for (const comments of plan?.files.values() ?? []) for (const comment of comments) ids.add(comment.id);
   return ids;
 }
@@ -179,6 +257,14 @@ function countsByPage(entries: readonly { page: string }[]): string {
   const counts = new Map<string, number>();
   for (const { page } of entries) counts.set(page, (counts.get(page) ?? 0) + 1);
   return [...counts].map(([page, count]) => `${page}: ${count}`).join(", ");
+}
+
+/** The line for submissions their file cannot take, which stay at Netlify. */
+export function leftOverLine({ page, ids, because, file, problem, more }: LeftOver, noun = "submission"): string {
+  const count = `${plural(ids.length, noun, noun === "thanks" ? "thanks" : undefined)}${page ? ` to ${page}` : ""}`;
+  return because === "held"
+    ? `Left ${count} at Netlify: ${file} does not pass the check as it is (${problemText(problem)}${more > 0 ? `, and ${plural(more, "more problem")}` : ""}); fix it, as npm run check:content says, and run again.`
+    : `Left ${count} at Netlify: ${file} cannot take ${ids.length === 1 ? "it" : "them"} and pass the check (with one more: ${problemText(problem)}).`;
 }
 
 /** What an import did, in lines for the maintainer (and the pull request's description). */
@@ -193,24 +279,40 @@ export function importSummary(plan: ImportPlan): string[] {
         : "No new comments.",
     );
   }
+  for (const leftOver of plan.leftOver) lines.push(leftOverLine(leftOver));
   if (plan.skipped.length > 0) {
     lines.push(
       `Skipped ${plural(plan.skipped.length, "submission")}, left at Netlify (fix what is said and run again, or delete ${plan.skipped.length === 1 ? "it" : "them"} there):`,
     );
-    for (const { id, date, page, problem } of plan.skipped) {
-      lines.push(`- submission ${id} (${String(date).slice(0, 10)}, page ${describeValue(page)}): ${problem}`);
-    }
+    lines.push(
+      ...firstLines(
+        plan.skipped.map(
+          ({ id, date, page, problem }) =>
+            `- submission ${id} (${String(date).slice(0, 10)}, page ${describeValue(page)}): ${problem}`,
+        ),
+      ),
+    );
   }
   if (plan.unthreaded.length > 0) {
-    const which = plan.unthreaded.map(({ id, replyTo }) => `submission ${id} answers ${replyTo}`).join("; ");
+    const which = plan.unthreaded.map(({ id, replyTo }) => `submission ${id} answers ${replyTo}`);
     lines.push(
-      `${plural(plan.unthreaded.length, "reply", "replies")} to a comment that is not on ${plan.unthreaded.length === 1 ? "its page was" : "their page were"} imported as ${plan.unthreaded.length === 1 ? "a comment of its own" : "comments of their own"} (${which}).`,
+      `${plural(plan.unthreaded.length, "reply", "replies")} to a comment that is not on ${plan.unthreaded.length === 1 ? "its page was" : "their page were"} imported as ${plan.unthreaded.length === 1 ? "a comment of its own" : "comments of their own"} (${listed(which)}).`,
     );
   }
   if (plan.websitesLeftOut.length > 0) {
     lines.push(
-      `${plural(plan.websitesLeftOut.length, "website")} left out, not being an https:// address (${plan.websitesLeftOut.map(({ id }) => `submission ${id}`).join(", ")}).`,
+      `${plural(plan.websitesLeftOut.length, "website")} left out, not being an https:// address (${listed(
+        plan.websitesLeftOut.map(({ id }) => `submission ${id}`),
+        ", ",
+      )}).`,
     );
   }
   return lines;
+}
+
+/** Items joined into one line, the first 20 of them when there are more. */
+function listed(items: readonly string[], separator = "; "): string {
+  return items.length <= 20
+    ? items.join(separator)
+    : `${items.slice(0, 20).join(separator)}${separator}and ${items.length - 20} more`;
 }

@@ -1,8 +1,12 @@
 // A small client of Netlify's API for the forms the importer reads: the site's forms, every page
 // of a form's verified submissions (spam is `?state=spam`, which this never asks for), and the
 // deletion of a submission. Every failure is a NetlifyApiError whose message is one line for a
-// maintainer, never a stack trace; the token is in no message.
+// maintainer, never a stack trace; the token is in no message and goes to Netlify's address alone
+// (a redirect or a next page elsewhere is not followed). Everything is bounded: each request's
+// time, the run's time, the bytes of all answers together, the pages of a form; and every answer
+// is checked to be what the documentation says before anything of it is used.
 import { setTimeout as sleep } from "node:timers/promises";
+import { describeValue } from "../../src/lib/content/schemas.ts";
 
 /** A form as `GET /sites/{site_id}/forms` lists it. */
 export interface NetlifyForm {
@@ -36,6 +40,9 @@ export interface NetlifySubmission {
   form_name?: string;
 }
 
+/** What the importer keeps of a submission, once the answer is checked to have it. */
+export type Submission = Pick<NetlifySubmission, "id" | "created_at" | "data">;
+
 export class NetlifyApiError extends Error {
   override name = "NetlifyApiError";
 }
@@ -48,26 +55,75 @@ export interface NetlifyApiOptions {
   attempts?: number;
   /** The longest wait, in seconds, that a 429 may ask for; a longer one ends the run at once. */
   longestWait?: number;
-  /** How long one request may take, in milliseconds. */
+  /** How long one request may take, its whole answer read, in milliseconds. */
   timeout?: number;
+  /** How long all the requests of this client may take together, waits included, in milliseconds. */
+  runTime?: number;
+  /** How many bytes all the answers of this client may hold together. */
+  mostBytes?: number;
+  /** How many pages of one form's submissions it reads. */
+  mostPages?: number;
 }
 
 /** Netlify's largest page of a list. */
 const perPage = 100;
-/** A bound on pages followed, against a `Link` header that never ends (100,000 submissions). */
-const mostPages = 1000;
+/** Redirects followed for one request, within Netlify's own address. */
+const mostRedirects = 5;
+/** What is read of an answer that reports a failure: its message is on its first line. */
+const mostFailureBytes = 64 * 1024;
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
+const minutes = (milliseconds: number) =>
+  milliseconds >= 60_000 ? `${Math.round(milliseconds / 6_000) / 10} minutes` : `${milliseconds / 1000} s`;
+
+/**
+ * What is wrong with a list the API sent, as its documentation describes the list (`[3]: expected
+ * an object, got an empty value`), or undefined when each item has each field of `fields` with a
+ * value of its kind: non-empty text, or an object (the fields a visitor sent).
+ */
+export function listProblem(items: unknown, fields: Record<string, "text" | "object">): string | undefined {
+  if (!Array.isArray(items)) return `expected a list, got ${describeValue(items)}`;
+  for (const [index, item] of items.entries()) {
+    if (typeof item !== "object" || item === null || Array.isArray(item)) {
+      return `[${index}]: expected an object, got ${describeValue(item)}`;
+    }
+    for (const [field, kind] of Object.entries(fields)) {
+      const value = Object.hasOwn(item, field) ? (item as Record<string, unknown>)[field] : undefined;
+      const fits =
+        kind === "text"
+          ? typeof value === "string" && value !== ""
+          : typeof value === "object" && value !== null && !Array.isArray(value);
+      if (!fits) {
+        return `[${index}].${field}: expected ${kind === "text" ? "text" : "an object of fields"}, got ${describeValue(value)}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The page number of a `Link` header's `rel="last"` (`…?page=250&per_page=100`), if it names one. */
+export function lastPageNumber(link: string | null, current: string): number | undefined {
+  const last = linkTarget(link, current, "last");
+  const page = last === undefined ? null : new URL(last).searchParams.get("page");
+  return page !== null && /^\d+$/.test(page) ? Number(page) : undefined;
+}
+
+/** The URL of a `Link` header's target with relation `relation`, resolved against the page it came with. */
+function linkTarget(link: string | null, current: string, relation: string): string | undefined {
+  for (const [, target, parameters] of (link ?? "").matchAll(/<([^>]*)>([^<]*)/g)) {
+    const rel = /(?:^|;)\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(parameters ?? "");
+    const relations = (rel?.[1] ?? rel?.[2] ?? "").toLowerCase().split(/\s+/);
+    if (relations.includes(relation) && target !== undefined) return URL.parse(target, current)?.href;
+  }
+  return undefined;
+}
 
 /**
  * The URL of the next page in a `Link` header (`<…>; rel="next", <…>; rel="last"`), resolved
  * against the page it came with, or undefined on the last page.
  */
 export function nextPageUrl(link: string | null, current: string): string | undefined {
-  for (const [, target, parameters] of (link ?? "").matchAll(/<([^>]*)>([^<]*)/g)) {
-    const rel = /(?:^|;)\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(parameters ?? "");
-    const relations = (rel?.[1] ?? rel?.[2] ?? "").toLowerCase().split(/\s+/);
-    if (relations.includes("next") && target !== undefined) return new URL(target, current).href;
-  }
-  return undefined;
+  return linkTarget(link, current, "next");
 }
 
 /**
@@ -114,23 +170,77 @@ export function formNamed(forms: readonly NetlifyForm[], name: string): NetlifyF
   return form;
 }
 
-export function netlifyApi({ baseUrl, token, attempts = 5, longestWait = 60, timeout = 30_000 }: NetlifyApiOptions) {
+export function netlifyApi({
+  baseUrl,
+  token,
+  attempts = 5,
+  longestWait = 60,
+  timeout = 30_000,
+  runTime = 10 * 60_000,
+  mostBytes = 32 * 2 ** 20,
+  mostPages = 100,
+}: NetlifyApiOptions) {
   const base = baseUrl.replace(/\/+$/, "");
   const origin = new URL(base).origin;
+  /** Ends every request, and every wait, once the run has taken its time. */
+  const deadline = AbortSignal.timeout(runTime);
+  /** What the answers so far held, in bytes. */
+  let bytesRead = 0;
+
+  const outOfTime = () =>
+    new NetlifyApiError(
+      `Netlify's API took more than ${minutes(runTime)} in all: stopped, to try again on the next run.`,
+    );
+  const where = (method: string, url: string) => `${method} ${new URL(url).pathname}${new URL(url).search}`;
+
+  /** Why a request got no whole answer, as the error to throw. */
+  function cutOff(error: unknown, method: string, url: string, answered: boolean): NetlifyApiError {
+    if (error instanceof NetlifyApiError) return error;
+    if (deadline.aborted) return outOfTime();
+    if (!answered) return new NetlifyApiError(`Cannot reach Netlify's API at ${base}: ${unreachableReason(error)}.`);
+    const reason =
+      error instanceof Error && error.name === "TimeoutError"
+        ? `no whole answer in ${minutes(timeout)}`
+        : unreachableReason(error);
+    return new NetlifyApiError(`Netlify's API stopped answering ${where(method, url)}: ${reason}.`);
+  }
+
+  /** One request, following redirects within Netlify's own address only: the token goes nowhere else. */
+  async function request(method: "GET" | "DELETE", url: string): Promise<Response> {
+    let target = url;
+    for (let redirects = 0; ; redirects++) {
+      let response: Response;
+      try {
+        response = await fetch(target, {
+          method,
+          headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
+          redirect: "manual",
+          signal: AbortSignal.any([deadline, AbortSignal.timeout(timeout)]),
+        });
+      } catch (error) {
+        throw cutOff(error, method, target, false);
+      }
+      if (response.status < 300 || response.status > 399 || response.status === 304) return response;
+      await response.body?.cancel();
+      const location = URL.parse(response.headers.get("location") ?? "", target);
+      if (!location || location.origin !== origin) {
+        throw new NetlifyApiError(
+          `Netlify's API redirected ${where(method, url)} to ${location ? `another address (${location.origin})` : "no address"} (${response.status}): not followed, the token goes to ${origin} alone.`,
+        );
+      }
+      if (redirects >= mostRedirects) {
+        throw new NetlifyApiError(
+          `Netlify's API redirected ${where(method, url)} more than ${mostRedirects} times: stopped.`,
+        );
+      }
+      target = location.href;
+    }
+  }
 
   /** One request, sent again while Netlify answers 429, as long as it asks for a wait we accept. */
   async function send(method: "GET" | "DELETE", url: string): Promise<Response> {
     for (let attempt = 1; ; attempt++) {
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method,
-          headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
-          signal: AbortSignal.timeout(timeout),
-        });
-      } catch (error) {
-        throw new NetlifyApiError(`Cannot reach Netlify's API at ${base}: ${unreachableReason(error)}.`);
-      }
+      const response = await request(method, url);
       if (response.status !== 429) return response;
       await response.body?.cancel();
       const wait = retryDelaySeconds(response.headers, Date.now(), attempt);
@@ -144,17 +254,51 @@ export function netlifyApi({ baseUrl, token, attempts = 5, longestWait = 60, tim
           `Netlify's API asks to wait ${wait} s before the next request (429 Too Many Requests): try again then.`,
         );
       }
-      await sleep(wait * 1000);
+      await sleep(wait * 1000, undefined, { signal: deadline }).catch(() => {
+        throw outOfTime();
+      });
     }
+  }
+
+  /**
+   * An answer's body as text, read as it comes and cut off once the run's answers hold
+   * `mostBytes`: an endless answer neither grows the process nor holds it past the time allowed.
+   */
+  async function bodyText(method: string, url: string, response: Response, most = mostBytes - bytesRead) {
+    const tooLarge = () =>
+      new NetlifyApiError(
+        `Netlify's API sent more than ${megabytes(mostBytes)} in all (the most one run reads), the last for ${where(method, url)}: stopped. If the forms hold that much, delete the spam among it at Netlify (the site's Forms page), then run again.`,
+      );
+    if (Number(response.headers.get("content-length")) > most) {
+      await response.body?.cancel();
+      throw tooLarge();
+    }
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    const reader = response.body?.getReader();
+    try {
+      for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
+        length += read.value.byteLength;
+        if (length > most) {
+          await reader?.cancel();
+          throw tooLarge();
+        }
+        chunks.push(read.value);
+      }
+    } catch (error) {
+      throw cutOff(error, method, url, true);
+    }
+    bytesRead += length;
+    return Buffer.concat(chunks).toString("utf8");
   }
 
   /** The one-line error for an answer that is not a success. */
   async function failure(method: string, url: string, response: Response, notFound: string): Promise<NetlifyApiError> {
-    const body = await response.text().catch(() => "");
+    const body = await bodyText(method, url, response, mostFailureBytes).catch(() => "");
     let said = "";
     try {
       const message = (JSON.parse(body) as { message?: unknown }).message;
-      if (typeof message === "string" && message.trim()) said = `: ${message.trim().split("\n")[0]}`;
+      if (typeof message === "string" && message.trim()) said = `: ${message.trim().split("\n")[0]?.slice(0, 200)}`;
     } catch {}
     if (response.status === 401) {
       return new NetlifyApiError(
@@ -172,12 +316,27 @@ export function netlifyApi({ baseUrl, token, attempts = 5, longestWait = 60, tim
     );
   }
 
-  async function json(url: string, response: Response): Promise<unknown> {
+  /** A list the API sent, each item checked to have `fields` as its documentation says. */
+  async function list(
+    url: string,
+    response: Response,
+    what: string,
+    fields: Record<string, "text" | "object">,
+  ): Promise<Record<string, unknown>[]> {
+    const text = await bodyText("GET", url, response);
+    let items: unknown;
     try {
-      return await response.json();
+      items = JSON.parse(text);
     } catch {
-      throw new NetlifyApiError(`Netlify's API sent something that is not JSON for GET ${new URL(url).pathname}.`);
+      throw new NetlifyApiError(`Netlify's API sent something that is not JSON for ${where("GET", url)}: stopped.`);
     }
+    const problem = listProblem(items, fields);
+    if (problem) {
+      throw new NetlifyApiError(
+        `Netlify's API sent a list of ${what} unlike its documentation for ${where("GET", url)} (${problem}): stopped.`,
+      );
+    }
+    return items as Record<string, unknown>[];
   }
 
   return {
@@ -193,9 +352,7 @@ export function netlifyApi({ baseUrl, token, attempts = 5, longestWait = 60, tim
           `Netlify knows no site ${JSON.stringify(siteId)} (404 Not Found): NETLIFY_SITE_ID must be the site's ID (Netlify: Project configuration > General > Project details > Project ID, once called Site ID).`,
         );
       }
-      const forms = await json(url, response);
-      if (!Array.isArray(forms)) throw new NetlifyApiError("Netlify's API sent no list of forms.");
-      return forms as NetlifyForm[];
+      return (await list(url, response, "forms", { id: "text", name: "text" })) as unknown as NetlifyForm[];
     },
 
     /** The site's form named `name`. */
@@ -203,17 +360,24 @@ export function netlifyApi({ baseUrl, token, attempts = 5, longestWait = 60, tim
       return formNamed(await this.forms(siteId), name);
     },
 
-    /** Every verified submission of a form, following each page's `Link: <…>; rel="next"`. */
-    async submissions(formId: string): Promise<NetlifySubmission[]> {
-      const byId = new Map<string, NetlifySubmission>();
+    /**
+     * Every verified submission of a form, following each page's `Link: <…>; rel="next"`, up to
+     * `mostPages` pages; of each, what the importer reads (id, date, the fields sent).
+     */
+    async submissions(formId: string): Promise<Submission[]> {
+      const byId = new Map<string, Submission>();
+      const tooMany = () =>
+        new NetlifyApiError(
+          `Netlify holds more than ${mostPages * perPage} submissions of form ${formId} (${mostPages} pages of ${perPage}, the most one run reads): stopped. Delete the spam among them at Netlify (the site's Forms page), then run again.`,
+        );
       let url: string | undefined =
         `${base}/forms/${encodeURIComponent(formId)}/submissions?page=1&per_page=${perPage}`;
       for (let page = 1; url; page++) {
-        if (page > mostPages) throw new NetlifyApiError(`Netlify's API kept sending pages past ${mostPages}: stopped.`);
+        if (page > mostPages) throw tooMany();
         // The token goes only where it was meant to: a next page elsewhere is refused.
         if (new URL(url).origin !== origin) {
           throw new NetlifyApiError(
-            `Netlify's API sent a next page at another address (${new URL(url).origin}): stopped.`,
+            `Netlify's API sent a next page at another address (${new URL(url).origin}): not followed, the token goes to ${origin} alone.`,
           );
         }
         const response = await send("GET", url);
@@ -225,10 +389,14 @@ export function netlifyApi({ baseUrl, token, attempts = 5, longestWait = 60, tim
             `Netlify knows no form ${JSON.stringify(formId)} (404 Not Found): was the form just removed?`,
           );
         }
-        const items = await json(url, response);
-        if (!Array.isArray(items)) throw new NetlifyApiError("Netlify's API sent no list of submissions.");
+        // A last page past the bound is said at once, not after reading up to it.
+        if ((lastPageNumber(response.headers.get("link"), url) ?? 0) > mostPages) {
+          await response.body?.cancel();
+          throw tooMany();
+        }
+        const items = await list(url, response, "submissions", { id: "text", created_at: "text", data: "object" });
         // A page that moved while it was read (a new submission comes first) repeats one: kept once.
-        for (const item of items as NetlifySubmission[]) byId.set(String(item?.id), item);
+        for (const { id, created_at, data } of items as unknown as Submission[]) byId.set(id, { id, created_at, data });
         url = items.length > 0 ? nextPageUrl(response.headers.get("link"), url) : undefined;
       }
       return [...byId.values()];

@@ -1,10 +1,20 @@
 // What an import changes on the wall of thanks, decided without touching a file or the network:
 // which submissions of the `thanks` form join _data/thanks.json, which are skipped and why.
-import { checkWithSchema } from "../../src/lib/content/check.ts";
-import { describeValue, type StoredThanks, thanksSchema } from "../../src/lib/content/schemas.ts";
-import { cardTextProblem } from "../../src/lib/graphics/text/fonts.ts";
-import type { NetlifySubmission } from "./netlify-api.ts";
-import { plural, robotProblem, submissionField, unseenOldestFirst } from "./submissions.ts";
+import type { Problem } from "../../src/lib/content/check.ts";
+import { describeValue, type StoredThanks } from "../../src/lib/content/schemas.ts";
+import { thanksFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
+import { type HeldFile, thanksFile } from "./comment-files.ts";
+import { type LeftOver, leftOverLine } from "./import-plan.ts";
+import type { Submission } from "./netlify-api.ts";
+import {
+  firstLines,
+  fitting,
+  plural,
+  problemText,
+  robotProblem,
+  submissionField,
+  unseenOldestFirst,
+} from "./submissions.ts";
 
 /** A thanks as _data/thanks.json holds it: JSON, so its date is text. */
 export type ThanksEntry = StoredThanks & { date: string };
@@ -14,9 +24,11 @@ export const thanksPage = "thank-your-mentor";
 
 export interface ThanksImportInput {
   /** The `thanks` form's verified submissions at Netlify, in any order. */
-  submissions: readonly NetlifySubmission[];
+  submissions: readonly Submission[];
   /** _data/thanks.json as read. */
   existing: readonly ThanksEntry[];
+  /** Why _data/thanks.json does not pass the check as it is, if it does not: nothing joins it then. */
+  held?: HeldFile;
   /** Every submission put up for review before (reviewed.json, after this run's comments): id → page. */
   reviewed: ReadonlyMap<string, string>;
 }
@@ -28,23 +40,25 @@ export interface ThanksImportPlan {
   reviewed?: Map<string, string>;
   imported: string[];
   skipped: { id: string; date: unknown; problem: string }[];
+  /** Thanks that pass on their own but that the wall's file cannot take: they stay at Netlify. */
+  leftOver?: LeftOver;
   /** Submissions at Netlify that were imported or reviewed before. */
   known: number;
 }
 
 /**
  * The import of every thanks not seen before, oldest first. Only a visitor who ticked the box
- * agreeing to publication is imported; each is checked by the thanks schema and must be drawable
- * in the card typefaces (the build draws its card). A skipped one stays at Netlify. No email
- * address is read, so none can be written.
+ * agreeing to publication is imported; each is checked as the content check checks the wall
+ * (the thanks schema, and the card typefaces, which the build draws its card in). The wall then
+ * takes as many as it can and still pass the check; the rest, and every thanks when the file does
+ * not pass the check as it is, stay at Netlify. No email address is read, so none can be written.
  */
-export function planThanksImport({ submissions, existing, reviewed }: ThanksImportInput): ThanksImportPlan {
-  const seen = new Set([...reviewed.keys(), ...existing.map((thanks) => thanks.id)]);
+export function planThanksImport({ submissions, existing, held, reviewed }: ThanksImportInput): ThanksImportPlan {
+  const seen = new Set([...reviewed.keys(), ...existing.map((thanks) => thanks.id), ...(held?.ids ?? [])]);
   const plan: ThanksImportPlan = { imported: [], skipped: [], known: 0 };
   const { fresh, known } = unseenOldestFirst(submissions, seen);
   plan.known = known;
-  const thanks = [...existing];
-  const nextReviewed = new Map(reviewed);
+  const added: ThanksEntry[] = [];
   for (const submission of fresh) {
     const id = String(submission.id);
     const skip = (problem: string) => plan.skipped.push({ id, date: submission.created_at, problem });
@@ -68,30 +82,44 @@ export function planThanksImport({ submissions, existing, reviewed }: ThanksImpo
       ...(typeof name === "string" && name !== "" ? { name } : {}),
       date: submission.created_at,
     };
-    const checked = checkWithSchema("", candidate, thanksSchema.element);
-    const problems = checked.problems.map((found) => `${found.field}: ${found.message}`);
-    if (problems.length === 0) {
-      const drawable: [string, string, 400 | 700][] = [
-        ["mentor", String(candidate.mentor), 700],
-        ["message", String(candidate.message).replace(/\s+/g, " "), 400],
-        ...(candidate.name === undefined ? [] : [["name", candidate.name, 400] as [string, string, 400]]),
-      ];
-      for (const [key, text, weight] of drawable) {
-        const problem = cardTextProblem(text, weight);
-        if (problem) problems.push(`${key}: ${problem}`);
-      }
-    }
+    // The check's own, on a wall of this one thanks: its fields, and its card's characters.
+    const problems = thanksFileProblems(thanksFile, [candidate]).map((found) =>
+      problemText({ ...found, field: found.field.replace(/^\[0\]\.?/, "") }),
+    );
     if (problems.length > 0) {
       skip(problems.join("; "));
       continue;
     }
-    thanks.push(candidate as ThanksEntry);
-    nextReviewed.set(id, thanksPage);
-    plan.imported.push(id);
+    added.push(candidate as ThanksEntry);
   }
-  if (plan.imported.length > 0) {
-    plan.thanks = thanks;
-    plan.reviewed = nextReviewed;
+  if (held) {
+    if (added.length === 0) return plan;
+    plan.leftOver = {
+      page: "",
+      ids: added.map((thanks) => thanks.id),
+      because: "held",
+      file: held.file,
+      problem: held.problems[0] as Problem,
+      more: held.problems.length - 1,
+    };
+    return plan;
+  }
+  const { count, problem } = fitting(existing, added, (entries) => thanksFileProblems(thanksFile, entries));
+  if (problem !== undefined) {
+    plan.leftOver = {
+      page: "",
+      ids: added.slice(count).map((thanks) => thanks.id),
+      because: "full",
+      file: thanksFile,
+      problem,
+      more: 0,
+    };
+  }
+  plan.imported = added.slice(0, count).map((thanks) => thanks.id);
+  if (count > 0) {
+    plan.thanks = [...existing, ...added.slice(0, count)];
+    plan.reviewed = new Map(reviewed);
+    for (const id of plan.imported) plan.reviewed.set(id, thanksPage);
   }
   return plan;
 }
@@ -105,13 +133,16 @@ export function thanksImportSummary(plan: ThanksImportPlan): string[] {
         ? `No new thanks (${plural(plan.known, "submission")} of the thanks form ${plan.known === 1 ? "was" : "were"} imported before).`
         : "No new thanks.",
   ];
+  if (plan.leftOver) lines.push(leftOverLine(plan.leftOver, "thanks"));
   if (plan.skipped.length > 0) {
     lines.push(
       `Skipped ${plural(plan.skipped.length, "thanks", "thanks")}, left at Netlify (fix what is said and run again, or delete ${plan.skipped.length === 1 ? "it" : "them"} there):`,
     );
-    for (const { id, date, problem } of plan.skipped) {
-      lines.push(`- submission ${id} (${String(date).slice(0, 10)}): ${problem}`);
-    }
+    lines.push(
+      ...firstLines(
+        plan.skipped.map(({ id, date, problem }) => `- submission ${id} (${String(date).slice(0, 10)}): ${problem}`),
+      ),
+    );
   }
   return lines;
 }

@@ -49,7 +49,7 @@ async function start(form, moduleUrl) {
     /** @type {import("./shared/thanks-card.js").Measure} */
     const measure = (text, size, weight, paragraph) => {
       context.font = card.canvasFont(size, weight, paragraph);
-      context.direction = card.textDirection(paragraph);
+      context.direction = card.paragraphDirection(paragraph);
       return context.measureText(text).width;
     };
     const layout = card.cardLayout(typed(), chosenDesign(), format, words, palette, measure);

@@ -1,4 +1,5 @@
 import { type ContentError, formatProblem } from "../content/check.ts";
+import { escapeHtml } from "../publishing/html.ts";
 import { type Locale, say } from "../words/locale.ts";
 
 /** The words the page says, and the language they are in (the site's, or English when its locale could not be read). */
@@ -48,8 +49,4 @@ ${items}
 </body>
 </html>
 `;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.codePointAt(0)};`);
 }

@@ -1,5 +1,5 @@
 import { CORE_SCHEMA, load, type YAMLException } from "js-yaml";
-import { DateTime } from "luxon";
+import { parseDay } from "../words/dates.ts";
 
 /**
  * Front matter is YAML and only YAML: one parser, used by the content check and handed to
@@ -77,10 +77,8 @@ export function parseYamlData(yamlText: string): Record<string, unknown> {
   const fields = data as Record<string, unknown>;
   for (const field of dateFields) {
     const value = fields[field];
-    if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      const parsed = DateTime.fromISO(value, { zone: "utc" });
-      if (parsed.isValid) fields[field] = parsed.toJSDate();
-    }
+    const day = typeof value === "string" ? parseDay(value) : undefined;
+    if (day !== undefined) fields[field] = day;
   }
   return fields;
 }

@@ -246,3 +246,23 @@ function countryOrWorldwide(input: unknown): string {
 export type EventData = z.output<typeof eventSchema>;
 export type ProgrammeData = z.output<typeof programmeSchema>;
 export type Venue = z.output<typeof venueSchema>;
+
+/**
+ * A listing's front matter read with its schema from a page's data (which holds the site's data
+ * too): only the schema's own fields. The content check has passed before any page is made, so
+ * a failure here is a defect of the build, said with the file.
+ */
+export function listingFrontMatter<Schema extends typeof eventSchema | typeof programmeSchema>(
+  schema: Schema,
+  file: string,
+  data: Record<string, unknown>,
+): z.output<Schema> {
+  const own = Object.fromEntries(
+    Object.keys(schema.shape)
+      .filter((key) => Object.hasOwn(data, key))
+      .map((key) => [key, data[key]]),
+  );
+  const parsed = schema.safeParse(own);
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  return parsed.data as z.output<Schema>;
+}

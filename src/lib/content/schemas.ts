@@ -1,7 +1,8 @@
-import { DateTime } from "luxon";
 import { z } from "zod";
 // What fits on a thank-you card: the form, the schema and the card agree.
 import { messageMaxLength, nameMaxLength } from "../../assets/js/shared/thanks-card.js";
+import { isHttpsUrl } from "../publishing/urls.ts";
+import { parseDay, parseDayOrMoment } from "../words/dates.ts";
 import { canonicalLanguageTag } from "../words/language.ts";
 
 // One schema per kind of content. The TypeScript types are inferred from them, the build
@@ -24,17 +25,12 @@ export function describeValue(value: unknown): string {
 
 /** A calendar day written `2027-01-17`. YAML reads an unquoted one as a Date at UTC midnight. */
 export const calendarDate = z.unknown().transform((value, context) => {
-  const parsed =
-    value instanceof Date
-      ? DateTime.fromJSDate(value, { zone: "utc" })
-      : typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? DateTime.fromISO(value, { zone: "utc" })
-        : undefined;
-  if (!parsed?.isValid) {
+  const parsed = parseDay(value);
+  if (parsed === undefined) {
     context.addIssue({ code: "custom", message: `expected a date like 2027-01-17, got ${describeValue(value)}` });
     return z.NEVER;
   }
-  return parsed.toJSDate();
+  return parsed;
 });
 
 export const text = (field: string, max: number) =>
@@ -50,11 +46,11 @@ export const text = (field: string, max: number) =>
 /** An https:// address with no user name or password in it (`https://name:secret@host` leaks both). */
 export const httpsUrl = z
   .string({ error: (issue) => `expected an https:// address, got ${describeValue(issue.input)}` })
-  .refine((value) => URL.canParse(value) && new URL(value).protocol === "https:", {
+  .refine(isHttpsUrl, {
     error: (issue) => `expected an https:// address, got ${describeValue(issue.input)}`,
     abort: true,
   })
-  .refine((value) => !URL.canParse(value) || (new URL(value).username === "" && new URL(value).password === ""), {
+  .refine((value) => new URL(value).username === "" && new URL(value).password === "", {
     error: (issue) => `expected an address without a user name or password in it, got ${describeValue(issue.input)}`,
   });
 
@@ -193,21 +189,15 @@ export const toolkitSchema = z.strictObject({
 
 /** When a comment was sent: a day (`2027-01-18`) or a moment with its offset (`2027-01-18T09:30:00Z`). */
 export const commentDate = z.unknown().transform((value, context) => {
-  const parsed =
-    value instanceof Date
-      ? DateTime.fromJSDate(value, { zone: "utc" })
-      : typeof value === "string" &&
-          /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value)
-        ? DateTime.fromISO(value, { zone: "utc" })
-        : undefined;
-  if (!parsed?.isValid) {
+  const parsed = parseDayOrMoment(value);
+  if (parsed === undefined) {
     context.addIssue({
       code: "custom",
       message: `expected a date like 2027-01-18 or 2027-01-18T09:30:00Z, got ${describeValue(value)}`,
     });
     return z.NEVER;
   }
-  return parsed.toJSDate();
+  return parsed;
 });
 
 /** The ids the comment form's own elements have after `comment-`, which no comment's anchor may take. */

@@ -3,11 +3,12 @@ import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import sharp, { type Metadata } from "sharp";
+import { cacheKeyFor } from "../build/cache-key-files.ts";
 
 // Every picture the site shows goes through here: sharp makes AVIF, WebP and a JPEG (or PNG,
 // when the picture has transparent parts) at a few widths. What sharp makes is kept in a disk
-// cache keyed by a hash of the source's bytes and the options, so an unchanged picture is not
-// encoded again on the next build (see README: the cache survives Netlify builds).
+// cache keyed by a hash of the source's bytes and of the code that makes it, so an unchanged
+// picture is not encoded again on the next build (see README: the cache survives Netlify builds).
 //
 // A contributor's picture is published only as these renditions, never as its own file. Each is
 // decoded and encoded again, which drops EXIF, XMP and IPTC (owner, camera, GPS): sharp writes
@@ -21,7 +22,7 @@ export const layoutWidths = [400, 800, 1200] as const;
 
 export type RasterFormat = "avif" | "webp" | "jpeg" | "png";
 
-/** Encoder settings. They are part of every cache key: change one and the images are made again. */
+/** Encoder settings. Written here, they are in every cache key (see encodedBy): change one and the images are made again. */
 export const encoderOptions = {
   avif: { quality: 50, effort: 4 },
   webp: { quality: 72, effort: 4 },
@@ -31,8 +32,12 @@ export const encoderOptions = {
   png: { compressionLevel: 7, adaptiveFiltering: false },
 } as const;
 
-/** Bump to make every cached image again when this file changes how images are made (2: photos upright). */
-const PIPELINE_VERSION = 2;
+/**
+ * What every picture and PNG made here is made by, besides its source: this module and what it
+ * imports (sharp, at its version), and the libvips that sharp runs. Part of every cache key here,
+ * so that a change to how pictures are made makes them again.
+ */
+const encodedBy = cacheKeyFor([import.meta.url]);
 
 /** A picture much larger than this is scaled down fine, but is noted as a warning. */
 export const LARGE_SOURCE_PIXELS = 4000 * 4000;
@@ -139,10 +144,8 @@ export function processImage(sourceFile: string, options: PipelineOptions): Prom
 
 async function makeVariants(sourceFile: string, { outputDir, cacheDir }: PipelineOptions): Promise<ProcessedImage> {
   const bytes = await readFile(sourceFile);
-  const hash = createHash("sha256")
-    .update(bytes)
-    .update(JSON.stringify({ encoderOptions, layoutWidths, PIPELINE_VERSION, vips: sharp.versions.vips }))
-    .digest("hex");
+  const source = createHash("sha256").update(bytes).digest("hex");
+  const hash = encodedBy({ source, vips: sharp.versions.vips });
   const manifestFile = join(cacheDir, `${hash}.json`);
   let manifest: { width: number; height: number; isVector: boolean; opaque: boolean };
   if (existsSync(manifestFile)) {
@@ -223,8 +226,9 @@ export function svgToPng(svg: string, cacheDir: string): Promise<Buffer> {
 
 /**
  * A PNG of the SVG that `drawSvg` makes, from the cache when the same `key` was drawn before.
- * The key must change whenever the drawing would (its content and the code that draws it):
- * then a warm build skips laying out the text as well as drawing the picture.
+ * The key must change whenever the drawing would (its content and the code that draws it: make
+ * it with cacheKeyFor, build/cache-key-files.ts): then a warm build skips laying out the text as
+ * well as drawing the picture.
  */
 export async function cachedPng(key: string, drawSvg: () => string, cacheDir: string): Promise<Buffer> {
   return readFile(await cachedPngFile(key, drawSvg, cacheDir));
@@ -232,10 +236,7 @@ export async function cachedPng(key: string, drawSvg: () => string, cacheDir: st
 
 /** As `cachedPng`, but gives the cached file's path: copying it is cheaper than reading and writing it. */
 export async function cachedPngFile(key: string, drawSvg: () => string, cacheDir: string): Promise<string> {
-  const hash = createHash("sha256")
-    .update(key)
-    .update(JSON.stringify({ png: encoderOptions.png, PIPELINE_VERSION, vips: sharp.versions.vips }))
-    .digest("hex");
+  const hash = encodedBy({ drawing: key, vips: sharp.versions.vips });
   const cached = join(cacheDir, `svg-${hash}.png`);
   if (!existsSync(cached)) {
     await writeAtomically(cached, await sharp(Buffer.from(drawSvg())).png(encoderOptions.png).toBuffer());

@@ -1,4 +1,3 @@
-import design from "../../../_data/design.ts";
 import type { ProcessedImage } from "./image-files.ts";
 
 // Turns the plain <img> a template writes into a <picture> of the variants sharp made.
@@ -6,12 +5,6 @@ import type { ProcessedImage } from "./image-files.ts";
 
 /** An <img> tag's attributes in order, values as written (still HTML-escaped). */
 export type Attributes = [name: string, value: string | undefined][];
-
-/**
- * The `sizes` for a picture that spans the main column, made from the layout's widths by
- * mainColumnSizes (design-tokens.ts). A template can give its own.
- */
-export const mainColumnSizes = design.sizes.mainColumn;
 
 const imgTag = /<img\b(?:"[^"]*"|'[^']*'|[^'">])*>/gi;
 const attribute = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
@@ -71,19 +64,22 @@ const mimeTypes = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg", 
  * The <picture>: AVIF and WebP sources, then the <img> with the JPEG or PNG fallback, its
  * intrinsic width and height (so the page does not move as it loads) and every attribute
  * the template gave it. `url` turns a site path into the address to write (the path prefix).
+ * `defaultSizes` is the `sizes` of a picture whose template gives none: one that spans the main
+ * column (the design tokens' `sizes.mainColumn`).
  */
 export function pictureHtml(
   attributes: Attributes,
   image: ProcessedImage,
   index: number,
   url: (path: string) => string,
+  defaultSizes: string,
 ) {
   const srcset = (format: string) =>
     image.variants
       .filter((variant) => variant.format === format)
       .map((variant) => `${url(variant.url)} ${variant.width}w`)
       .join(", ");
-  const sizes = getAttribute(attributes, "sizes") ?? mainColumnSizes;
+  const sizes = getAttribute(attributes, "sizes") ?? defaultSizes;
   const fallbacks = image.variants.filter((variant) => variant.format === image.fallback);
   // The middle width for browsers that know no srcset: sharp enough for most screens.
   const src = fallbacks[Math.floor((fallbacks.length - 1) / 2)] ?? fallbacks[0];

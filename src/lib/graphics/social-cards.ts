@@ -1,20 +1,32 @@
-import design from "../../../_data/design.ts";
+import { cardSizes } from "../../assets/js/shared/card-sizes.js";
 import { hashtags } from "../publishing/share-links.ts";
-import { formatNumber } from "../words/locale.ts";
+import type { MarkColours } from "./mark.ts";
 import type { Paragraph, TypeFace } from "./text/fonts.ts";
 import { type FittedText, fitText } from "./text/text-layout.ts";
 
 // Social cards and the campaign toolkit's graphics, as SVG with every word an outline
 // (see fonts.ts), in any script the fonts have: a right-to-left title (Arabic, Hebrew) is set
-// against the right edge of its box. Pure: the typefaces and the brand mark come in as arguments.
+// against the right edge of its box. Pure: the typefaces, the colours and the brand mark come in
+// as arguments.
 
 export interface Fonts {
   bold: TypeFace;
   regular: TypeFace;
 }
 
-/** The mark's colours, and the page's text colours in the light scheme. */
-const colours = { ...design.palette.mark, ink: design.palette.light.text, muted: design.palette.light.muted };
+/** What cards and graphics are drawn in: the mark's colours, and the page's text colours in the light scheme. */
+export interface CardColours extends MarkColours {
+  ink: string;
+  muted: string;
+}
+
+/** The cards' colours in the design tokens. */
+export function socialCardColours(design: {
+  palette: { mark: MarkColours; light: { text: string; muted: string } };
+}): CardColours {
+  const { teal, amber, cream } = design.palette.mark;
+  return { teal, amber, cream, ink: design.palette.light.text, muted: design.palette.light.muted };
+}
 
 /** What a page's social card shows. */
 export interface CardContent {
@@ -29,11 +41,19 @@ export interface CardContent {
   lang?: string | undefined;
 }
 
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
+/** A page's card is the landscape size link previews show. */
+const { width: CARD_WIDTH, height: CARD_HEIGHT } = cardSizes.landscape;
 
 /** The title's box on a card: how wide a line may be and how many lines there may be. */
 export const cardTitleFit = { maxWidth: 1056, sizes: [72, 66, 60, 54, 48, 44], maxLines: 3 } as const;
+
+/** A card as a page's <head> names it for og:image. */
+export interface SharedCard {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
 
 export interface RenderedSvg {
   svg: string;
@@ -41,8 +61,13 @@ export interface RenderedSvg {
   height: number;
 }
 
-/** A 1200×630 card: the site's mark and name, the title on up to three lines, the people, the day and its date. */
-export function socialCardSvg(card: CardContent, fonts: Fonts, mark: string): RenderedSvg & { title: FittedText } {
+/** A landscape card: the site's mark and name, the title on up to three lines, the people, the day and its date. */
+export function socialCardSvg(
+  card: CardContent,
+  fonts: Fonts,
+  colours: CardColours,
+  mark: string,
+): RenderedSvg & { title: FittedText } {
   const left = 72;
   const titleParagraph = fonts.bold.paragraph(card.title);
   const title = fitText(card.title, titleParagraph.measure, cardTitleFit);
@@ -79,17 +104,6 @@ export function cardPathFor(pageUrl: string): string {
   return `/cards/${slug || "home"}.png`;
 }
 
-/**
- * A file size as the toolkit shows it, in the language's units: "850 bytes", "48 kB" (1 kB = 1000
- * bytes), "1.2 MB" in English; "1,2 MB" in Spanish, "1,2 Mo" in French.
- */
-export function formatBytes(bytes: number, language: string): string {
-  if (bytes < 1000) return formatNumber(bytes, language, { style: "unit", unit: "byte", unitDisplay: "long" });
-  if (bytes < 1_000_000) return formatNumber(Math.round(bytes / 1000), language, { style: "unit", unit: "kilobyte" });
-  const megabytes = { style: "unit", unit: "megabyte", minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
-  return formatNumber(bytes / 1_000_000, language, megabytes);
-}
-
 /** "17 January each year", with the day's name first when the site is called something else. */
 export function dayLine(card: Pick<CardContent, "siteName" | "dayName" | "date">): string {
   return card.dayName === card.siteName ? card.date : `${card.dayName}: ${card.date}`;
@@ -103,12 +117,7 @@ export function cardAlt(card: CardContent): string {
 }
 
 /** The platform sizes the toolkit offers. */
-export const graphicFormats = {
-  square: { width: 1080, height: 1080 },
-  story: { width: 1080, height: 1920 },
-  landscape: { width: 1200, height: 630 },
-  banner: { width: 1584, height: 396 },
-} as const;
+export const graphicFormats = cardSizes;
 
 export type GraphicFormat = keyof typeof graphicFormats;
 
@@ -178,6 +187,7 @@ export function campaignGraphicSvg(
   format: GraphicFormat,
   content: GraphicContent,
   fonts: Fonts,
+  colours: CardColours,
   mark: string,
 ): RenderedSvg {
   const { width, height } = graphicFormats[format];

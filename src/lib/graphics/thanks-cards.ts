@@ -1,3 +1,4 @@
+import { fillIn } from "../../assets/js/shared/placeholders.js";
 import type {
   CardColours,
   CardDesign,
@@ -8,7 +9,8 @@ import type {
   Measure,
   Shape,
 } from "../../assets/js/shared/thanks-card.js";
-import { cardLayout, fillIn } from "../../assets/js/shared/thanks-card.js";
+import { cardAlt, cardFormats, cardLayout } from "../../assets/js/shared/thanks-card.js";
+import type { SharedCard } from "./social-cards.ts";
 import { cardTypeFace, type EastAsianLanguage } from "./text/fonts.ts";
 
 // The wall's cards, drawn by the build in the design the browser draws (src/assets/js/shared/thanks-card.js
@@ -73,6 +75,11 @@ function svgShape(shape: Shape, mark: string, eastAsian?: EastAsianLanguage): st
 /** Where a thanks' card is published: its id is in the name. */
 export function thanksCardPath(id: string): string {
   return `/cards/thanks/${id}.png`;
+}
+
+/** A thanks' card as its pages name it (on the wall, and for og:image on its own page): its address, size and words. */
+export function thanksSharedCard(item: CardText & { id: string }, words: CardWords): SharedCard {
+  return { url: thanksCardPath(item.id), ...cardFormats.landscape, alt: cardAlt(item, words) };
 }
 
 /** The card's colours in the design tokens: the mark's, and the light scheme's text as ink. */

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { slugify } from "../content/slug.ts";
 import { type AnnualDate, nextOccurrence } from "../words/dates.ts";
 
 /** A day observed every year, as a calendar file describes it. */
@@ -213,6 +214,45 @@ export function calendarLinks(event: AddToCalendarEvent, filePath: string, label
     { label: labels.outlook, href: outlookCalendarUrl(event) },
     { label: labels.file, href: filePath, download: true },
   ];
+}
+
+/** The day as the site describes it: its name, its date and its introduction. */
+export interface ObservedDay {
+  name: string;
+  date: AnnualDate;
+  intro: string;
+}
+
+/** Where the day's calendar file is published: `/international-mentoring-day.ics`. */
+export function calendarFilePath(day: Pick<ObservedDay, "name">): string {
+  return `/${slugify(day.name)}.ics`;
+}
+
+/** The day's calendar file: every occurrence from the next one (by the build's clock `now`), linking to `homeUrl`. */
+export function dayCalendarFile(day: ObservedDay, homeUrl: string, now: DateTime): string {
+  return annualEventCalendar({
+    name: day.name,
+    date: day.date,
+    description: day.intro,
+    url: homeUrl,
+    uid: `${slugify(day.name)}@${new URL(homeUrl).host}`,
+    firstYear: nextOccurrence(day.date, now).year,
+    stamp: now,
+  });
+}
+
+/** The links that add the day's next occurrence to a calendar, and its calendar file's. */
+export function dayCalendarLinks(
+  day: ObservedDay,
+  homeUrl: string,
+  now: DateTime,
+  labels: CalendarLinkLabels,
+): CalendarLink[] {
+  return calendarLinks(
+    { name: day.name, date: day.date, description: day.intro, url: homeUrl, today: now },
+    calendarFilePath(day),
+    labels,
+  );
 }
 
 function dayInYear(date: AnnualDate, year: number): DateTime {

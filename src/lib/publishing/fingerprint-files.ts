@@ -70,6 +70,30 @@ export function assetManifest(sourceDir: string, urlBase: string): Map<string, A
 }
 
 /**
+ * Publishes the asset at `path` as `transform` makes it of its text, under the name of what is
+ * published: site.css with the design tokens' custom properties in it.
+ */
+export function publishTransformed(
+  manifest: Map<string, Asset>,
+  path: string,
+  transform: (text: string) => string,
+): void {
+  const source = manifest.get(path)?.source;
+  if (!source) throw new Error(`Assets: src${path} is missing`);
+  const bytes = new TextEncoder().encode(transform(readFileSync(source, "utf8")));
+  manifest.set(path, { source, url: fingerprintedPath(path, bytes), bytes });
+}
+
+/** The fingerprinted address of the asset at `path` ("/assets/js/share.js"); an error naming the assets there are when none is. */
+export function fingerprintedUrl(manifest: ReadonlyMap<string, Asset>, path: string): string {
+  const asset = manifest.get(path);
+  if (!asset) {
+    throw new Error(`fingerprint: ${path} is not a file of src/assets/ (it has ${[...manifest.keys()].join(", ")})`);
+  }
+  return asset.url;
+}
+
+/**
  * Writes each asset at its fingerprinted address under `outputDir` (the site's root), then
  * deletes whatever else is in the assets' folder there: files of earlier builds, and never a
  * copy under a plain name, which a year's cache would keep stale.

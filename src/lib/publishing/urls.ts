@@ -35,3 +35,8 @@ export function repositoryFromEnvironment(env: Record<string, string | undefined
   const address = ssh ? `https://${ssh[1]}/${ssh[2]}` : given.replace(/\.git$/, "");
   return URL.canParse(address) && new URL(address).protocol === "https:" ? address.replace(/\/+$/, "") : undefined;
 }
+
+/** Whether `value` is an https:// address: the only links a contributor or a commenter may give. */
+export function isHttpsUrl(value: unknown): value is string {
+  return typeof value === "string" && URL.canParse(value) && new URL(value).protocol === "https:";
+}

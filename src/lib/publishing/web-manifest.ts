@@ -1,15 +1,17 @@
-import design from "../../../_data/design.ts";
+import { appIcons } from "../graphics/mark.ts";
 
-/** The PNG icons made from the mark (src/lib/graphics/mark.ts, also /favicon.svg): the manifest's two sizes and Apple's touch icon. */
-export const appIcons = [
-  { file: "icon-192.png", size: 192, opaque: false },
-  { file: "icon-512.png", size: 512, opaque: false },
-  // iOS draws transparent corners black: the touch icon is filled with the mark's own colour.
-  { file: "apple-touch-icon.png", size: 180, opaque: true },
-] as const;
+/** The colours a browser paints around the site when it is installed as an app. */
+export interface ThemeColours {
+  /** The mark's colour (the favicon's background): the title bar, and under the touch icon. */
+  theme: string;
+  /** The page's, in the light scheme: the splash screen. */
+  background: string;
+}
 
-/** The mark's colour (the favicon's background) and the page's, in the light scheme. */
-export const themeColours = { theme: design.palette.mark.teal, background: design.palette.light.bg } as const;
+/** The theme colours in the design tokens. */
+export function themeColours(design: { palette: { mark: { teal: string }; light: { bg: string } } }): ThemeColours {
+  return { theme: design.palette.mark.teal, background: design.palette.light.bg };
+}
 
 export interface ManifestInput {
   name: string;
@@ -21,7 +23,7 @@ export interface ManifestInput {
  * The web app manifest. Its addresses are relative to the manifest itself, so that it works
  * unchanged under a path prefix.
  */
-export function webManifest({ name, description, language }: ManifestInput): string {
+export function webManifest({ name, description, language }: ManifestInput, colours: ThemeColours): string {
   const manifest = {
     name,
     short_name: name.length > 12 ? name.replace(/\b(\w)\w*\s*/g, "$1").toUpperCase() : name,
@@ -30,8 +32,8 @@ export function webManifest({ name, description, language }: ManifestInput): str
     start_url: "./",
     scope: "./",
     display: "standalone",
-    theme_color: themeColours.theme,
-    background_color: themeColours.background,
+    theme_color: colours.theme,
+    background_color: colours.background,
     icons: [
       { src: "favicon.svg", sizes: "any", type: "image/svg+xml" },
       ...appIcons

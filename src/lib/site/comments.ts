@@ -1,5 +1,6 @@
 import type { Problem } from "../content/check.ts";
 import { describeValue, type StoredComment } from "../content/schemas.ts";
+import { isHttpsUrl } from "../publishing/urls.ts";
 import { type Plural, say } from "../words/locale.ts";
 import { duplicateIds, entryField, sentAt } from "./stored-entries.ts";
 
@@ -35,7 +36,7 @@ export function publicComments(stored: readonly StoredComment[] | undefined): Pu
         name,
         ...sentAt(date),
         text,
-        ...(website?.startsWith("https://") ? { website } : {}),
+        ...(isHttpsUrl(website) ? { website } : {}),
         ...(replyTo === undefined ? {} : { replyTo }),
       };
     })

@@ -1,5 +1,14 @@
 import { DateTime } from "luxon";
-import { type Attendance, type EventData, instantOf } from "../content/listing-schemas.ts";
+import {
+  type Attendance,
+  type EventData,
+  eventSchema,
+  instantOf,
+  listingFrontMatter,
+} from "../content/listing-schemas.ts";
+import type { TimedEvent } from "../publishing/calendar.ts";
+import { absoluteUrl } from "../publishing/urls.ts";
+import { listingPlaceName } from "../words/listing-words.ts";
 import { compareText } from "../words/locale.ts";
 
 /** An event as the pages show it: its file's front matter, and the instants its local times are. */
@@ -25,6 +34,29 @@ export function eventListing(name: string, data: EventData): EventListing {
     throw new Error(`events/${name}.md: start: expected a time that exists in ${data.timeZone}, got ${data.start}`);
   }
   return { name, url: `/events/${name}/`, data, start, end, day: data.start.slice(0, 10), year: start.year };
+}
+
+/** The events of events/*.md, from their pages as Eleventy reads them (`fileSlug` is the name). */
+export function eventsOfPages(
+  pages: readonly { fileSlug: string; inputPath: string; data: Record<string, unknown> }[],
+): EventListing[] {
+  return pages.map((page) => eventListing(page.fileSlug, listingFrontMatter(eventSchema, page.inputPath, page.data)));
+}
+
+/** An event as a calendar file and the "add to calendar" links describe it, with a UID stable across builds. */
+export function calendarEventOf(
+  event: EventListing,
+  site: { url: string; pathPrefix?: string; language: string; online: string },
+): TimedEvent {
+  return {
+    uid: `${event.name}@${new URL(site.url).host}`,
+    name: event.data.title,
+    description: event.data.summary,
+    location: listingPlaceName(event, site.online, site.language),
+    url: absoluteUrl(event.url, site.url, site.pathPrefix),
+    start: event.start,
+    end: event.end,
+  };
 }
 
 /** Over once it has ended, by the build's clock: it leaves the upcoming list for its year's archive. */

@@ -1,6 +1,5 @@
 import { DateTime } from "luxon";
-import type { ProgrammeData } from "../content/listing-schemas.ts";
-import { worldwide } from "../content/listing-schemas.ts";
+import { listingFrontMatter, type ProgrammeData, programmeSchema, worldwide } from "../content/listing-schemas.ts";
 import { compareText } from "../words/locale.ts";
 
 /**
@@ -26,6 +25,16 @@ export function verificationOf(verified: Date, now: DateTime): Verification {
 
 export function programmeListing(name: string, data: ProgrammeData, now: DateTime): ProgrammeListing {
   return { name, url: `/programmes/${name}/`, data, verification: verificationOf(data.verified, now) };
+}
+
+/** The programmes of programmes/*.md, from their pages as Eleventy reads them. */
+export function programmesOfPages(
+  pages: readonly { fileSlug: string; inputPath: string; data: Record<string, unknown> }[],
+  now: DateTime,
+): ProgrammeListing[] {
+  return pages.map((page) =>
+    programmeListing(page.fileSlug, listingFrontMatter(programmeSchema, page.inputPath, page.data), now),
+  );
 }
 
 /** The directory: every programme confirmed in the last 24 months, by name as the language sorts. */

@@ -1,5 +1,6 @@
 import type { Problem } from "../content/check.ts";
 import { describeValue } from "../content/schemas.ts";
+import { parseDayOrMoment } from "../words/dates.ts";
 
 // What comments and thanks share as their JSON files store them: a date to read, and an id that
 // names one entry alone (its permalink, its card, the entry a reply answers).
@@ -13,7 +14,9 @@ export function entryField(item: unknown, key: string): unknown {
 
 /** When an entry was sent, read: the day as stored (`2027-01-18`) for `<time datetime>`, or the moment in UTC. */
 export function sentAt(date: string | Date): { date: Date; dateTime: string } {
-  const when = new Date(date);
+  const when = parseDayOrMoment(date);
+  // The content check refused any other date before the build began.
+  if (when === undefined) throw new Error(`expected a date like 2027-01-18T09:30:00Z, got ${describeValue(date)}`);
   return {
     date: when,
     dateTime: typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : when.toISOString(),

@@ -7,6 +7,35 @@ export interface AnnualDate {
   day: number;
 }
 
+/** A calendar day as contributors write it: `2027-01-17`. */
+const writtenDay = /^\d{4}-\d{2}-\d{2}$/;
+/** A day, or a moment with its offset: `2027-01-18T09:30:00Z`, `2027-01-18T10:30+01:00`. */
+const writtenDayOrMoment = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * A calendar day written `2027-01-17`, at UTC midnight, or the Date YAML reads an unquoted one
+ * as; undefined when `value` is neither, or no such day exists. The one reader of dates: the
+ * check, the schemas and the build agree on every date.
+ */
+export function parseDay(value: unknown): Date | undefined {
+  return parseWritten(value, writtenDay);
+}
+
+/** When something was sent: a day as parseDay reads it, or a moment with its offset (`2027-01-18T09:30:00Z`). */
+export function parseDayOrMoment(value: unknown): Date | undefined {
+  return parseWritten(value, writtenDayOrMoment);
+}
+
+function parseWritten(value: unknown, form: RegExp): Date | undefined {
+  const parsed =
+    value instanceof Date
+      ? DateTime.fromJSDate(value, { zone: "utc" })
+      : typeof value === "string" && form.test(value)
+        ? DateTime.fromISO(value, { zone: "utc" })
+        : undefined;
+  return parsed?.isValid ? parsed.toJSDate() : undefined;
+}
+
 /**
  * The build's clock, read once. `SOURCE_DATE_EPOCH` (seconds since 1970, the
  * reproducible-builds convention) fixes it, so two builds of one commit agree.

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { fillIn } from "../../assets/js/shared/placeholders.js";
 import { programmeAudiences, programmeFormats } from "../content/listing-schemas.ts";
 import { describeValue, navigationPages } from "../content/schemas.ts";
+import { escapeHtml } from "../publishing/html.ts";
 
 // The interface's words: one locale file per language in _data/locales/, chosen by the site's
 // language. Templates and scripts show only these; dates and numbers are formatted with Intl.
@@ -348,6 +350,17 @@ export function formatNumber(value: number, language: string, options: Intl.Numb
 }
 
 /**
+ * A file size in the language's units: "850 bytes", "48 kB" (1 kB = 1000 bytes), "1.2 MB" in
+ * English; "1,2 MB" in Spanish, "1,2 Mo" in French.
+ */
+export function formatBytes(bytes: number, language: string): string {
+  if (bytes < 1000) return formatNumber(bytes, language, { style: "unit", unit: "byte", unitDisplay: "long" });
+  if (bytes < 1_000_000) return formatNumber(Math.round(bytes / 1000), language, { style: "unit", unit: "kilobyte" });
+  const megabytes = { style: "unit", unit: "megabyte", minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
+  return formatNumber(bytes / 1_000_000, language, megabytes);
+}
+
+/**
  * The words with their placeholders filled: `say("in {count} days", { count: 52 }, "en-GB")`.
  * Plural words take the form for `values.count` in `language`; numbers are written in it.
  * A placeholder without a value is an error, never shown as `{name}`.
@@ -362,20 +375,19 @@ export function say(words: Phrase | Plural, values: Record<string, string | numb
     const category = cached(pluralRules, language, () => new Intl.PluralRules(language)).select(count);
     text = words[category] ?? words.other;
   }
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (!Object.hasOwn(values, name)) throw new Error(`expected a value for {${name}} in "${text}", got none`);
-    const value = values[name];
-    return typeof value === "number" ? formatNumber(value, language) : String(value);
-  });
+  const written = Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      typeof value === "number" ? formatNumber(value, language) : value,
+    ]),
+  );
+  return fillIn(text, written);
 }
 
 /** Compares names and titles as the language sorts them (accents and case as its readers expect). */
 export function compareText(language: string): (a: string, b: string) => number {
   return cached(collators, language, () => new Intl.Collator(language)).compare;
 }
-
-const htmlEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character);
 
 /**
  * The words as HTML, with each `{name}` replaced by markup the template made (a link, say):
@@ -384,15 +396,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => htm
  * word order wants them and still never write markup itself.
  */
 export function sayMarkup(words: Phrase, markup: Record<string, string>): string {
-  return words
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      if (name === undefined) return escapeHtml(part);
-      if (!Object.hasOwn(markup, name)) throw new Error(`expected markup for {${name}} in "${words}", got none`);
-      return markup[name];
-    })
-    .join("");
+  return fillIn(words, markup, escapeHtml);
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();

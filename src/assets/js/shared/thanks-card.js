@@ -6,14 +6,20 @@
 // (the words come in as `CardWords`, from the locale, _data/locales/<language>.ts). Lines break
 // where every card of the site breaks them (line-breaks.js).
 
+import { cardSizes } from "./card-sizes.js";
 import { graphemeClusters, joined, pieces } from "./line-breaks.js";
+import { fillIn } from "./placeholders.js";
+import { paragraphDirection } from "./text-direction.js";
+
+// The card maker (thank-your-mentor.js) imports this module alone: what it uses of the others is passed on.
+export { fillIn, paragraphDirection };
 
 /** @typedef {import("./line-breaks.js").Piece} Piece */
 
 /** @typedef {"square" | "landscape"} CardFormat */
 /** @typedef {"teal" | "cream" | "amber"} CardDesign */
 /** @typedef {400 | 700} Weight */
-/** @typedef {"ltr" | "rtl"} Direction */
+/** @typedef {import("./text-direction.js").Direction} Direction */
 /**
  * The width of `text` at `size` pixels and `weight`, as one line of `paragraph` (the whole text it
  * was wrapped from: it decides the fonts and the direction the line is set in).
@@ -43,10 +49,7 @@ import { graphemeClusters, joined, pieces } from "./line-breaks.js";
  */
 
 /** The sizes a card is downloaded in, in pixels. */
-export const cardFormats = /** @type {const} */ ({
-  square: { width: 1080, height: 1080 },
-  landscape: { width: 1200, height: 630 },
-});
+export const cardFormats = { square: cardSizes.square, landscape: cardSizes.landscape };
 
 /** @type {readonly CardDesign[]} */
 export const cardDesigns = ["teal", "cream", "amber"];
@@ -95,26 +98,6 @@ export function fontFamiliesFor(paragraph) {
 /** A CSS font shorthand for canvas: `700 64px "Card Noto Sans", …`. @param {number} size @param {Weight} weight @param {string} paragraph */
 export function canvasFont(size, weight, paragraph) {
   return `${weight} ${size}px ${fontFamiliesFor(paragraph)}`;
-}
-
-const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
-
-/**
- * Right to left when the first letter with a direction is Arabic or Hebrew (as src/lib/graphics/text/bidi.ts decides).
- * @param {string} text
- * @returns {Direction}
- */
-export function textDirection(text) {
-  for (const character of text) {
-    if (RTL_LETTER.test(character)) return "rtl";
-    if (/\p{L}/u.test(character)) return "ltr";
-  }
-  return "ltr";
-}
-
-/** `pattern` with each {key} replaced. @param {string} pattern @param {Record<string, string>} values */
-export function fillIn(pattern, values) {
-  return pattern.replace(/\{(\w+)\}/g, (whole, key) => (Object.hasOwn(values, key) ? String(values[key]) : whole));
 }
 
 /** The card in words, for the preview's text alternative and the wall's images. @param {CardText} text @param {CardWords} words */
@@ -362,7 +345,7 @@ function line(text, left, baseline, size, weight, fill, boxWidth, measure, shrin
   let fitted = size;
   while (shrink && fitted > 8 && measure(text, fitted, weight, paragraph) > boxWidth) fitted--;
   const width = measure(text, fitted, weight, paragraph);
-  const direction = textDirection(paragraph);
+  const direction = paragraphDirection(paragraph);
   const x = direction === "rtl" ? left + boxWidth - width : left;
   return { kind: "text", text, paragraph, x, y: baseline, size: fitted, weight, fill, direction, width };
 }

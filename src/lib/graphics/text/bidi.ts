@@ -6,52 +6,18 @@
  * spaces and punctuation take the direction of the text on both sides of them, else the
  * paragraph's (N1–N2); the levels these give are reversed run by run (L2). Not implemented:
  * explicit embeddings and isolates (U+202A–U+202E, U+2066–U+2069), which titles do not use.
- * It works on grapheme clusters: a mark always goes with the letter it sits on.
+ * It works on grapheme clusters: a mark always goes with the letter it sits on. The paragraph's
+ * direction and each character's class are the browser's rules too (shared/text-direction.js).
  */
 
-import { graphemeClusters } from "../../../assets/js/shared/line-breaks.js";
-
-export type Direction = "ltr" | "rtl";
-
-/** A bidirectional class, simplified: L, R (R and AL), numbers (EN, AN), their separators and terminators, neutrals. */
-type BidiClass = "L" | "R" | "EN" | "AN" | "CS" | "ET" | "N";
-
-const RIGHT_TO_LEFT =
-  /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\u0590-\u08FF\u200F\uFB1D-\uFDFF\uFE70-\uFEFC]/u;
-const ARABIC_DIGIT = /[\u0600-\u0605\u0660-\u0669\u066B\u066C\u06DD\u08E2]/u;
-const EUROPEAN_DIGIT = /[0-9\u00B2\u00B3\u00B9\u06F0-\u06F9\u2070-\u2079\u2080-\u2089\uFF10-\uFF19]/u;
-const SEPARATOR = /[,./:+\-\u00A0\u060C\u202F\u2212\uFE50\uFE52\uFE55\uFF0B-\uFF0F\uFF1A]/u;
-const TERMINATOR = /[#$%\u00A2-\u00A5\u00B0\u00B1\u066A\u2030-\u2034\u20A0-\u20CF\uFF03-\uFF05]/u;
-const STRONG_LEFT = /[\p{L}\p{M}\p{N}\u200E]/u;
-
-function classOf(cluster: string): BidiClass {
-  const first = String.fromCodePoint(cluster.codePointAt(0) ?? 32);
-  if (ARABIC_DIGIT.test(first)) return "AN";
-  if (EUROPEAN_DIGIT.test(first)) return "EN";
-  if (first === "\u060C") return "CS";
-  if (RIGHT_TO_LEFT.test(first)) return "R";
-  if (SEPARATOR.test(first)) return "CS";
-  if (TERMINATOR.test(first)) return "ET";
-  if (STRONG_LEFT.test(first)) return "L";
-  return "N";
-}
-
-/** The direction of a paragraph: that of its first letter that has one; left to right if none has. */
-export function paragraphDirection(text: string): Direction {
-  for (const cluster of graphemeClusters(text)) {
-    const bidiClass = classOf(cluster);
-    if (bidiClass === "L") return "ltr";
-    if (bidiClass === "R") return "rtl";
-  }
-  return "ltr";
-}
+import { type BidiClass, bidiClassOf, type Direction } from "../../../assets/js/shared/text-direction.js";
 
 /**
  * The embedding level of each cluster (UAX #9): even levels are shown left to right, odd ones
  * right to left; a higher level sits inside a lower one (a number inside Arabic text is at 2).
  */
 export function bidiLevels(clusters: readonly string[], base: Direction): number[] {
-  const classes = clusters.map(classOf);
+  const classes = clusters.map(bidiClassOf);
   const at = (index: number) => classes[index];
   // W4: one separator between two numbers of a kind is part of the number ("3.5", "1,000").
   for (let i = 1; i < classes.length - 1; i++) {

@@ -52,6 +52,8 @@ export interface FontFile {
 export interface Font {
   /** Its name, for messages: "Noto Sans Arabic Bold". */
   name: string;
+  /** Where its files come from, for cache keys: "@fontsource-variable/noto-sans@5.3.0" (a new version may draw differently). */
+  source: string;
   /** The first of its files that has every character of a grapheme cluster. */
   fileFor(cluster: string): FontFile | undefined;
 }
@@ -120,10 +122,11 @@ export function fontFile(path: string, ranges: readonly [number, number][], weig
 }
 
 /** A font made of files, each cluster drawn from the first file that has all of it. */
-export function fontFromFiles(name: string, files: readonly FontFile[]): Font {
+export function fontFromFiles(name: string, source: string, files: readonly FontFile[]): Font {
   const chosen = new Map<string, FontFile | undefined>();
   return {
     name,
+    source,
     fileFor: (cluster) => {
       if (!chosen.has(cluster)) {
         if (chosen.size >= 100_000) chosen.clear();
@@ -161,11 +164,11 @@ export function fontsourceFont(
         weight,
       ),
     );
-  return fontFromFiles(name, files);
+  return fontFromFiles(name, `${packageName}@${packageVersion(packageName)}`, files);
 }
 
-/** The version of an installed package, for cache keys: a new version of a font may draw differently. */
-export function packageVersion(packageName: string): string {
+/** The version of an installed package. */
+function packageVersion(packageName: string): string {
   return (JSON.parse(readFileSync(require.resolve(`${packageName}/package.json`), "utf8")) as { version: string })
     .version;
 }

@@ -1,6 +1,7 @@
 import * as hb from "harfbuzzjs";
-import type { Direction } from "./bidi.ts";
-import { type Font, fontsourceFont, packageVersion } from "./font-files.ts";
+import type { Direction } from "../../../assets/js/shared/text-direction.js";
+import { eastAsianLanguageOf } from "../../words/language.ts";
+import { type Font, fontsourceFont } from "./font-files.ts";
 import {
   describeCharacter,
   linePathData,
@@ -114,22 +115,10 @@ export function atkinsonHyperlegible(weight: Weight): TypeFace {
   return typeFaceFromFonts(fonts[0]?.name as string, () => fonts);
 }
 
-/** The font packages the cards are drawn from, for a cache key: a new version may draw differently. */
-export const cardFontPackages = [
-  "@fontsource/atkinson-hyperlegible",
-  "@fontsource-variable/noto-sans",
-  "@fontsource-variable/noto-sans-arabic",
-  "@fontsource-variable/noto-sans-hebrew",
-  "@fontsource-variable/noto-sans-jp",
-  "@fontsource-variable/noto-sans-kr",
-  "@fontsource-variable/noto-sans-sc",
-] as const;
-
-/** What the cards' drawing depends on beyond the code: the fonts' and HarfBuzz's versions. */
+/** What the cards' drawing depends on beyond the code: the versions of the fonts' packages and of HarfBuzz. */
 export function cardFontVersions(): string {
-  return [...cardFontPackages.map((name) => `${name}@${packageVersion(name)}`), `harfbuzz@${hb.versionString()}`].join(
-    " ",
-  );
+  const sources = new Set(([700, 400] as const).flatMap((weight) => cardFonts(weight, "").map((font) => font.source)));
+  return [...sources, `harfbuzz@${hb.versionString()}`].join(" ");
 }
 
 /**
@@ -140,19 +129,25 @@ export function cardFontVersions(): string {
  */
 export function cardTypeFace(weight: Weight, eastAsian?: EastAsianLanguage): TypeFace {
   const key = `${weight} ${eastAsian ?? "by the text"}`;
-  let face = cardTypeFaces.get(key);
+  let face = knownCardTypeFaces.get(key);
   if (!face) {
     face = newCardTypeFace(weight, eastAsian);
-    cardTypeFaces.set(key, face);
+    knownCardTypeFaces.set(key, face);
   }
   return face;
+}
+
+/** The card typeface in bold and regular; Han characters in the forms of `lang` when it is Japanese, Korean or Chinese. */
+export function cardTypeFaces(lang?: string): { bold: TypeFace; regular: TypeFace } {
+  const eastAsian = lang === undefined ? undefined : eastAsianLanguageOf(lang);
+  return { bold: cardTypeFace(700, eastAsian), regular: cardTypeFace(400, eastAsian) };
 }
 
 /**
  * One per weight, East Asian language and process: the content check and the build load each
  * font file once.
  */
-const cardTypeFaces = new Map<string, TypeFace>();
+const knownCardTypeFaces = new Map<string, TypeFace>();
 
 /**
  * What the content check says of a title or a name the cards could not draw (set in the bold or

@@ -1,6 +1,7 @@
 import * as hb from "harfbuzzjs";
 import { graphemeClusters } from "../../../assets/js/shared/line-breaks.js";
-import { bidiLevels, type Direction, paragraphDirection, visualOrder } from "./bidi.ts";
+import { type Direction, paragraphDirection } from "../../../assets/js/shared/text-direction.js";
+import { bidiLevels, visualOrder } from "./bidi.ts";
 import type { Font, FontFile, LoadedFont } from "./font-files.ts";
 
 // Text set from a list of fonts, one line at a time: each grapheme cluster gets a font (the
