@@ -45,7 +45,7 @@ export interface WorldMapOptions {
    * even before the stylesheet; the stylesheet's classes give it the page's scheme, light or dark.
    */
   colours: Pick<Scheme, "bg" | "border" | "accent" | "accentText">;
-  /** Prefix of the ids inside the SVG, unique on the page. */
+  /** Prefix of the ids inside the SVG, unique on the page ("world-map" unless given). */
   id?: string;
 }
 
@@ -208,8 +208,8 @@ function markerNumber(count: number, language: string): { text: string; size: nu
 }
 
 function markerSvg(marker: Marker, { words, language, listHref, colours }: WorldMapOptions): string {
-  const hrefs = new Set(marker.places.map((place) => place.href));
-  const href = hrefs.size === 1 ? marker.places[0]?.href : listHref;
+  const [first, ...others] = new Set(marker.places.map((place) => place.href));
+  const href = first !== undefined && others.length === 0 ? first : listHref;
   const name = escapeHtml(
     words.marker(
       marker.places.map((place) => place.label),
@@ -218,7 +218,7 @@ function markerSvg(marker: Marker, { words, language, listHref, colours }: World
   );
   const { text, size } = markerNumber(marker.count, language);
   return (
-    `<a class="world-map__marker" href="${escapeHtml(href ?? listHref)}" aria-label="${name}"><title>${name}</title>` +
+    `<a class="world-map__marker" href="${escapeHtml(href)}" aria-label="${name}"><title>${name}</title>` +
     `<circle cx="${marker.x}" cy="${marker.y}" r="${markerRadius}"/>` +
     `<text x="${marker.x}" y="${marker.y}" font-size="${size}" fill="${colours.accentText}" stroke="none">${escapeHtml(text)}</text></a>`
   );
