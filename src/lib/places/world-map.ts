@@ -2,6 +2,12 @@
 // from Natural Earth's 1:110m shapes (world-atlas), in the Equal Earth projection. No tiles, no
 // script, no request: the land, the borders and a link for each group of nearby places. The
 // list is the way in; the map says so to screen readers, and every marker leads into the list.
+//
+// The SVG carries the light palette as presentation attributes; the stylesheet recolours it for
+// dark schemes through its classes: .world-map (the <svg>), .world-map__land, .world-map__borders,
+// .world-map__markers, .world-map__marker (each <a>, with a circle and a text). Markers are 78 of
+// the map's 1000 units across, so 28 CSS px at its narrowest display (358 px); on wide screens the
+// stylesheet may draw them smaller with a container query on the map's frame.
 
 import { createRequire } from "node:module";
 import { type GeoProjection, geoEqualEarth, geoPath } from "d3-geo";
