@@ -56,7 +56,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(toolkit, { locale, design });
   eleventyConfig.addPlugin(icons, { design });
   eleventyConfig.addPlugin(thanks, { locale, design });
-  eleventyConfig.addPlugin(listings, { now, locale });
+  eleventyConfig.addPlugin(listings, { now, locale, design });
   eleventyConfig.addPlugin(search);
   // Writes the path prefix into every root-relative URL, so the site also works under a sub-path.
   eleventyConfig.addPlugin(HtmlBasePlugin);

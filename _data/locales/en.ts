@@ -260,6 +260,8 @@ const en: Locale = {
     calendarName: "{site}: events",
     kind: "Event",
     mapNote: "The map shows where events take place. The list below has every event, online ones too.",
+    mapName: "Where the events are",
+    mapMarker: { one: "{places}: {count} event", other: "{places}: {count} events" },
     attendance: { "in-person": "In person", online: "Online", hybrid: "In person and online" },
   },
   programmes: {

@@ -1,6 +1,6 @@
 import type { DevServer, DevServerOptions, EleventyConfig } from "@11ty/eleventy";
 import en from "../../_data/locales/en.ts";
-import { type DevErrorWords, devErrorPage } from "../lib/build/dev-error-page.ts";
+import { type DevErrorWords, devErrorPage, isPageAddress } from "../lib/build/dev-error-page.ts";
 import { loadSiteLocale } from "../lib/words/locale-files.ts";
 
 /**
@@ -53,11 +53,6 @@ export function buildFailures() {
       server?.reload({});
     },
   };
-}
-
-/** A page's address, not a stylesheet's, a script's or a picture's: those are served as they are. */
-function isPageAddress(pathname: string): boolean {
-  return pathname.endsWith("/") || pathname.endsWith(".html") || !/\.[^/]*$/.test(pathname);
 }
 
 /** The words of the error page in the site's language; in English when the site's locale is what failed. */

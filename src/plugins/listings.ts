@@ -1,6 +1,8 @@
 import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
 import type { Day, Site } from "../lib/content/schemas.ts";
+import { countryName } from "../lib/places/countries.ts";
+import { worldMapSvg } from "../lib/places/world-map.ts";
 import { type CalendarLinkLabels, timedEventLinks, timedEventsCalendar } from "../lib/publishing/calendar.ts";
 import { findByUrl } from "../lib/site/articles.ts";
 import {
@@ -14,7 +16,13 @@ import {
   pastEventsByYear,
   upcomingEvents,
 } from "../lib/site/events.ts";
-import { countryPages, countryPath, eventListPages, programmeListPages } from "../lib/site/listing-pages.ts";
+import {
+  countryPages,
+  countryPath,
+  eventListPages,
+  eventMapPlaces,
+  programmeListPages,
+} from "../lib/site/listing-pages.ts";
 import { programmeDirectory, programmeFacets, programmesOfPages } from "../lib/site/programmes.ts";
 import {
   formatEventTime,
@@ -23,8 +31,9 @@ import {
   instantWithOffset,
   nextOccurrence,
 } from "../lib/words/dates.ts";
-import { listingWords } from "../lib/words/listing-words.ts";
+import { languageName } from "../lib/words/listing-words.ts";
 import { say } from "../lib/words/locale.ts";
+import type { SiteDesignHolder } from "./design.ts";
 import type { SiteLocaleHolder } from "./locale.ts";
 
 /**
@@ -33,7 +42,7 @@ import type { SiteLocaleHolder } from "./locale.ts";
  */
 export default function listings(
   eleventyConfig: EleventyConfig,
-  { now, locale }: { now: DateTime; locale: SiteLocaleHolder },
+  { now, locale, design }: { now: DateTime; locale: SiteLocaleHolder; design: SiteDesignHolder },
 ): void {
   const language = () => locale.language();
   const events = (api: CollectionApi) => eventsOfPages(api.getFilteredByGlob<Record<string, unknown>>("events/*.md"));
@@ -66,8 +75,29 @@ export default function listings(
   eleventyConfig.addFilter("instantWithOffset", instantWithOffset);
   eleventyConfig.addFilter("listDay", (day: string) => formatLongDate(dayDate(day), language()));
   eleventyConfig.addFilter("countryPath", countryPath);
-  eleventyConfig.addFilter("countryName", (code: string) => listingWords(language()).country(code));
-  eleventyConfig.addFilter("languageName", (tag: string) => listingWords(language()).language(tag));
+  eleventyConfig.addFilter("countryName", (code: string) => countryName(code, language()));
+  eleventyConfig.addFilter("languageName", (tag: string) => languageName(tag, language()));
+
+  // The map above /events/: the towns of the upcoming events, drawn by the build (no script, no other origin).
+  eleventyConfig.addFilter("eventsMap", (list: EventListing[], listHref: string) => {
+    const words = locale.words().events;
+    return worldMapSvg({
+      places: eventMapPlaces(list),
+      words: {
+        name: words.mapName,
+        listNote: words.mapNote,
+        marker: (labels, count) =>
+          say(
+            words.mapMarker,
+            { places: new Intl.ListFormat(language(), { type: "conjunction" }).format(labels), count },
+            language(),
+          ),
+      },
+      language: language(),
+      listHref,
+      colours: design.tokens().palette.light,
+    });
+  });
 
   const calendarEvent = (event: EventListing, site: Site) =>
     calendarEventOf(event, {

@@ -91,6 +91,32 @@ describe("/events/ in Chromium", () => {
   });
 });
 
+describe("the map in Chromium", () => {
+  it("leads from each marker, by keyboard, to the list entries of its places", async () => {
+    const { page, problems, close } = await watchedPage(chromium.browser, { viewport: { width: 390, height: 800 } });
+    await page.goto(`${chromium.site.origin}/events/`);
+    const markers = page.locator("a.world-map__marker");
+    const count = await markers.count();
+    expect(count).toBe(3);
+    for (let index = 0; index < count; index++) {
+      await page.goto(`${chromium.site.origin}/events/`);
+      const marker = page.locator("a.world-map__marker").nth(index);
+      const box = await marker.boundingBox();
+      // A target of at least 24 × 24 CSS px on a phone.
+      expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(24);
+      const href = (await marker.getAttribute("href")) ?? "";
+      await marker.focus();
+      await Promise.all([
+        page.waitForURL(new URL(href, `${chromium.site.origin}/events/`).href),
+        page.keyboard.press("Enter"),
+      ]);
+      expect(await page.locator("main .listing-card").count()).toBeGreaterThan(0);
+    }
+    expect(problems).toEqual(noProblems);
+    await close();
+  });
+});
+
 describe("axe", () => {
   it.each(
     ["/events/", "/events/tokyo-mentoring-meetup/", "/events/lagos-hybrid-forum/"].flatMap((path) =>

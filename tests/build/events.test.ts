@@ -169,6 +169,37 @@ describe("/events/", () => {
   });
 });
 
+describe("the map above /events/", () => {
+  const map = () => page("/events/").querySelector("main svg.world-map")!;
+
+  it("is drawn into the page, named, and tells screen readers the list is the way in", () => {
+    expect(map().getAttribute("aria-labelledby")).toBe("world-map-name");
+    expect(map().querySelector("title")?.textContent).toBe("Where the events are");
+    expect(map().querySelector("desc")?.textContent).toContain("The list below has every event");
+    // Only the first page of the upcoming list has it.
+    expect(page("/events/attendance/in-person/").querySelector("svg.world-map")).toBeNull();
+  });
+
+  it("has a marker for each town with events at a venue, and none for online events", () => {
+    const markers = map()
+      .querySelectorAll("a.world-map__marker")
+      .map((marker) => [marker.getAttribute("href"), marker.getAttribute("aria-label")]);
+    expect(markers).toEqual([
+      ["/countries/jp/", "京都 and Tokyo: 2 events"],
+      ["/countries/ng/", "Lagos: 1 event"],
+      ["/countries/au/", "Sydney: 1 event"],
+    ]);
+  });
+
+  it("leads from every marker to list entries of its places", () => {
+    for (const marker of map().querySelectorAll("a.world-map__marker")) {
+      const href = marker.getAttribute("href") ?? "";
+      const target = href.startsWith("#") ? page("/events/").querySelector(href) : page(href).querySelector("main");
+      expect(target?.querySelectorAll(".listing-card").length, href).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe("a country's page", () => {
   it("lists the country's upcoming events and programmes, named in the site's language", () => {
     expect(page("/countries/jp/").querySelector("h1")?.textContent).toBe("Mentoring in Japan");

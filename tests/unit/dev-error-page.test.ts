@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import en from "../../_data/locales/en.ts";
-import { devErrorPage } from "../../src/lib/build/dev-error-page.ts";
+import { devErrorPage, isPageAddress } from "../../src/lib/build/dev-error-page.ts";
 import { ContentError } from "../../src/lib/content/check.ts";
 import es from "../fixtures/locale-es.ts";
 
@@ -28,5 +28,19 @@ describe("devErrorPage", () => {
     expect(page).toContain('<html lang="es-ES">');
     expect(page).toContain("<h1>El contenido tiene 2 problemas; no se ha escrito nada.</h1>");
     expect(page).toContain("<p>Corrige el archivo y guárdalo: la página vuelve sola.</p>");
+  });
+});
+
+describe("isPageAddress", () => {
+  it("is true of a page's address, whether it ends in a slash, in .html or in neither", () => {
+    for (const page of ["/", "/articles/", "/articles/a/", "/404.html", "/thank-your-mentor"]) {
+      expect(isPageAddress(page), page).toBe(true);
+    }
+  });
+
+  it("is false of a stylesheet, a script, a picture or a feed, which are served as they are", () => {
+    for (const file of ["/assets/css/site.0123456789.css", "/assets/js/share.js", "/img/a-1-400.avif", "/feed.xml"]) {
+      expect(isPageAddress(file), file).toBe(false);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type FeedEntry, jsonFeed, lastUpdated } from "../../src/lib/publishing/feeds.ts";
+import type { Article } from "../../src/lib/content/schemas.ts";
+import { type FeedEntry, feedEntries, jsonFeed, lastUpdated } from "../../src/lib/publishing/feeds.ts";
 
 const site = {
   title: "International Mentoring Day",
@@ -70,5 +71,47 @@ describe("jsonFeed", () => {
   it("gives a modified date only to an entry that was updated", () => {
     expect(feed.items[1]).not.toHaveProperty("date_modified");
     expect(feed.items[1].url).toBe("https://example.org/articles/b/");
+  });
+});
+
+describe("feedEntries", () => {
+  const article = (lang?: string) => ({
+    url: "/articles/a/",
+    inputPath: "./articles/a.md",
+    content: '<p><img src="/images/a.jpg" alt=""></p>',
+    data: {
+      title: "About a",
+      summary: "One sentence.",
+      date: new Date("2026-11-01T00:00:00Z"),
+      people: [{ name: "Ada Lovelace", honorific: "Dr" }],
+      image: { src: "/images/a.jpg", alt: "" },
+      ...(lang === undefined ? {} : { lang }),
+    } as unknown as Article,
+  });
+  const made = {
+    absolute: (path: string) => `https://example.org/day${path}`,
+    withPictures: async (html: string, where: string) => `${html}<!-- pictures of ${where} -->`,
+    rendition: async (src: string) => src.replace("/images/", "/img/").replace(".jpg", "-0123456789-1200.jpg"),
+  };
+
+  it("describes each article with absolute addresses, its people's names and the pictures the build made", async () => {
+    expect(await feedEntries([article()], "en-GB", made)).toEqual([
+      {
+        url: "https://example.org/day/articles/a/",
+        title: "About a",
+        summary: "One sentence.",
+        language: "en-GB",
+        contentHtml: '<p><img src="/images/a.jpg" alt=""></p><!-- pictures of ./articles/a.md -->',
+        date: new Date("2026-11-01T00:00:00Z"),
+        updated: undefined,
+        authors: ["Dr Ada Lovelace"],
+        image: "https://example.org/day/img/a-0123456789-1200.jpg",
+      },
+    ]);
+  });
+
+  it("gives an article written in another language its own", async () => {
+    const [entry] = await feedEntries([article("ar")], "en-GB", made);
+    expect(entry?.language).toBe("ar");
   });
 });

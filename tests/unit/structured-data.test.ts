@@ -9,6 +9,7 @@ import {
   collectionPageJsonLd,
   commentsJsonLd,
   eventJsonLd,
+  jsonLdPictures,
   jsonLdScript,
   type StructuredDataSources,
   structuredDataFor,
@@ -425,5 +426,23 @@ describe("structuredDataFor", () => {
       "JSON-LD: /articles/gone/: expected an article at this address, found none",
     );
     expect(() => blocks({ kind: "page", path: "/untitled/" })).toThrow("JSON-LD: /untitled/: expected a title");
+  });
+});
+
+describe("jsonLdPictures", () => {
+  const articles = [{ url: "/articles/storytelling/", data: withQuote }];
+  const rendition = async (src: string) => `/img/${src.split("/").at(-1)?.replace(".svg", "")}-0123456789-1200.png`;
+
+  it("names the day's picture and the page's article's, as the build made them", async () => {
+    const pictureUrl = await jsonLdPictures("/articles/storytelling/", { day: mentoringDay, articles }, rendition);
+    expect(pictureUrl(withQuote.image.src)).toBe("/img/storytelling-0123456789-1200.png");
+    expect(pictureUrl(mentoringDay.image.src)).toMatch(/^\/img\/.*-0123456789-1200\.png$/);
+  });
+
+  it("names no other picture: a source picture is never published", async () => {
+    const pictureUrl = await jsonLdPictures("/about/", { day: mentoringDay, articles }, rendition);
+    expect(() => pictureUrl(withQuote.image.src)).toThrow(
+      `JSON-LD: /about/: expected a picture made of ${withQuote.image.src}, found none`,
+    );
   });
 });

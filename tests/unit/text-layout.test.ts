@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { graphemeClusters } from "../../src/assets/js/shared/line-breaks.js";
-import { atkinsonHyperlegible } from "../../src/lib/graphics/text/fonts.ts";
+import { capStackedMarks, graphemeClusters } from "../../src/assets/js/shared/line-breaks.js";
+import { atkinsonHyperlegible, cardTypeFace } from "../../src/lib/graphics/text/fonts.ts";
 import { ellipsize, fitText, type Measure, wrapText } from "../../src/lib/graphics/text/text-layout.ts";
 
 // Every character half as wide as the font is big: easy to count in a test.
@@ -110,5 +110,23 @@ describe("ellipsize", () => {
     const fitted = fitText("导师如何改变年轻医生的职业生涯", mono, { maxWidth: 50, sizes: [20], maxLines: 2 });
     expect(fitted.lines).toEqual(["导师如何改", "变年轻医…"]);
     expect(fitted.truncated).toBe(true);
+  });
+});
+
+describe("capStackedMarks", () => {
+  it("keeps five combining marks in a row on a letter, and drops the rest", () => {
+    const tower = `Z${"\u0301\u0316".repeat(50)}oe`;
+    expect(capStackedMarks(tower)).toBe(`Z${"\u0301\u0316\u0301\u0316\u0301"}oe`);
+    // Real spelling stays as it is: Vietnamese, pointed Hebrew, Devanagari conjuncts, Arabic with its vowels.
+    for (const word of ["Nguyễn", "Nguye\u0302\u0303n", "שָּׁלוֹם", "क्षत्रिय", "مُدَرِّسَة"])
+      expect(capStackedMarks(word)).toBe(word);
+  });
+
+  it("is what the cards draw: a letter with a hundred marks is drawn with five", () => {
+    const face = cardTypeFace(400);
+    // x has no precomposed form with an acute: NFC leaves its marks as they are.
+    const capped = face.pathData(`x${"\u0301".repeat(5)}`, 0, 100, 50);
+    expect(face.pathData(`x${"\u0301".repeat(100)}`, 0, 100, 50)).toBe(capped);
+    expect(capped).not.toBe(face.pathData("x\u0301", 0, 100, 50));
   });
 });

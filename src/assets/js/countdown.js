@@ -4,6 +4,8 @@
 // carries a count of days that goes stale. Its words are the page's: the element carries them
 // (data-today, data-next, data-tomorrow, and data-in-days-<plural category> for each form of "in 52 days").
 
+import { fillIn } from "./shared/placeholders.js";
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The next date with this month and day on or after `today` (local midnight); 29 February waits for a leap year. */
@@ -37,9 +39,8 @@ for (const element of document.querySelectorAll(/** @type {"p"} */ ("[data-count
   // Written as the build writes it: "Sunday 17 January 2027", without the language's commas.
   time.textContent = parts.map((part) => (part.type === "literal" ? part.value.replace(",", "") : part.value)).join("");
   const category = new Intl.PluralRules(language).select(days);
-  const inDays = (element.getAttribute(`data-in-days-${category}`) ?? element.dataset.inDaysOther ?? "").replace(
-    "{count}",
-    new Intl.NumberFormat(language).format(days),
-  );
+  const inDays = fillIn(element.getAttribute(`data-in-days-${category}`) ?? element.dataset.inDaysOther ?? "", {
+    count: new Intl.NumberFormat(language).format(days),
+  });
   element.replaceChildren(`${nextText} `, time, ` ${days === 1 ? tomorrow : inDays}`);
 }

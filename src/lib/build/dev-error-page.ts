@@ -50,3 +50,8 @@ ${items}
 </html>
 `;
 }
+
+/** Whether the error page stands in at `pathname`: a page's address, not a stylesheet's, a script's or a picture's (served as they are). */
+export function isPageAddress(pathname: string): boolean {
+  return pathname.endsWith("/") || pathname.endsWith(".html") || !/\.[^/]*$/.test(pathname);
+}

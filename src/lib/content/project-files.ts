@@ -1,10 +1,10 @@
 import { existsSync, lstatSync } from "node:fs";
 import { lstat, open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import countries from "i18n-iso-countries";
 import { importFresh } from "../build/import-fresh-files.ts";
 import { inspectSource } from "../graphics/image-files.ts";
 import { cardTextProblem } from "../graphics/text/fonts.ts";
+import { countryAt, isCountryCode, placeIsInCountry } from "../places/countries.ts";
 import { displayName } from "../site/people.ts";
 import { commentsFileProblems, thanksFileProblems } from "../site/stored-entry-checks.ts";
 import { localeProblems } from "../words/locale-files.ts";
@@ -21,10 +21,11 @@ import { checkEvents, checkProgrammes, type ListingContext } from "./listing-che
 import { daySchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
 import { svgProblems } from "./svg-check.ts";
 
-// TEMPORARY until the countries module (src/lib/places/countries.ts) is merged from main: codes only, no shapes yet.
+/** What checking a listing's place needs: the countries' codes and shapes (Natural Earth 1:50m). */
 export const listingCountryChecks: Pick<ListingContext, "isCountryCode" | "placeIsInCountry" | "countryAt"> = {
-  isCountryCode: (code) => countries.isValid(code) && /^[A-Z]{2}$/.test(code),
-  placeIsInCountry: () => true,
+  isCountryCode,
+  placeIsInCountry,
+  countryAt,
 };
 
 /** The typed data files in _data/ and the schema each must match. */

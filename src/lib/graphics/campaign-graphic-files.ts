@@ -4,11 +4,11 @@ import { slugify } from "../content/slug.ts";
 import { svgToPng, writeAtomically } from "./image-files.ts";
 import { markSvg } from "./mark.ts";
 import {
-  type CardColours,
   campaignGraphicSvg,
   type GraphicContent,
   type GraphicFormat,
   graphicAlt,
+  type SocialCardColours,
 } from "./social-cards.ts";
 import { cardTypeFaces } from "./text/fonts.ts";
 
@@ -31,7 +31,7 @@ export type WrittenGraphic<Graphic> = Graphic & {
 export function writeCampaignGraphics<Graphic extends { format: GraphicFormat }>(
   graphics: readonly Graphic[],
   content: GraphicContent,
-  colours: CardColours,
+  colours: SocialCardColours,
   { cacheDir, outputDir }: { cacheDir: string; outputDir: string },
 ): Promise<WrittenGraphic<Graphic>[]> {
   const mark = markSvg(colours);

@@ -4,11 +4,11 @@ import { cacheKeyFor } from "../build/cache-key-files.ts";
 import { cachedPngFile, linkOrCopy } from "./image-files.ts";
 import { markSvg } from "./mark.ts";
 import {
-  type CardColours,
   type CardContent,
   cardAlt,
   cardPathFor,
   type SharedCard,
+  type SocialCardColours,
   socialCardSvg,
 } from "./social-cards.ts";
 import { cardFontVersions, cardTypeFaces } from "./text/fonts.ts";
@@ -21,7 +21,11 @@ import { cardFontVersions, cardTypeFaces } from "./text/fonts.ts";
 const drawnBy = cacheKeyFor([import.meta.url]);
 
 /** The cache key of one card: the code, the card's words, its colours (the mark's among them) and the fonts' versions. */
-export function socialCardKey(content: CardContent, colours: CardColours, fontVersions = cardFontVersions()): string {
+export function socialCardKey(
+  content: CardContent,
+  colours: SocialCardColours,
+  fontVersions = cardFontVersions(),
+): string {
   return drawnBy({ content, colours, fontVersions });
 }
 
@@ -47,7 +51,10 @@ export function socialCardsOfBuild() {
       return { url: path, ...cardSizes.landscape, alt: cardAlt(content) };
     },
     /** Draws every card asked for (or takes it from the cache) into `outputDir`. */
-    async write(colours: CardColours, { cacheDir, outputDir }: { cacheDir: string; outputDir: string }): Promise<void> {
+    async write(
+      colours: SocialCardColours,
+      { cacheDir, outputDir }: { cacheDir: string; outputDir: string },
+    ): Promise<void> {
       const mark = markSvg(colours);
       const fontVersions = cardFontVersions();
       await Promise.all(

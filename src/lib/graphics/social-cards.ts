@@ -15,7 +15,7 @@ export interface Fonts {
 }
 
 /** What cards and graphics are drawn in: the mark's colours, and the page's text colours in the light scheme. */
-export interface CardColours extends MarkColours {
+export interface SocialCardColours extends MarkColours {
   ink: string;
   muted: string;
 }
@@ -23,7 +23,7 @@ export interface CardColours extends MarkColours {
 /** The cards' colours in the design tokens. */
 export function socialCardColours(design: {
   palette: { mark: MarkColours; light: { text: string; muted: string } };
-}): CardColours {
+}): SocialCardColours {
   const { teal, amber, cream } = design.palette.mark;
   return { teal, amber, cream, ink: design.palette.light.text, muted: design.palette.light.muted };
 }
@@ -65,7 +65,7 @@ export interface RenderedSvg {
 export function socialCardSvg(
   card: CardContent,
   fonts: Fonts,
-  colours: CardColours,
+  colours: SocialCardColours,
   mark: string,
 ): RenderedSvg & { title: FittedText } {
   const left = 72;
@@ -187,7 +187,7 @@ export function campaignGraphicSvg(
   format: GraphicFormat,
   content: GraphicContent,
   fonts: Fonts,
-  colours: CardColours,
+  colours: SocialCardColours,
   mark: string,
 ): RenderedSvg {
   const { width, height } = graphicFormats[format];

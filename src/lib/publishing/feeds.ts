@@ -1,3 +1,7 @@
+import type { Article } from "../content/schemas.ts";
+import { displayName } from "../site/people.ts";
+import { articleLanguage } from "../words/language.ts";
+
 /** An article as the feeds describe it: absolute addresses, rendered HTML. */
 export interface FeedEntry {
   url: string;
@@ -52,4 +56,44 @@ export function jsonFeed(site: FeedSite, entries: readonly FeedEntry[]): string 
     })),
   };
   return JSON.stringify(feed, null, 2);
+}
+
+/** An article as Eleventy's collections hold it: its site path, its file, its rendered content and its front matter. */
+export interface FeedArticle {
+  url: string;
+  inputPath: string;
+  content: string;
+  data: Article;
+}
+
+/** What the build made that an entry names: absolute addresses, and the pictures made of the article's. */
+export interface FeedMaking {
+  /** A site path as an absolute address (with the path prefix). */
+  absolute(path: string): string;
+  /** An article's HTML with its pictures as the <picture>s the build made; `where` names it in a failure. */
+  withPictures(html: string, where: string): Promise<string>;
+  /** The site path of the one picture the build made of a source picture, for readers that take one. */
+  rendition(src: string): Promise<string>;
+}
+
+/** The articles as the feeds describe them, in the site's language unless an article says its own. */
+export function feedEntries(
+  articles: readonly FeedArticle[],
+  siteLanguage: string,
+  made: FeedMaking,
+): Promise<FeedEntry[]> {
+  return Promise.all(
+    articles.map(async (article) => ({
+      url: made.absolute(article.url),
+      title: article.data.title,
+      summary: article.data.summary,
+      language: articleLanguage(article.data.lang, siteLanguage).tag,
+      // The content as written, before the page transform made <picture>s of its pictures.
+      contentHtml: await made.withPictures(article.content, article.inputPath),
+      date: article.data.date,
+      updated: article.data.updated,
+      authors: article.data.people.map(displayName),
+      image: made.absolute(await made.rendition(article.data.image.src)),
+    })),
+  );
 }

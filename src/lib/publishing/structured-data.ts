@@ -84,6 +84,32 @@ export interface StructuredDataSources {
   eventsIndex?: { name: string; path: string } | undefined;
 }
 
+/**
+ * The site path of each picture a page's JSON-LD may name (the day's, and an article's own on its
+ * page), as the build made it (`rendition`): a lookup that fails for any other picture.
+ */
+export async function jsonLdPictures(
+  pagePath: string,
+  sources: { day: Day; articles: readonly ArticlePage[]; events?: readonly EventListing[] | undefined },
+  rendition: (src: string) => Promise<string>,
+): Promise<(src: string) => string> {
+  const shown = [
+    sources.day.image.src,
+    findByUrl(sources.articles, pagePath)?.data.image.src,
+    findByUrl(sources.events ?? [], pagePath)?.data.image?.src,
+  ];
+  const renditions = new Map(
+    await Promise.all(
+      shown.filter((src) => src !== undefined).map(async (src) => [src, await rendition(src)] as const),
+    ),
+  );
+  return (src) => {
+    const url = renditions.get(src);
+    if (url === undefined) throw new Error(`JSON-LD: ${pagePath}: expected a picture made of ${src}, found none`);
+    return url;
+  };
+}
+
 export type JsonLd =
   | WithContext<Event>
   | WithContext<Article>

@@ -1,5 +1,6 @@
+import type { MapPlace } from "../places/world-map.ts";
 import type { EventListing } from "./events.ts";
-import { eventCountry, groupedByDay } from "./events.ts";
+import { eventCountry, eventPlace, groupedByDay } from "./events.ts";
 import type { ProgrammeListing } from "./programmes.ts";
 import { programmeCountries } from "./programmes.ts";
 
@@ -158,4 +159,29 @@ export function countryPages(upcoming: readonly EventListing[], directory: reado
       programmes: directory.filter((programme) => programmeCountries(programme).includes(country)),
     };
   });
+}
+
+/**
+ * The places of the events on the map: one for each town with an upcoming event at a venue
+ * (online events have no place), at its first venue's published coordinates, leading to its
+ * country's page, where every event of the country is listed.
+ */
+export function eventMapPlaces(upcoming: readonly EventListing[]): MapPlace[] {
+  const towns = new Map<string, MapPlace>();
+  for (const event of upcoming) {
+    const place = eventPlace(event);
+    if (place === undefined) continue;
+    const key = `${place.country}\n${place.locality.toLowerCase()}`;
+    const town = towns.get(key);
+    if (town) town.count += 1;
+    else
+      towns.set(key, {
+        latitude: place.latitude,
+        longitude: place.longitude,
+        count: 1,
+        href: countryPath(place.country),
+        label: place.locality,
+      });
+  }
+  return [...towns.values()];
 }

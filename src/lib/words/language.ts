@@ -4,7 +4,7 @@
  * site's. Nothing here knows any language by name: `Intl` knows them all.
  */
 
-export type Direction = "ltr" | "rtl";
+import type { Direction } from "../../assets/js/shared/text-direction.js";
 
 /** A language as pages mark it: `<article lang="ar" dir="rtl">`. */
 export interface TextLanguage {

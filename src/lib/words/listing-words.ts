@@ -1,23 +1,16 @@
+import { countryName } from "../places/countries.ts";
 import type { EventListing } from "../site/events.ts";
 
-// Names of countries and languages in the site's language, from Unicode's data through Intl: no
-// list of names is kept in the project.
+const languageNames = new Map<string, Intl.DisplayNames>();
 
-const displayNames = new Map<string, { country: (code: string) => string; language: (tag: string) => string }>();
-
-/** Countries (`JP` is "Japan" in English, "Japón" in Spanish) and languages (`ja`: "Japanese") named in `language`. */
-export function listingWords(language: string) {
-  let names = displayNames.get(language);
+/** A language's name (`ja`: "Japanese" in English, "japonés" in Spanish) in `language`, from Unicode's data through Intl. */
+export function languageName(tag: string, language: string): string {
+  let names = languageNames.get(language);
   if (names === undefined) {
-    const regions = new Intl.DisplayNames([language], { type: "region", fallback: "code" });
-    const languages = new Intl.DisplayNames([language], { type: "language", fallback: "code" });
-    names = {
-      country: (code: string) => regions.of(code) ?? code,
-      language: (tag: string) => languages.of(tag) ?? tag,
-    };
-    displayNames.set(language, names);
+    names = new Intl.DisplayNames([language], { type: "language", fallback: "code" });
+    languageNames.set(language, names);
   }
-  return names;
+  return names.of(tag) ?? tag;
 }
 
 /**
@@ -27,7 +20,7 @@ export function listingWords(language: string) {
 export function listingPlaceName(event: EventListing, online: string, language: string): string {
   const venue = event.data.venue;
   if (venue === undefined || event.data.attendance === "online") return online;
-  const place = [venue.name, venue.locality, listingWords(language).country(venue.country)].join(", ");
+  const place = [venue.name, venue.locality, countryName(venue.country, language)].join(", ");
   return event.data.attendance === "hybrid"
     ? new Intl.ListFormat(language, { type: "conjunction" }).format([place, online])
     : place;

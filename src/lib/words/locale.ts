@@ -259,7 +259,10 @@ export const localeSchema = z.strictObject({
       "calendarName",
       "kind",
       "mapNote",
+      "mapName",
     ]),
+    /** A marker's name: the places it stands for and how many events: "Tokyo and Osaka: 5 events". */
+    mapMarker: plural,
     attendance: z.strictObject({ "in-person": phrase, online: phrase, hybrid: phrase }),
   }),
   /** /programmes/, its filters, and each programme's page. */

@@ -14,6 +14,18 @@ export function graphemeClusters(text) {
   return Array.from(graphemes.segment(text), (part) => part.segment);
 }
 
+/** Six or more combining marks in a row: no language's spelling (Vietnamese puts two on a letter, pointed Hebrew up to five). */
+const STACKED_MARKS = /([\p{Mn}\p{Me}]{5})[\p{Mn}\p{Me}]+/gu;
+
+/**
+ * The text with at most five combining marks in a row: a letter carrying a hundred marks would
+ * otherwise tower over the lines above it and out of the card. Every card's words go through it.
+ * @param {string} text
+ */
+export function capStackedMarks(text) {
+  return text.replace(STACKED_MARKS, "$1");
+}
+
 /**
  * Characters a line may break before or after with no space: ideographs, kana and their
  * punctuation. Korean is written with spaces, and breaks there.

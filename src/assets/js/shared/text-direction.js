@@ -1,54 +1,55 @@
 // @ts-check
-// Which way text runs, for every card the site draws: the thank-you cards in the browser and the
-// build (thanks-card.js), the social cards and graphics in the build (src/lib/graphics/text/bidi.ts
-// orders a line's characters with these classes). One rule, so the browser's card and the
-// build's set a paragraph on the same side.
-
-import { graphemeClusters } from "./line-breaks.js";
+// Which way a paragraph runs, for every card the site draws: the thank-you cards in the browser and
+// the build (thanks-card.js), the social cards and graphics in the build (src/lib/graphics/text/
+// shaping.ts, whose bidi.ts then orders each line's characters by the whole Unicode Bidirectional
+// Algorithm in that direction). One rule, so the browser's card and the build's set a paragraph
+// on the same side.
 
 /** @typedef {"ltr" | "rtl"} Direction */
-/**
- * A bidirectional class (Unicode's UAX #9), simplified: L, R (R and AL), numbers (EN, AN), their
- * separators and terminators, neutrals.
- * @typedef {"L" | "R" | "EN" | "AN" | "CS" | "ET" | "N"} BidiClass
- */
 
-const RIGHT_TO_LEFT =
-  /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\u0590-\u08FF\u200F\uFB1D-\uFDFF\uFE70-\uFEFC]/u;
-const ARABIC_DIGIT = /[\u0600-\u0605\u0660-\u0669\u066B\u066C\u06DD\u08E2]/u;
-const EUROPEAN_DIGIT = /[0-9\u00B2\u00B3\u00B9\u06F0-\u06F9\u2070-\u2079\u2080-\u2089\uFF10-\uFF19]/u;
-const SEPARATOR = /[,./:+\-\u00A0\u060C\u202F\u2212\uFE50\uFE52\uFE55\uFF0B-\uFF0F\uFF1A]/u;
-const TERMINATOR = /[#$%\u00A2-\u00A5\u00B0\u00B1\u066A\u2030-\u2034\u20A0-\u20CF\uFF03-\uFF05]/u;
-const STRONG_LEFT = /[\p{L}\p{M}\p{N}\u200E]/u;
+/** Scripts written right to left: their letters and signs are strong right-to-left characters (bidi classes R and AL). */
+const RIGHT_TO_LEFT_SCRIPT =
+  /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\u061B\u061F\u0640\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+/**
+ * What of those scripts takes its direction from around it: marks, Arabic digits and their
+ * separators and signs (classes AN, EN, CS, ET), a few symbols (ON), Hebrew's plus sign (ES).
+ */
+const RIGHT_TO_LEFT_NEUTRAL =
+  /[\p{Mn}\p{Me}\u0600-\u0607\u0609\u060A\u060C\u060E\u060F\u0660-\u066C\u06DD\u06DE\u06E9\u06F0-\u06F9\u0890\u0891\u08E2\uFB29\uFD3E\uFD3F\uFDFD\u{10D30}-\u{10D39}\u{10E60}-\u{10E7E}]/u;
+/** Letters, and the signs of a script that have its direction: Devanagari's dandas, Cyrillic's thousands sign. */
+const LETTER = /[\p{L}\p{Mc}\p{Nl}\p{Co}\u0482\u0964\u0965\u0970]/u;
+/** Modifier letters that take the direction around them (Unicode gives them the class ON): ʹ ʺ ˆ ˇ ˈ ˌ … */
+const NEUTRAL_LETTER = /[\u02B9\u02BA\u02C2-\u02CF\u02D2-\u02DF\u02E5-\u02ED\u02EF-\u02FF\u0374\u0375]/u;
+const DIGIT = /\p{Nd}/u;
+const COMMON = /\p{Script=Common}/u;
 
 /**
- * The bidirectional class of a grapheme cluster: that of its first character.
- * @param {string} cluster
- * @returns {BidiClass}
+ * The direction a character gives the paragraph it is the first strong character of (UAX #9
+ * bidi classes L, R and AL), or undefined for a neutral one (a digit, a space, a sign, a mark).
+ * @param {string} character
+ * @returns {Direction | undefined}
  */
-export function bidiClassOf(cluster) {
-  const first = String.fromCodePoint(cluster.codePointAt(0) ?? 32);
-  if (ARABIC_DIGIT.test(first)) return "AN";
-  if (EUROPEAN_DIGIT.test(first)) return "EN";
-  if (first === "\u060C") return "CS";
-  if (RIGHT_TO_LEFT.test(first)) return "R";
-  if (SEPARATOR.test(first)) return "CS";
-  if (TERMINATOR.test(first)) return "ET";
-  if (STRONG_LEFT.test(first)) return "L";
-  return "N";
+function strongDirection(character) {
+  if (character === "\u200E") return "ltr";
+  if (character === "\u200F" || character === "\u061C") return "rtl";
+  if (RIGHT_TO_LEFT_SCRIPT.test(character)) return RIGHT_TO_LEFT_NEUTRAL.test(character) ? undefined : "rtl";
+  // Digits of a script of their own (Devanagari's, Thai's) run left to right as its letters do; 0–9 take the direction around them.
+  if (DIGIT.test(character)) return COMMON.test(character) ? undefined : "ltr";
+  return LETTER.test(character) && !NEUTRAL_LETTER.test(character) ? "ltr" : undefined;
 }
 
 /**
- * The direction of a paragraph (UAX #9, P2–P3): that of its first letter that has one (Arabic
- * and Hebrew run right to left); left to right if none has.
+ * The direction of a paragraph: that of its first strong character (Arabic and Hebrew letters
+ * run right to left, other letters left to right); left to right if it has none. It is the rule of
+ * HTML's dir="auto" as browsers apply it to text, so a card and the page's `<p dir="auto">` set
+ * the same words on the same side.
  * @param {string} text
  * @returns {Direction}
  */
 export function paragraphDirection(text) {
-  for (const cluster of graphemeClusters(text)) {
-    const bidiClass = bidiClassOf(cluster);
-    if (bidiClass === "L") return "ltr";
-    if (bidiClass === "R") return "rtl";
+  for (const character of text) {
+    const direction = strongDirection(character);
+    if (direction) return direction;
   }
   return "ltr";
 }

@@ -1,12 +1,12 @@
 import * as hb from "harfbuzzjs";
-import { graphemeClusters } from "../../../assets/js/shared/line-breaks.js";
+import { capStackedMarks, graphemeClusters } from "../../../assets/js/shared/line-breaks.js";
 import { type Direction, paragraphDirection } from "../../../assets/js/shared/text-direction.js";
-import { bidiLevels, visualOrder } from "./bidi.ts";
+import { lineOrder } from "./bidi.ts";
 import type { Font, FontFile, LoadedFont } from "./font-files.ts";
 
 // Text set from a list of fonts, one line at a time: each grapheme cluster gets a font (the
-// fallback rules below), the line is split into runs of one font file and one direction, each run
-// is shaped by HarfBuzz, and the runs are placed in the order the Bidirectional Algorithm shows them.
+// fallback rules below), the clusters are put in the order the Bidirectional Algorithm shows them
+// (bidi.ts), split into runs of one font file and one direction, and each run is shaped by HarfBuzz.
 
 /** Thrown for a character that none of the fonts has, so that no other font stands in for it. */
 export class MissingGlyphError extends Error {
@@ -32,7 +32,7 @@ export interface PlacedGlyph {
   font: LoadedFont;
   /** The glyph's id in its font file (after shaping: a conjunct, a ligature or a joining form has its own). */
   glyph: number;
-  /** Where in the line (NFC, in UTF-16 code units) the characters it draws start. */
+  /** Where in the line (NFC, stacked marks capped: capStackedMarks) the characters it draws start, in UTF-16 code units. */
   cluster: number;
   x: number;
   y: number;
@@ -80,7 +80,7 @@ export function missingCluster(text: string, fonts: readonly Font[]): string | u
 
 /** A line of a paragraph, shaped. Throws MissingGlyphError for a cluster none of the fonts has. */
 export function shapeLine(line: string, setting: ParagraphSetting, typefaceName: string): ShapedLine {
-  const text = line.normalize("NFC");
+  const text = capStackedMarks(line.normalize("NFC"));
   const clusters = graphemeClusters(text);
   const files: FontFile[] = [];
   let previous: Font | undefined;
@@ -97,28 +97,33 @@ export function shapeLine(line: string, setting: ParagraphSetting, typefaceName:
     if (!file) throw new MissingGlyphError(missingPart(cluster, setting.fonts), typefaceName);
     files.push(file);
   }
-  const levels = bidiLevels(clusters, setting.direction);
-  // Runs of one file and one level, in logical order.
-  const runs: { file: FontFile; level: number; text: string; start: number }[] = [];
-  let offset = 0;
-  clusters.forEach((cluster, index) => {
+  const { levels, order } = lineOrder(clusters, setting.direction);
+  const offsets: number[] = [];
+  clusters.reduce((offset, cluster) => {
+    offsets.push(offset);
+    return offset + cluster.length;
+  }, 0);
+  // Runs of one file and one level, in the order they are shown: a run is the clusters shown side
+  // by side that are also neighbours in the text (reading left to right, or right to left at an odd level).
+  const runs: { file: FontFile; level: number; first: number; last: number }[] = [];
+  for (const index of order) {
     const file = files[index] as FontFile;
     const level = levels[index] as number;
-    const last = runs[runs.length - 1];
-    if (last && last.file === file && last.level === level) last.text += cluster;
-    else runs.push({ file, level, text: cluster, start: offset });
-    offset += cluster.length;
-  });
+    const run = runs[runs.length - 1];
+    const next = run && (run.level % 2 === 1 ? run.last - 1 : run.last + 1);
+    if (run && run.file === file && run.level === level && next === index) run.last = index;
+    else runs.push({ file, level, first: index, last: index });
+  }
   const glyphs: PlacedGlyph[] = [];
   let pen = 0;
-  for (const run of visualOrder(
-    runs,
-    runs.map((run) => run.level),
-  )) {
+  for (const run of runs) {
     const font = run.file.load();
     const buffer = new hb.Buffer();
+    const [from, to] = run.level % 2 === 1 ? [run.last, run.first] : [run.first, run.last];
+    const start = offsets[from] as number;
+    const length = (offsets[to] as number) + (clusters[to] as string).length - start;
     // The whole line is context (Arabic joins across a change of font file), the run is what is shaped.
-    buffer.addText(text, run.start, run.text.length);
+    buffer.addText(text, start, length);
     buffer.setDirection(run.level % 2 === 1 ? hb.Direction.RTL : hb.Direction.LTR);
     buffer.guessSegmentProperties();
     hb.shape(font.hb, buffer);

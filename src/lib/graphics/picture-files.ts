@@ -1,0 +1,85 @@
+import { join } from "node:path";
+import { decodedImagePath, isContainedImagePath } from "../content/check.ts";
+import { imageCacheDir, largestFallback, type ProcessedImage, processImage } from "./image-files.ts";
+import { getAttribute, pictureHtml, replaceImages } from "./picture.ts";
+
+// The pictures of one build (writes their renditions into the site's folder, through the image
+// cache): each picture of static/images/ that a page, a feed or JSON-LD shows is made once, and
+// published only as what was made of it, never as its own file.
+
+/** The pictures of one build, for everything that shows one. */
+export interface BuildPictures {
+  /** What was made of the picture at a site path such as /images/a.jpg. */
+  picture(sitePath: string): Promise<ProcessedImage>;
+  /** The site path of its largest JPEG or PNG: the one picture that feeds and JSON-LD name. */
+  rendition(sitePath: string): Promise<string>;
+  /**
+   * `html` with each of its /images/ pictures as the <picture> the build made; `where` names the
+   * page in a failure. `srcPrefix` is the path prefix its addresses carry: "/" until Eleventy's
+   * HTML transform adds the prefix, as in an article's content shown in a feed.
+   */
+  withPictures(html: string, where: string, srcPrefix?: string): Promise<string>;
+}
+
+export interface PictureSettings {
+  /** The site's path prefix, "/" or "/name/": written before every address of a rendition. */
+  prefix: string;
+  /** The `sizes` of a picture whose template gives none (the design tokens' `sizes.mainColumn`). */
+  defaultSizes: () => string;
+}
+
+/** The pictures of the builds of one site; `start` begins a build (the project's and the output's folders). */
+export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
+  let directories = { input: ".", output: "_site" };
+  // One picture shown on many pages is made (or read from the cache) once per build.
+  const pictures = new Map<string, Promise<ProcessedImage>>();
+  // From the first picture started to the last one finished: they are made while pages render.
+  let span = { first: 0, last: 0 };
+  const withPrefix = (path: string) => prefix.slice(0, -1) + path;
+
+  const picture = (sitePath: string) => {
+    let making = pictures.get(sitePath);
+    if (!making) {
+      span.first ||= performance.now();
+      // Decoded as the content check decodes it, and refused unless it stays in static/images/.
+      const file = decodedImagePath(sitePath);
+      if (file === undefined || !isContainedImagePath(file)) {
+        return Promise.reject(new Error(`${sitePath} is not a picture under static/images/`));
+      }
+      making = processImage(join(directories.input, "static", file), {
+        outputDir: directories.output,
+        cacheDir: imageCacheDir(directories.input),
+      });
+      pictures.set(sitePath, making);
+      making.finally(() => (span.last = performance.now())).catch(() => {});
+    }
+    return making;
+  };
+
+  const withPictures = (html: string, where: string, srcPrefix = "/") =>
+    replaceImages(html, async (attributes, index) => {
+      const src = getAttribute(attributes, "src") ?? "";
+      if (!src.startsWith(`${srcPrefix}images/`)) return undefined;
+      const sitePath = src.slice(srcPrefix.length - 1);
+      try {
+        const image = await picture(sitePath);
+        return pictureHtml(attributes, image, index, withPrefix, defaultSizes());
+      } catch (error) {
+        throw new Error(`${where}: image ${sitePath}: could not be made into a picture: ${(error as Error).message}`);
+      }
+    });
+
+  return {
+    /** A new build, into `output`: every picture is made (or taken from the cache) again. */
+    start(folders: { input: string; output: string }): void {
+      directories = folders;
+      pictures.clear();
+      span = { first: 0, last: 0 };
+    },
+    /** How many pictures this build made, and in how many seconds. */
+    made: () => ({ count: pictures.size, seconds: (span.last - span.first) / 1000 }),
+    picture,
+    rendition: async (sitePath: string) => largestFallback(await picture(sitePath)).url,
+    withPictures,
+  } satisfies BuildPictures & Record<string, unknown>;
+}
