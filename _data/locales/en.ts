@@ -121,11 +121,12 @@ const en: Locale = {
   },
   search: {
     title: "Search",
-    description: "Search the articles and the page about the day.",
+    description: "Search the articles, the events, the mentoring programmes and the page about the day.",
     noscript: "Search runs in your browser and needs JavaScript, which is turned off. {articles} instead.",
     noscriptLink: "Browse all the articles",
     placeholder: "Search articles, people, places",
     topic: "Topic",
+    kind: "Type",
   },
   notFound: {
     title: "Page not found",

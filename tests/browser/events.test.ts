@@ -117,10 +117,46 @@ describe("the map in Chromium", () => {
   });
 });
 
+describe("search", () => {
+  /** The addresses of the results /search/?q=`word` shows, once Pagefind has drawn them. */
+  async function found(word: string): Promise<string[]> {
+    const { page, problems, close } = await watchedPage(chromium.browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${chromium.site.origin}/search/?q=${encodeURIComponent(word)}`);
+    await page.locator(".search-page .pf-summary", { hasText: word }).first().waitFor();
+    await page.locator(".search-page .pf-result-link").first().waitFor();
+    const links = await page
+      .locator(".search-page .pf-result-link")
+      .evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname));
+    expect(problems).toEqual(noProblems);
+    await close();
+    return links;
+  }
+
+  it.each([
+    ["Yaba", "/events/lagos-hybrid-forum/"],
+    ["Founders", "/events/lagos-hybrid-forum/"],
+    ["京都", "/events/kyoto-mentoring-exchange/"],
+    ["交流会館", "/events/kyoto-mentoring-exchange/"],
+    ["Harbourside", "/events/sydney-mentoring-breakfast/"],
+    ["Ward Mentors", "/programmes/nurses-mentoring-nurses/"],
+  ])("finds %s: a place or an organiser, in its own script", async (word, url) => {
+    expect(await found(word)).toContain(url);
+  });
+
+  it("offers the events' and programmes' filters", async () => {
+    const { page, close } = await watchedPage(chromium.browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${chromium.site.origin}/search/?q=mentoring`);
+    for (const filter of ["kind", "country", "attendance", "language"]) {
+      await expect(page.locator(`pagefind-filter-dropdown[filter="${filter}"]`).count()).resolves.toBe(1);
+    }
+    await close();
+  });
+});
+
 describe("axe", () => {
   it.each(
-    ["/events/", "/events/tokyo-mentoring-meetup/", "/events/lagos-hybrid-forum/"].flatMap((path) =>
-      axeSettings.map((setting) => ({ path, ...setting })),
+    ["/events/", "/events/tokyo-mentoring-meetup/", "/events/lagos-hybrid-forum/", "/search/?q=mentoring"].flatMap(
+      (path) => axeSettings.map((setting) => ({ path, ...setting })),
     ),
   )("finds nothing on $path in $colorScheme at $width px", async ({ path, colorScheme, width }) => {
     expect(await axeViolationsAt(chromium.browser, chromium.site.origin + path, { colorScheme, width })).toEqual([]);

@@ -145,6 +145,8 @@ export const localeSchema = z.strictObject({
     noscriptLink: phrase,
     placeholder: phrase,
     topic: phrase,
+    /** The filter of what a result is: an article's page, an event, a mentoring programme. */
+    kind: phrase,
   }),
   notFound: z.strictObject({ title: phrase, lede: phrase, home: phrase, articles: phrase, about: phrase }),
   thankYou: z.strictObject({ title: phrase, lede: phrase, email: phrase, next: phrase, home: phrase, more: phrase }),
