@@ -11,6 +11,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
+          setupFiles: ["tests/helpers/remove-temporary-folders.ts"],
           // Encoding AVIF and drawing cards is real work: on a busy 2-core machine it outlasts 5 s.
           testTimeout: 30_000,
         },
@@ -21,6 +22,7 @@ export default defineConfig({
           name: "site",
           include: ["tests/build/**/*.test.ts", "tests/browser/**/*.test.ts"],
           globalSetup: ["tests/helpers/global-setup.ts"],
+          setupFiles: ["tests/helpers/remove-temporary-folders.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeSettings, axeViolations } from "../helpers/axe.ts";
 import { serveSite, watchedPage } from "../helpers/browser.ts";
 import { launchChromium } from "../helpers/chromium.ts";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/project.ts";
+import { projectRoot } from "../helpers/project.ts";
 
-// Replying to a comment in Chromium, on an article with a thread (tests/fixtures/comments-thread.json).
+// Replying to a comment in Chromium, on an article with a thread (tests/fixtures/comments-thread.json),
+// in the global setup's site with comments.
 
 const threadJson = readFileSync(join(projectRoot, "tests/fixtures/comments-thread.json"), "utf8");
 const thread = JSON.parse(threadJson) as { id: string; name: string }[];
@@ -18,10 +19,7 @@ let browser: Browser;
 let site: Awaited<ReturnType<typeof serveSite>>;
 
 beforeAll(async () => {
-  const siteDir = await temporaryDir("imd-comments-browser-");
-  const projectDir = await copyProject({ "_data/comments/storytelling-humanism-mentoring.json": threadJson });
-  await buildSite({ projectDir, outputDir: siteDir, env: { SOURCE_DATE_EPOCH: "1796083200" } });
-  [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir)]);
+  [browser, site] = await Promise.all([launchChromium(), serveSite(inject("commentsSiteDir"))]);
 });
 
 afterAll(async () => {

@@ -1,21 +1,12 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/chromium.ts";
-import { copyProject, projectRoot } from "../helpers/project.ts";
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from "../helpers/free-port.ts";
+import { copyProject, fixtureArticle } from "../helpers/project.ts";
 
 /** What Chromium shows: the page's main heading, or "" while it is between two loads. */
 const heading = (page: Page) =>
@@ -42,7 +33,7 @@ async function problemLines(projectDir: string): Promise<string[]> {
 describe("npm start, when the content has a mistake", () => {
   const article = "articles/scholarship-mentoring-stem.md";
   const other = "articles/storytelling-humanism-mentoring.md";
-  const original = (path: string) => readFileSync(join(projectRoot, path), "utf8");
+  const original = (path: string) => fixtureArticle(path.replace("articles/", ""));
   const title = (path: string) => /^title: "?(.*?)"?$/m.exec(original(path))?.[1] ?? "";
   let projectDir = "";
   let server: ChildProcess | undefined;

@@ -1,29 +1,24 @@
-import { rm } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { watchedPage } from "../helpers/browser.ts";
 import { launchChromium } from "../helpers/chromium.ts";
-import { buildSite, temporaryDir } from "../helpers/project.ts";
+import { prefixedSitePreview } from "../helpers/global-setup.ts";
 import { htmlFiles } from "../helpers/site.ts";
 import { servePlainFiles } from "../helpers/static-server.ts";
 
 // The site must work on any static host, not only with netlify.toml's headers and redirects.
 const siteDir = inject("siteDir");
-const prefix = "/mentoring-day/";
+// The global setup's build under a sub-path (a deploy preview's: its links' own address does not matter here).
+const prefixedDir = inject("prefixedSiteDir");
+const prefix = prefixedSitePreview.pathPrefix;
 let browser: Browser;
-let prefixedDir: string;
 
 beforeAll(async () => {
-  prefixedDir = await temporaryDir("imd-subpath-site-");
-  [browser] = await Promise.all([
-    launchChromium(),
-    buildSite({ outputDir: prefixedDir, pathPrefix: prefix, env: { SOURCE_DATE_EPOCH: "1796083200" } }),
-  ]);
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (prefixedDir) await rm(prefixedDir, { recursive: true, force: true });
 });
 
 const pagePath = (file: string) => file.replace(/(^|\/)index\.html$/, "$1");
@@ -47,7 +42,10 @@ async function searchFromDialog(page: Page, url: string, query: string): Promise
   await page.goto(url);
   await page.keyboard.press("/");
   const input = page.locator("pagefind-modal input");
-  await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+  // The dialog's script loads on the first key: on a busy machine that outlasts expect.poll's 1 s.
+  await expect
+    .poll(() => input.evaluate((element) => element === document.activeElement), { timeout: 10_000 })
+    .toBe(true);
   await page.keyboard.type(query);
   await page.locator("pagefind-modal .pf-result-link").first().waitFor();
   return page

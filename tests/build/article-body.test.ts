@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { headingIdPrefix } from "../../src/lib/content/markdown.ts";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/project.ts";
+import { buildSite, copyProject, fixtureArticle, temporaryDir } from "../helpers/project.ts";
 import { fileForUrl, htmlProblems, readPage } from "../helpers/site.ts";
 
 describe("an article whose body headings share words with the page's own ids, and that mentions an email address", () => {
@@ -10,7 +8,7 @@ describe("an article whose body headings share words with the page's own ids, an
   let siteDir: string;
 
   beforeAll(async () => {
-    const article = readFileSync(join(projectRoot, "articles/scholarship-mentoring-stem.md"), "utf8");
+    const article = fixtureArticle("scholarship-mentoring-stem.md");
     const body = [
       "## Comment name",
       "Write to ana@example.org for the details.",

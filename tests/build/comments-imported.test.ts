@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commentsFileText, readArticles } from "../../tools/comments-import/comment-files.ts";
 import { planImport } from "../../tools/comments-import/import-plan.ts";
 import { commentSubmission, submissionId } from "../helpers/netlify-api.ts";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/project.ts";
+import { buildSite, copyProject, temporaryDir } from "../helpers/project.ts";
 import { readPage } from "../helpers/site.ts";
 
 // The form's email field never reaches the site: submissions as Netlify's API gives them, email
@@ -26,18 +26,20 @@ describe("comments imported from Netlify, with the email addresses the form took
       commentSubmission({ n: 2, page, replyTo: submissionId(1) }),
       commentSubmission({ n: 3, page: "/", website: "https://visitor3.example" }),
     ];
+    const projectDir = await copyProject();
     const plan = planImport({
       submissions,
       existing: new Map(),
       reviewed: new Map(),
-      articles: await readArticles(projectRoot),
+      articles: await readArticles(projectDir),
     });
     expect(plan.imported).toHaveLength(3);
-    const files = Object.fromEntries(
-      [...plan.files].map(([name, entries]) => [`_data/comments/${name}.json`, commentsFileText(entries)]),
-    );
+    mkdirSync(join(projectDir, "_data/comments"), { recursive: true });
+    for (const [name, entries] of plan.files) {
+      writeFileSync(join(projectDir, `_data/comments/${name}.json`), commentsFileText(entries));
+    }
     const importedSite = await temporaryDir("imd-imported-comments-site-");
-    await buildSite({ projectDir: await copyProject(files), outputDir: importedSite, env });
+    await buildSite({ projectDir, outputDir: importedSite, env });
 
     expect(
       readPage(importedSite, page)

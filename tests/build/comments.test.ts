@@ -3,14 +3,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { HTMLElement } from "node-html-parser";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { brokenLinks } from "../helpers/links.ts";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/project.ts";
+import { copyProject, projectRoot } from "../helpers/project.ts";
 import { htmlProblems, readPage, visibleText } from "../helpers/site.ts";
 
-// A site built with approved comments: a thread with a reply and a reply to that reply, a
-// comment of its own, markup in a name and a text, one comment on another article and one on
-// the home page.
+// The site built with approved comments (the global setup's commentsSiteDir): a thread with a
+// reply and a reply to that reply, a comment of its own, markup in a name and a text, one comment
+// on another article and one on the home page.
 
 const thread = JSON.parse(readFileSync(join(projectRoot, "tests/fixtures/comments-thread.json"), "utf8")) as {
   id: string;
@@ -22,28 +22,13 @@ const articlePath = "/articles/storytelling-humanism-mentoring/";
 const otherPath = "/articles/surgtime-telemedicine-mentoring/";
 const env = { SOURCE_DATE_EPOCH: "1796083200" };
 
-const comments = {
-  "_data/comments/storytelling-humanism-mentoring.json": JSON.stringify(thread),
-  "_data/comments/surgtime-telemedicine-mentoring.json": JSON.stringify([
-    { id: "6790a1b2c3d4e5f601234601", name: "Femi", date: "2026-11-30", text: "Telemedicine mentoring works." },
-  ]),
-  "_data/comments/home.json": JSON.stringify([
-    { id: "6790a1b2c3d4e5f601234701", name: "Grace", date: "2026-12-01T08:00:00Z", text: "See you on the day." },
-  ]),
-};
-
 /** The JSON-LD blocks of a page, parsed. */
 const jsonLd = (page: HTMLElement) =>
   page
     .querySelectorAll('script[type="application/ld+json"]')
     .map((script) => JSON.parse(script.innerHTML) as Record<string, unknown>);
 
-let siteDir: string;
-
-beforeAll(async () => {
-  siteDir = await temporaryDir("imd-comments-site-");
-  await buildSite({ projectDir: await copyProject(comments), outputDir: siteDir, env });
-});
+const siteDir = inject("commentsSiteDir");
 
 describe("an article's comments", () => {
   const section = () => readPage(siteDir, articlePath).querySelector("section.comments")!;

@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { type HTMLElement, parse } from "node-html-parser";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import en from "../../_data/locales/en.ts";
 import es from "../fixtures/locale-es.ts";
 import { serveSite } from "../helpers/browser.ts";
 import { launchChromium } from "../helpers/chromium.ts";
+import { prefixedSitePreview } from "../helpers/global-setup.ts";
 import { brokenLinks } from "../helpers/links.ts";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/project.ts";
+import { buildSite, copyProject, siteFixtureDir, temporaryDir } from "../helpers/project.ts";
 import { htmlFiles, readPage, visibleText } from "../helpers/site.ts";
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, "../fixtures", name), "utf8");
@@ -75,9 +76,9 @@ describe("a site built in Spanish for another day, with a hostile article and ap
       "_data/topics.ts": dataFile("topics-es.ts"),
       // Two folders down, as the fixture is.
       "_data/locales/es.ts": fixture("locale-es.ts"),
-      // The project's own articles are about mentoring, in English: a Spanish article stands in for them.
+      // The fixture's articles are about mentoring, in English: a Spanish article stands in for them.
       ...Object.fromEntries(
-        readdirSync(join(projectRoot, "articles"))
+        readdirSync(join(siteFixtureDir, "articles"))
           .filter((name) => name.endsWith(".md"))
           .map((name) => [`articles/${name}`, null]),
       ),
@@ -118,11 +119,11 @@ describe("a site built in Spanish for another day, with a hostile article and ap
         for (const text of shownText(readPage(siteDir, `/${file}`))) expect(text, file).not.toMatch(/mentor/i);
       }
       // What a script could show: its strings, but for names (a form field's, a key's), which no one reads.
-      for (const file of readdirSync(join(siteDir, "assets/js"))) {
-        const code = readFileSync(join(siteDir, "assets/js", file), "utf8").replace(
-          /^\s*\/\/.*$|\/\*[\s\S]*?\*\//gm,
-          "",
-        );
+      const scripts = readdirSync(join(siteDir, "assets/js"), { recursive: true, withFileTypes: true }).filter(
+        (entry) => entry.isFile(),
+      );
+      for (const file of scripts.map((entry) => relative(siteDir, join(entry.parentPath, entry.name)))) {
+        const code = readFileSync(join(siteDir, file), "utf8").replace(/^\s*\/\/.*$|\/\*[\s\S]*?\*\//gm, "");
         const strings = [...code.matchAll(/"([^"\n]*)"|'([^'\n]*)'|`([^`]*)`/g)].map((match) =>
           match.slice(1).join(""),
         );
@@ -251,13 +252,10 @@ describe("a site built in Spanish for another day, with a hostile article and ap
 
 describe("a Netlify deploy preview built under a sub-path", () => {
   it("links every page, image, stylesheet and script inside that sub-path, at the preview's own address", async () => {
-    const siteDir = await temporaryDir("imd-prefixed-site-");
-    const preview = "https://deploy-preview-42--imd.netlify.app";
-    await buildSite({
-      outputDir: siteDir,
-      pathPrefix: "/mentoring-day/",
-      env: { CONTEXT: "deploy-preview", URL: "https://live.example", DEPLOY_PRIME_URL: preview },
-    });
+    // The global setup's build: --pathprefix=/mentoring-day/ with a deploy preview's CONTEXT, URL and DEPLOY_PRIME_URL.
+    const siteDir = inject("prefixedSiteDir");
+    const preview = prefixedSitePreview.origin;
+    expect(prefixedSitePreview.pathPrefix).toBe("/mentoring-day/");
     const home = readPage(siteDir, "/");
     expect(home.querySelector('link[rel="stylesheet"]')?.getAttribute("href")).toMatch(
       /^\/mentoring-day\/assets\/css\/site\.[0-9a-f]{10}\.css$/,

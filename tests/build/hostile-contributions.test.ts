@@ -3,14 +3,22 @@ import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "../helpers/project.ts";
+import { freePort } from "../helpers/free-port.ts";
+import {
+  buildSite,
+  copyProject,
+  fixtureArticle,
+  projectRoot,
+  siteFixtureDir,
+  temporaryDir,
+} from "../helpers/project.ts";
 import { readPage } from "../helpers/site.ts";
 
 // A corpus of pull requests, careless and hostile: for each, `npm run check:content` and the build
 // both fail, list the same problems (file and field), and publish nothing.
 
 const env = { SOURCE_DATE_EPOCH: "1796083200" };
-const article = readFileSync(join(projectRoot, "articles/surgtime-telemedicine-mentoring.md"), "utf8");
+const article = fixtureArticle("surgtime-telemedicine-mentoring.md");
 const corpus = (name: string) => readFileSync(join(projectRoot, "tests/fixtures/invalid-articles", name), "utf8");
 const withField = (field: string, value: string) =>
   article.replace(new RegExp(`^${field}: .*$`, "m"), `${field}: ${value}`);
@@ -99,7 +107,7 @@ const cases: Case[] = [
   {
     does: "puts a link to another folder in place of articles/",
     changes: {},
-    links: { articles: join(projectRoot, "articles") },
+    links: { articles: join(siteFixtureDir, "articles") },
     problems: ["articles: expected a folder, got a symbolic link: the folder itself must be in the project"],
   },
   {
@@ -239,7 +247,7 @@ describe("front matter that asks for JavaScript", () => {
     const server = spawn(
       process.execPath,
       // npm start's own command.
-      ["src/cli/start.ts", `--port=${8900 + Math.floor(Math.random() * 90)}`],
+      ["src/cli/start.ts", `--port=${await freePort()}`],
       { cwd: projectDir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } },
     );
     let output = "";

@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { brokenLinks } from "../helpers/links.ts";
 import { htmlProblems, readPage, visibleText } from "../helpers/site.ts";
 
-// The four real articles and 50 more, none of them featured: three pages of /articles/ (24, 24, 6).
+// The fixture's four articles and 50 more, none of them featured: three pages of /articles/ (24, 24, 6).
 const siteDir = inject("manyArticlesSiteDir");
 
 const listed = (url: string) =>

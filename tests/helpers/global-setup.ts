@@ -1,15 +1,18 @@
 import { readFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { articlesInScripts } from "./articles-in-scripts.ts";
 import { fixtureListings } from "./events-site.ts";
-import { buildSite, copyProject, projectRoot, temporaryDir } from "./project.ts";
+import { buildSite, copyProject, projectRoot, removeTemporaryFolders, temporaryDir } from "./project.ts";
 import { syntheticArticle } from "./synthetic-articles.ts";
+
+// The sites the site tests share, each built once before they run, all from the fixture's content
+// (tests/fixtures/site/: four articles, no comments, no thanks) with what each adds: a contributor
+// changing the real articles, comments or thanks changes none of them.
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** The site built once from the project as it is, shared by the build tests. */
+    /** The site of the fixture's content as it is: four articles, no comments, an empty wall of thanks. */
     siteDir: string;
     /** The site with 50 more articles, none featured: three pages of /articles/ (24, 24, 6). */
     manyArticlesSiteDir: string;
@@ -19,53 +22,95 @@ declare module "vitest" {
      * tests/fixtures/thanks.json (26 thanks, eight in other scripts: two pages of the wall).
      */
     languagesSiteDir: string;
+    /**
+     * The site with approved comments: on the storytelling article a thread with a reply and a
+     * reply to that reply, a comment of its own, markup in a name and a text
+     * (tests/fixtures/comments-thread.json); one comment on the SurgTime article, one on the home page.
+     */
+    commentsSiteDir: string;
+    /** The site as a Netlify deploy preview builds it under the sub-path /mentoring-day/ (`prefixedSitePreview`). */
+    prefixedSiteDir: string;
     /** The site with the fixture events and programmes (tests/fixtures/events/, tests/fixtures/programmes/). */
     eventsSiteDir: string;
+    /** The copy of the project each of the sites above was built from, by the site's name: `projectDirs.siteDir`. */
+    projectDirs: Record<SharedSite, string>;
   }
 }
+
+type SharedSite =
+  | "siteDir"
+  | "manyArticlesSiteDir"
+  | "languagesSiteDir"
+  | "commentsSiteDir"
+  | "prefixedSiteDir"
+  | "eventsSiteDir";
+
+/** The address and sub-path of `prefixedSiteDir`: a deploy preview's, which its links must use. */
+export const prefixedSitePreview = {
+  pathPrefix: "/mentoring-day/",
+  origin: "https://deploy-preview-42--imd.netlify.app",
+  liveOrigin: "https://live.example",
+};
 
 export default async function setup(project: TestProject) {
   // A fixed clock (1 December 2026) so that the tests know which date "Next:" shows.
   const env = { SOURCE_DATE_EPOCH: "1796083200" };
-  const [siteDir, manyArticlesSiteDir, languagesSiteDir, eventsSiteDir] = await Promise.all([
-    temporaryDir("imd-site-"),
-    temporaryDir("imd-many-"),
-    temporaryDir("imd-languages-"),
-    temporaryDir("imd-events-"),
-  ]);
-  const eventsProject = await copyProject(fixtureListings());
   const articles = Array.from({ length: 50 }, (_, index) => syntheticArticle(index));
-  const manyArticlesProject = await copyProject(
-    Object.fromEntries(articles.map(({ name, source }) => [`articles/${name}`, source])),
-  );
-  const languagesProject = await copyProject({
-    ...articlesInScripts(),
-    "_data/thanks.json": readFileSync(join(projectRoot, "tests/fixtures/thanks.json"), "utf8"),
-    "_data/comments/scholarship-mentoring-stem.json": JSON.stringify([
-      { id: "arabic-comment", name: "ليلى", date: "2026-11-21", text: "شكرًا على هذه القصة الجميلة." },
-      { id: "english-reply", name: "Ama", date: "2026-11-22", text: "Thank you, Layla.", replyTo: "arabic-comment" },
-    ]),
-  });
-  await Promise.all([
-    buildSite({ outputDir: siteDir, env }),
-    buildSite({ projectDir: manyArticlesProject, outputDir: manyArticlesSiteDir, env }),
-    buildSite({ projectDir: languagesProject, outputDir: languagesSiteDir, env }),
-    buildSite({ projectDir: eventsProject, outputDir: eventsSiteDir, env }),
-  ]);
-  project.provide("eventsSiteDir", eventsSiteDir);
-  project.provide("siteDir", siteDir);
-  project.provide("manyArticlesSiteDir", manyArticlesSiteDir);
-  project.provide("languagesSiteDir", languagesSiteDir);
-  return async () => {
-    for (const dir of [
-      siteDir,
-      manyArticlesSiteDir,
-      manyArticlesProject,
-      languagesSiteDir,
-      languagesProject,
-      eventsSiteDir,
-      eventsProject,
-    ])
-      await rm(dir, { recursive: true, force: true });
+  const projects: Record<SharedSite, Promise<string>> = {
+    siteDir: copyProject(),
+    manyArticlesSiteDir: copyProject(
+      Object.fromEntries(articles.map(({ name, source }) => [`articles/${name}`, source])),
+    ),
+    languagesSiteDir: copyProject({
+      ...articlesInScripts(),
+      "_data/thanks.json": readFileSync(join(projectRoot, "tests/fixtures/thanks.json"), "utf8"),
+      "_data/comments/scholarship-mentoring-stem.json": JSON.stringify([
+        { id: "arabic-comment", name: "ليلى", date: "2026-11-21", text: "شكرًا على هذه القصة الجميلة." },
+        { id: "english-reply", name: "Ama", date: "2026-11-22", text: "Thank you, Layla.", replyTo: "arabic-comment" },
+      ]),
+    }),
+    commentsSiteDir: copyProject({
+      "_data/comments/storytelling-humanism-mentoring.json": readFileSync(
+        join(projectRoot, "tests/fixtures/comments-thread.json"),
+        "utf8",
+      ),
+      "_data/comments/surgtime-telemedicine-mentoring.json": JSON.stringify([
+        { id: "6790a1b2c3d4e5f601234601", name: "Femi", date: "2026-11-30", text: "Telemedicine mentoring works." },
+      ]),
+      "_data/comments/home.json": JSON.stringify([
+        { id: "6790a1b2c3d4e5f601234701", name: "Grace", date: "2026-12-01T08:00:00Z", text: "See you on the day." },
+      ]),
+    }),
+    prefixedSiteDir: copyProject(),
+    eventsSiteDir: copyProject(fixtureListings()),
   };
+  const previewEnv = {
+    CONTEXT: "deploy-preview",
+    URL: prefixedSitePreview.liveOrigin,
+    DEPLOY_PRIME_URL: prefixedSitePreview.origin,
+  };
+  const built = await Promise.all(
+    Object.entries(projects).map(async ([name, projectDir]) => {
+      const outputDir = await temporaryDir(`imd-${name}-`);
+      const prefixed = name === "prefixedSiteDir";
+      await buildSite({
+        projectDir: await projectDir,
+        outputDir,
+        env: prefixed ? { ...env, ...previewEnv } : env,
+        ...(prefixed ? { pathPrefix: prefixedSitePreview.pathPrefix } : {}),
+      });
+      return [name, outputDir] as const;
+    }),
+  ).catch(async (error: unknown) => {
+    await removeTemporaryFolders();
+    throw error;
+  });
+  for (const [name, outputDir] of built) project.provide(name as SharedSite, outputDir);
+  project.provide(
+    "projectDirs",
+    Object.fromEntries(
+      await Promise.all(Object.entries(projects).map(async ([name, projectDir]) => [name, await projectDir])),
+    ) as Record<SharedSite, string>,
+  );
+  return removeTemporaryFolders;
 }

@@ -5,9 +5,14 @@
 // `Authorization: Bearer <token>` (401 otherwise), unknown things 404, errors as `{ code, message }`,
 // and the `X-RateLimit-*` headers. It can also answer 429 to the first requests, or to all, and
 // answer any request as a broken or hostile API would (`misbehave`).
+import { execFile } from "node:child_process";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach } from "vitest";
 import type { NetlifyForm, NetlifySubmission } from "../../tools/comments-import/netlify-api.ts";
+import { projectRoot } from "./project.ts";
 
 export interface CommentFields {
   /** The number of the submission: its id, date and default words come from it. */
@@ -324,4 +329,75 @@ export async function closedAddress(): Promise<string> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${port}/api/v1`;
+}
+
+/** The personal access token and site the fake API answers to (another token gets 401, another site 404). */
+export const fakeAccount = { token: "nfp_test_token", siteId: "3970e0fe-8564-4903-9a55-c5f8de49fb8b" };
+
+/**
+ * The fake API for each test of a file, the one way the tests set it up: call this at the top of
+ * the file, `start` it in a test (with `fakeAccount` unless `options` say otherwise), read its
+ * requests and deletions as those of the API started last, and it is closed after the test, passed
+ * or failed.
+ */
+export function fakeNetlifyPerTest() {
+  let started: FakeNetlify | undefined;
+  const close = async () => {
+    await started?.close();
+    started = undefined;
+  };
+  afterEach(close);
+  const api = () => {
+    if (!started) throw new Error("No fake Netlify API is running: start() it in the test first");
+    return started;
+  };
+  return {
+    async start(options: Partial<FakeNetlifyOptions> = {}): Promise<FakeNetlify> {
+      await close();
+      started = await startNetlifyApi({ ...fakeAccount, ...options });
+      return started;
+    },
+    /** The API the running test started, if it started one. */
+    get current(): FakeNetlify | undefined {
+      return started;
+    },
+    get url() {
+      return api().url;
+    },
+    get requests() {
+      return api().requests;
+    },
+    get deleted() {
+      return api().deleted;
+    },
+    remaining: () => api().remaining(),
+    close,
+  };
+}
+
+/**
+ * `npm run comments:import -- …args` in `dir`, as a maintainer or the workflow runs it, against
+ * `api` with `fakeAccount`: never with the machine's own Netlify variables, and `env` over all
+ * (a variable set to undefined is left out).
+ */
+export async function runImporter(
+  dir: string,
+  api: FakeNetlify | undefined,
+  env: Record<string, string | undefined> = {},
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { NETLIFY_AUTH_TOKEN, NETLIFY_SITE_ID, NETLIFY_API_URL, ...rest } = process.env;
+  return promisify(execFile)(process.execPath, [join(projectRoot, "tools/comments-import/cli.ts"), ...args], {
+    cwd: dir,
+    env: {
+      ...rest,
+      NETLIFY_AUTH_TOKEN: fakeAccount.token,
+      NETLIFY_SITE_ID: fakeAccount.siteId,
+      NETLIFY_API_URL: api?.url,
+      ...env,
+    },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
 }

@@ -1,35 +1,29 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { netlifyApi } from "../../tools/comments-import/netlify-api.ts";
 import {
   closedAddress,
   commentFormId,
   commentSubmission,
-  type FakeNetlify,
-  startNetlifyApi,
+  fakeAccount,
+  fakeNetlifyPerTest,
 } from "../helpers/netlify-api.ts";
 
-const token = "test-token";
-const siteId = "3970e0fe-8564-4903-9a55-c5f8de49fb8b";
-let netlify: FakeNetlify | undefined;
-
-afterEach(async () => {
-  await netlify?.close();
-  netlify = undefined;
-});
+const { token, siteId } = fakeAccount;
+const netlify = fakeNetlifyPerTest();
 
 const many = (count: number) => Array.from({ length: count }, (_, index) => commentSubmission({ n: index + 1 }));
 
 describe("the Netlify client, against a local server answering as Netlify's API documents", () => {
   it("finds the form named comment among the site's forms", async () => {
-    netlify = await startNetlifyApi({ token, siteId });
+    await netlify.start();
     const form = await netlifyApi({ baseUrl: netlify.url, token }).form(siteId, "comment");
     expect(form.id).toBe(commentFormId);
   });
 
   it("reads every page of submissions, 100 at a time, following the Link header", async () => {
-    netlify = await startNetlifyApi({ token, siteId, submissions: many(250), spam: [commentSubmission({ n: 999 })] });
+    await netlify.start({ submissions: many(250), spam: [commentSubmission({ n: 999 })] });
     const submissions = await netlifyApi({ baseUrl: netlify.url, token }).submissions(commentFormId);
     expect(submissions).toHaveLength(250);
     expect(new Set(submissions.map((submission) => submission.id)).size).toBe(250);
@@ -42,7 +36,7 @@ describe("the Netlify client, against a local server answering as Netlify's API 
   });
 
   it("says in one line that the token was refused, or that the site is unknown", async () => {
-    netlify = await startNetlifyApi({ token, siteId });
+    await netlify.start();
     await expect(netlifyApi({ baseUrl: netlify.url, token: "wrong" }).form(siteId, "comment")).rejects.toThrow(
       /^Netlify refused the token \(401 Unauthorized\): NETLIFY_AUTH_TOKEN must be a valid personal access token/,
     );
@@ -55,14 +49,14 @@ describe("the Netlify client, against a local server answering as Netlify's API 
   });
 
   it("waits as a 429's Retry-After says, then carries on", async () => {
-    netlify = await startNetlifyApi({ token, siteId, rateLimit: { times: 2, headers: { "Retry-After": "0" } } });
+    await netlify.start({ rateLimit: { times: 2, headers: { "Retry-After": "0" } } });
     const form = await netlifyApi({ baseUrl: netlify.url, token }).form(siteId, "comment");
     expect(form.name).toBe("comment");
     expect(netlify.requests).toHaveLength(3);
   });
 
   it("gives up after a bounded number of tries when every answer is 429", async () => {
-    netlify = await startNetlifyApi({ token, siteId, rateLimit: { times: Infinity, headers: { "Retry-After": "0" } } });
+    await netlify.start({ rateLimit: { times: Infinity, headers: { "Retry-After": "0" } } });
     await expect(netlifyApi({ baseUrl: netlify.url, token, attempts: 4 }).form(siteId, "comment")).rejects.toThrow(
       "Netlify's API refused 4 tries in a row as too many requests (429): try again in a few minutes.",
     );
@@ -71,9 +65,7 @@ describe("the Netlify client, against a local server answering as Netlify's API 
 
   it("does not wait longer than it accepts: it says how long Netlify asked for", async () => {
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
-    netlify = await startNetlifyApi({
-      token,
-      siteId,
+    await netlify.start({
       rateLimit: { times: 1, headers: { "X-RateLimit-Reset": reset } },
     });
     await expect(netlifyApi({ baseUrl: netlify.url, token }).form(siteId, "comment")).rejects.toThrow(
@@ -91,7 +83,7 @@ describe("the Netlify client, against a local server answering as Netlify's API 
 
   it("deletes a submission, and counts one already gone as deleted", async () => {
     const [first, second] = many(2);
-    netlify = await startNetlifyApi({ token, siteId, submissions: [first!, second!] });
+    await netlify.start({ submissions: [first!, second!] });
     const api = netlifyApi({ baseUrl: netlify.url, token });
     await api.deleteSubmission(first!.id);
     await api.deleteSubmission(first!.id);
@@ -122,9 +114,7 @@ const firstPage = `GET ${submissionsPath}?page=1&per_page=100`;
 
 /** A fake Netlify whose submission pages are answered by `answer` instead. */
 const answeringSubmissions = (answer: (response: ServerResponse, url: URL) => void) =>
-  startNetlifyApi({
-    token,
-    siteId,
+  netlify.start({
     submissions: many(3),
     misbehave: (_request, response, url) => {
       if (url.pathname !== submissionsPath) return false;
@@ -139,7 +129,7 @@ const json = (response: ServerResponse, body: unknown, headers: Record<string, s
 describe("the Netlify client, against an API that misbehaves: one line, nothing of it used", () => {
   it("follows no redirect to another origin: the token never reaches it", async () => {
     const other = await elsewhere();
-    netlify = await answeringSubmissions((response) =>
+    await answeringSubmissions((response) =>
       response.writeHead(302, { Location: `${other.origin}/api/v1/steal` }).end(),
     );
     await expect(netlifyApi({ baseUrl: netlify.url, token }).submissions(commentFormId)).rejects.toThrow(
@@ -150,9 +140,7 @@ describe("the Netlify client, against an API that misbehaves: one line, nothing 
   });
 
   it("follows a redirect within Netlify's own address, a few times at most", async () => {
-    netlify = await startNetlifyApi({
-      token,
-      siteId,
+    await netlify.start({
       submissions: many(3),
       misbehave: (_request, response, url) => {
         if (url.pathname !== submissionsPath || url.searchParams.has("moved")) return false;
@@ -164,7 +152,7 @@ describe("the Netlify client, against an API that misbehaves: one line, nothing 
     expect(submissions.map((submission) => submission.id).sort()).toEqual(many(3).map((submission) => submission.id));
 
     await netlify.close();
-    netlify = await answeringSubmissions((response, url) =>
+    await answeringSubmissions((response, url) =>
       response.writeHead(301, { Location: `${url.pathname}?page=1&again=${Math.random()}` }).end(),
     );
     await expect(netlifyApi({ baseUrl: netlify.url, token }).submissions(commentFormId)).rejects.toThrow(
@@ -185,20 +173,18 @@ describe("the Netlify client, against an API that misbehaves: one line, nothing 
       [{ submissions: [first] }, "expected a list, got a group of fields"],
     ];
     for (const [body, problem] of answers) {
-      netlify = await answeringSubmissions((response) => json(response, body));
+      await answeringSubmissions((response) => json(response, body));
       await expect(netlifyApi({ baseUrl: netlify.url, token }).submissions(commentFormId)).rejects.toThrow(
         `Netlify's API sent a list of submissions unlike its documentation for ${firstPage} (${problem}): stopped.`,
       );
       await netlify.close();
     }
-    netlify = await answeringSubmissions((response) => response.writeHead(200).end("<html>Bad gateway</html>"));
+    await answeringSubmissions((response) => response.writeHead(200).end("<html>Bad gateway</html>"));
     await expect(netlifyApi({ baseUrl: netlify.url, token }).submissions(commentFormId)).rejects.toThrow(
       `Netlify's API sent something that is not JSON for ${firstPage}: stopped.`,
     );
     await netlify.close();
-    netlify = await startNetlifyApi({
-      token,
-      siteId,
+    await netlify.start({
       misbehave: (_request, response, url) => {
         if (!url.pathname.endsWith("/forms")) return false;
         json(response, [null]);
@@ -213,7 +199,7 @@ describe("the Netlify client, against an API that misbehaves: one line, nothing 
   it("cuts off an endless answer at the bytes a run may read, and hangs up at once", async () => {
     let sent = 0;
     let hungUp = false;
-    netlify = await answeringSubmissions((response) => {
+    await answeringSubmissions((response) => {
       response.writeHead(200, { "Content-Type": "application/json" });
       response.write("[");
       const chunk = `${JSON.stringify(commentSubmission({ n: 1 }))},`.repeat(12);
@@ -238,16 +224,14 @@ describe("the Netlify client, against an API that misbehaves: one line, nothing 
   });
 
   it("gives up on an answer that never ends within one request's time, or a run past its time", async () => {
-    netlify = await answeringSubmissions((response) => {
+    await answeringSubmissions((response) => {
       response.writeHead(200, { "Content-Type": "application/json" }).write("[");
     });
     await expect(netlifyApi({ baseUrl: netlify.url, token, timeout: 300 }).submissions(commentFormId)).rejects.toThrow(
       `Netlify's API stopped answering ${firstPage}: no whole answer in 0.3 s.`,
     );
     await netlify.close();
-    netlify = await startNetlifyApi({
-      token,
-      siteId,
+    await netlify.start({
       rateLimit: { times: Infinity, headers: { "Retry-After": "30" } },
     });
     await expect(netlifyApi({ baseUrl: netlify.url, token, runTime: 300 }).forms(siteId)).rejects.toThrow(
@@ -256,7 +240,7 @@ describe("the Netlify client, against an API that misbehaves: one line, nothing 
   });
 
   it("says at the first page that a form has more pages than a run reads, and stops an endless chain of pages", async () => {
-    netlify = await answeringSubmissions((response, url) =>
+    await answeringSubmissions((response, url) =>
       json(response, many(100), {
         Link: `<${url.origin}${url.pathname}?page=2&per_page=100>; rel="next", <${url.origin}${url.pathname}?page=10000000&per_page=100>; rel="last"`,
       }),
@@ -268,7 +252,7 @@ describe("the Netlify client, against an API that misbehaves: one line, nothing 
     await netlify.close();
 
     // No last page said, and every page fresh submissions and a next one.
-    netlify = await answeringSubmissions((response, url) => {
+    await answeringSubmissions((response, url) => {
       const page = Number(url.searchParams.get("page"));
       const fresh = Array.from({ length: 100 }, (_, index) => commentSubmission({ n: page * 100 + index }));
       json(response, fresh, { Link: `<${url.pathname}?page=${page + 1}&per_page=100>; rel="next"` });

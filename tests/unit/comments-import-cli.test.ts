@@ -1,29 +1,20 @@
-import { execFile } from "node:child_process";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { commentsFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
 import {
   closedAddress,
   commentSubmission,
-  type FakeNetlify,
-  startNetlifyApi,
+  fakeNetlifyPerTest,
+  runImporter,
   submissionId,
 } from "../helpers/netlify-api.ts";
-import { projectRoot, temporaryDir } from "../helpers/project.ts";
+import { temporaryDir } from "../helpers/project.ts";
 
-const token = "nfp_test_token";
-const siteId = "3970e0fe-8564-4903-9a55-c5f8de49fb8b";
 const article = "surgtime-telemedicine-mentoring";
-let netlify: FakeNetlify | undefined;
-
-afterEach(async () => {
-  await netlify?.close();
-  netlify = undefined;
-});
+const netlify = fakeNetlifyPerTest();
 
 /** A project folder with what the importer reads: two articles (one a draft) and the comments files. */
 async function project(comments: Record<string, string> = {}): Promise<string> {
@@ -47,17 +38,9 @@ async function filesOf(dir: string): Promise<Record<string, string>> {
   return files;
 }
 
-/** `npm run comments:import -- …args` in `dir`, as a maintainer or the workflow runs it. */
-async function runImport(dir: string, env: Record<string, string | undefined>, ...args: string[]) {
-  const { NETLIFY_AUTH_TOKEN, NETLIFY_SITE_ID, NETLIFY_API_URL, ...rest } = process.env;
-  return promisify(execFile)(process.execPath, [join(projectRoot, "tools/comments-import/cli.ts"), ...args], {
-    cwd: dir,
-    env: { ...rest, NETLIFY_AUTH_TOKEN: token, NETLIFY_SITE_ID: siteId, NETLIFY_API_URL: netlify?.url, ...env },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+/** `npm run comments:import -- …args` in `dir`, as a maintainer or the workflow runs it, against the test's fake API. */
+const runImport = (dir: string, env: Record<string, string | undefined>, ...args: string[]) =>
+  runImporter(dir, netlify.current, env, ...args);
 
 const submissions = () => [
   commentSubmission({ n: 1, page: "/", name: "Ama Owusu", comment: "My mentor changed my life." }),
@@ -76,9 +59,7 @@ const submissions = () => [
 // Each test runs the CLI once or twice as a child process: seconds, when the machine is busy.
 describe("npm run comments:import", { timeout: 30_000 }, () => {
   it("writes each new verified comment to its page's file, with no email address, and lists what it skipped", async () => {
-    netlify = await startNetlifyApi({
-      token,
-      siteId,
+    await netlify.start({
       submissions: submissions(),
       spam: [commentSubmission({ n: 50 })],
     });
@@ -130,7 +111,7 @@ describe("npm run comments:import", { timeout: 30_000 }, () => {
   });
 
   it("adds nothing when run again: the files stay byte for byte the same", async () => {
-    netlify = await startNetlifyApi({ token, siteId, submissions: submissions() });
+    await netlify.start({ submissions: submissions() });
     const dir = await project();
     await runImport(dir, {});
     const before = await filesOf(dir);
@@ -141,7 +122,7 @@ describe("npm run comments:import", { timeout: 30_000 }, () => {
   });
 
   it("does not bring back a comment a moderator deleted from the files", async () => {
-    netlify = await startNetlifyApi({ token, siteId, submissions: submissions().slice(0, 2) });
+    await netlify.start({ submissions: submissions().slice(0, 2) });
     const dir = await project();
     await runImport(dir, {});
     await writeFile(join(dir, `_data/comments/${article}.json`), "[]\n");
@@ -152,9 +133,7 @@ describe("npm run comments:import", { timeout: 30_000 }, () => {
 
   it("reads all 250 submissions over three pages, keeping the files' earlier comments as they were", async () => {
     const earlier = '[{ "id": "older", "name": "Kofi", "date": "2027-01-17", "text": "First!" }]\n';
-    netlify = await startNetlifyApi({
-      token,
-      siteId,
+    await netlify.start({
       submissions: Array.from({ length: 250 }, (_, index) => commentSubmission({ n: index + 1 })),
     });
     const dir = await project({ "home.json": earlier });
@@ -167,7 +146,7 @@ describe("npm run comments:import", { timeout: 30_000 }, () => {
   });
 
   it("--delete-imported deletes at Netlify exactly the submissions whose comments are in the files", async () => {
-    netlify = await startNetlifyApi({ token, siteId, submissions: submissions() });
+    await netlify.start({ submissions: submissions() });
     const dir = await project();
     await runImport(dir, {});
     // A moderator rejects one comment (deletes it from the file) and approves the rest.
@@ -197,7 +176,7 @@ describe("npm run comments:import", { timeout: 30_000 }, () => {
   });
 
   it("--delete-published imports nothing and deletes only what the files already hold", async () => {
-    netlify = await startNetlifyApi({ token, siteId, submissions: submissions() });
+    await netlify.start({ submissions: submissions() });
     const published = `[{ "id": "${submissionId(1)}", "name": "Ama", "date": "2027-01-17", "text": "Hi." }]\n`;
     const dir = await project({ "home.json": published });
     const run = await runImport(dir, {}, "--delete-published");
@@ -235,7 +214,7 @@ describe("npm run comments:import when something is wrong: one line, exit 1, no 
   });
 
   it("says the token was refused (401) or the site is unknown (404)", async () => {
-    netlify = await startNetlifyApi({ token, siteId, submissions: submissions() });
+    await netlify.start({ submissions: submissions() });
     expect(await failsLeavingFiles({ NETLIFY_AUTH_TOKEN: "expired" })).toMatch(/^Netlify refused the token \(401/);
     expect(await failsLeavingFiles({ NETLIFY_SITE_ID: "another-site" })).toMatch(
       /^Netlify knows no site "another-site" \(404 Not Found\)/,
@@ -243,9 +222,7 @@ describe("npm run comments:import when something is wrong: one line, exit 1, no 
   });
 
   it("gives up after five 429s in a row, however often Netlify says to wait no time", async () => {
-    netlify = await startNetlifyApi({
-      token,
-      siteId,
+    await netlify.start({
       submissions: submissions(),
       rateLimit: { times: Infinity, headers: { "Retry-After": "0" } },
     });
@@ -256,9 +233,7 @@ describe("npm run comments:import when something is wrong: one line, exit 1, no 
   });
 
   it("writes nothing when a later page of submissions fails, after the first came", async () => {
-    netlify = await startNetlifyApi({
-      token,
-      siteId,
+    await netlify.start({
       submissions: Array.from({ length: 250 }, (_, index) => commentSubmission({ n: index + 1 })),
       rateLimit: { after: 2, times: Infinity, headers: { "Retry-After": "0" } },
     });
@@ -312,9 +287,7 @@ describe("npm run comments:import when something is wrong: one line, exit 1, no 
       ],
     ];
     for (const [what, answer, line] of answers) {
-      netlify = await startNetlifyApi({
-        token,
-        siteId,
+      await netlify.start({
         submissions: submissions(),
         misbehave: (_request, response, url) => {
           if (!url.pathname.endsWith("/submissions")) return false;
@@ -324,7 +297,6 @@ describe("npm run comments:import when something is wrong: one line, exit 1, no 
       });
       expect(await failsLeavingFiles({}), what).toMatch(line);
       await netlify.close();
-      netlify = undefined;
     }
     other.close();
   });
@@ -335,7 +307,7 @@ describe("npm run comments:import with files it cannot add to: what does not fit
 }, () => {
   it("fills a page up to the 1000 comments it may have from 5,000 submissions to it; the rest stay at Netlify", async () => {
     const flood = Array.from({ length: 5000 }, (_, index) => commentSubmission({ n: index + 1 }));
-    netlify = await startNetlifyApi({ token, siteId, submissions: flood });
+    await netlify.start({ submissions: flood });
     const dir = await project({
       "home.json": '[{ "id": "older", "name": "Kofi", "date": "2027-01-17", "text": "First!" }]\n',
     });
@@ -361,7 +333,7 @@ describe("npm run comments:import with files it cannot add to: what does not fit
   });
 
   it("leaves a comments file that does not pass the check alone, imports the other pages, and says which file and field", async () => {
-    netlify = await startNetlifyApi({ token, siteId, submissions: submissions() });
+    await netlify.start({ submissions: submissions() });
     const broken = `[{ "id": "${submissionId(90)}", "name": "", "date": "2027-01-17", "text": "Hi" }]\n`;
     const dir = await project({ "home.json": broken });
     const run = await runImport(dir, {});
@@ -386,9 +358,7 @@ describe("npm run comments:import with files it cannot add to: what does not fit
   });
 
   it("says which field when a moderator deleted a comment but kept its reply, and still deletes what the files hold", async () => {
-    netlify = await startNetlifyApi({
-      token,
-      siteId,
+    await netlify.start({
       submissions: [...submissions(), commentSubmission({ n: 90 })],
     });
     const reply = `[{ "id": "${submissionId(90)}", "name": "Kofi", "date": "2027-01-17", "text": "Yes!", "replyTo": "a" }]\n`;

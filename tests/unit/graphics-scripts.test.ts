@@ -1,9 +1,7 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import design from "../../_data/design.ts";
 import { markSvg } from "../../src/lib/graphics/mark.ts";
@@ -22,7 +20,8 @@ import {
   typeFaceFromFonts,
 } from "../../src/lib/graphics/text/fonts.ts";
 import { paragraphSetting, type ShapedLine, shapeLine } from "../../src/lib/graphics/text/shaping.ts";
-import { copyProject, projectRoot } from "../helpers/project.ts";
+import { copyProject, fixtureArticle, projectRoot } from "../helpers/project.ts";
+import { pictureDifference as difference, referenceImage, svgAsPng } from "../helpers/reference-images.ts";
 
 const fonts = { bold: cardTypeFace(700), regular: cardTypeFace(400) };
 const colours = socialCardColours(design);
@@ -50,33 +49,12 @@ const cardOf = (title: string, person: string): CardContent => ({
   date: "17 January each year",
 });
 
-const raw = (png: Buffer) => sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-const png = (svg: string) => sharp(Buffer.from(svg)).png().toBuffer();
-
-/** The mean absolute difference of two images' RGB values, 0 (the same) to 255. */
-async function difference(svg: string, reference: Buffer): Promise<number> {
-  const [a, b] = await Promise.all([png(svg).then(raw), raw(reference)]);
-  expect([a.info.width, a.info.height]).toEqual([b.info.width, b.info.height]);
-  let total = 0;
-  for (let i = 0; i < a.data.length; i++) total += Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0));
-  if (process.env.DEBUG_DIFF) console.log("difference", total / a.data.length);
-  return total / a.data.length;
-}
-
 // Below this, two renderings are the same card (anti-aliasing may differ a little between CPUs);
 // the cards below that are wrong in one detail (a word unjoined) are several times further off.
 const SAME = 0.05;
 
-/** A reference image, drawn from `svg` when there is none or UPDATE_REFERENCE=1 asks for it. */
-async function reference(name: string, svg: string): Promise<Buffer> {
-  const file = join(references, `${name}.png`);
-  // UPDATE_REFERENCE=1 npx vitest run tests/unit/graphics-scripts.test.ts draws them again, after a deliberate change.
-  if (process.env.UPDATE_REFERENCE === "1" || !existsSync(file)) {
-    mkdirSync(references, { recursive: true });
-    writeFileSync(file, await png(svg));
-  }
-  return readFileSync(file);
-}
+/** The committed reference image of a script's card (UPDATE_REFERENCE=1 draws it again from `svg`). */
+const reference = (name: string, svg: string) => referenceImage(join(references, `${name}.png`), () => svgAsPng(svg));
 
 /** A line shaped as the card's bold title would be. */
 const shaped = (text: string): ShapedLine =>
@@ -261,7 +239,7 @@ describe("a character no shipped font has", () => {
   });
 
   it("is an error of the content check, naming the file and the field, before anything is built", async () => {
-    const article = readFileSync(join(projectRoot, "articles/surgtime-telemedicine-mentoring.md"), "utf8");
+    const article = fixtureArticle("surgtime-telemedicine-mentoring.md");
     const dir = await copyProject({
       "articles/ethiopic.md": article.replace(/^title: .*$/m, 'title: "ትምህርት: mentoring in Addis Ababa"'),
       "articles/emoji-name.md": article.replace(/^ {2}- name: William Stetson$/m, "  - name: William 😀 Stetson"),
@@ -272,19 +250,15 @@ describe("a character no shipped font has", () => {
           .join(" ")}"`,
       ),
     });
-    try {
-      // npm run check:content, as a contributor runs it (the build runs the same check first).
-      const run = await promisify(execFile)(process.execPath, ["src/cli/check-content.ts"], { cwd: dir }).then(
-        () => ({ code: 0, stderr: "" }),
-        (error: { code: number; stderr: string }) => error,
-      );
-      expect(run.code).toBe(1);
-      expect(run.stderr.split("\n").filter((line) => line.startsWith("articles/"))).toEqual([
-        `articles/emoji-name.md: people[0]: expected characters the social card's typefaces (${fonts.regular.name}) can draw, got "😀" (U+1F600)`,
-        `articles/ethiopic.md: title: expected characters the social card's typefaces (${fonts.bold.name}) can draw, got "ት" (U+1275)`,
-      ]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    // npm run check:content, as a contributor runs it (the build runs the same check first).
+    const run = await promisify(execFile)(process.execPath, ["src/cli/check-content.ts"], { cwd: dir }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr.split("\n").filter((line) => line.startsWith("articles/"))).toEqual([
+      `articles/emoji-name.md: people[0]: expected characters the social card's typefaces (${fonts.regular.name}) can draw, got "😀" (U+1F600)`,
+      `articles/ethiopic.md: title: expected characters the social card's typefaces (${fonts.bold.name}) can draw, got "ት" (U+1275)`,
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -18,6 +18,7 @@ import {
 import { atkinsonHyperlegible, MissingGlyphError } from "../../src/lib/graphics/text/fonts.ts";
 import { formatBytes } from "../../src/lib/words/locale.ts";
 import { projectRoot } from "../helpers/project.ts";
+import { pictureDifference as difference, referenceImage, svgAsPng } from "../helpers/reference-images.ts";
 
 const fonts = { bold: atkinsonHyperlegible(700), regular: atkinsonHyperlegible(400) };
 const colours = socialCardColours(design);
@@ -33,21 +34,6 @@ const card: CardContent = {
   date: "17 January each year",
 };
 
-const pixels = async (svg: string) =>
-  sharp(Buffer.from(svg))
-    .png()
-    .toBuffer()
-    .then((png) => sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true }));
-
-/** The mean absolute difference of two images' RGB values, 0 (the same) to 255. */
-async function difference(svg: string, png: Buffer): Promise<number> {
-  const [a, b] = await Promise.all([pixels(svg), sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true })]);
-  expect([a.info.width, a.info.height]).toEqual([b.info.width, b.info.height]);
-  let total = 0;
-  for (let i = 0; i < a.data.length; i++) total += Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0));
-  return total / a.data.length;
-}
-
 // Below this, two renderings are the same card (anti-aliasing may differ a little between CPUs).
 const SAME = 0.5;
 
@@ -55,10 +41,7 @@ describe("the social card", () => {
   it("matches the committed reference image, pixel for pixel within a small tolerance", async () => {
     const { svg } = socialCardSvg(card, fonts, colours, mark);
     // UPDATE_REFERENCE=1 npx vitest run tests/unit/graphics.test.ts draws the reference again, after a deliberate change.
-    if (process.env.UPDATE_REFERENCE === "1" || !existsSync(reference)) {
-      writeFileSync(reference, await sharp(Buffer.from(svg)).png().toBuffer());
-    }
-    expect(await difference(svg, readFileSync(reference))).toBeLessThan(SAME);
+    expect(await difference(svg, await referenceImage(reference, () => svgAsPng(svg)))).toBeLessThan(SAME);
   });
 
   it("would fail if the title were set in another font", async () => {

@@ -1,7 +1,6 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +13,7 @@ import {
   redirectTarget,
 } from "../../tools/preview/rules.ts";
 import { contentTypeFor, previewServer } from "../../tools/preview/server.ts";
+import { temporaryDir } from "../helpers/project.ts";
 
 const toml = `
 [[headers]]
@@ -67,9 +67,9 @@ const toml = `
   conditions = { Language = ["de"] }
 `;
 
-/** Writes `files` (path → text) into a fresh temporary folder. */
+/** Writes `files` (path → text) into a fresh temporary folder, removed after the test file. */
 async function folderWith(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "imd-preview-"));
+  const dir = await temporaryDir("imd-preview-");
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);
@@ -120,7 +120,6 @@ describe("header rules, as Netlify's parser reads them", () => {
     const withFile = await headerRules(toml, site);
     expect(headersFor(withFile, "/articles/a/")["X-Robots-Tag"]).toBe("noindex");
     expect(headersFor(withFile, "/articles/a/")["X-Content-Type-Options"]).toBe("nosniff");
-    await rm(site, { recursive: true });
   });
 
   it("fail with every problem Netlify's parsers find, not with some rules quietly left out", async () => {
@@ -176,7 +175,6 @@ describe("redirect rules, as Netlify's parser reads them", () => {
   it("put the site's own _redirects file first, as Netlify does", async () => {
     const site = await folderWith({ _redirects: "/feed /atom.xml 302\n" });
     expect(redirectFor(await redirectRules(toml, site), "/feed", false)?.to).toBe("/atom.xml");
-    await rm(site, { recursive: true });
   });
 });
 
@@ -236,7 +234,6 @@ describe("previewServer", () => {
   });
   afterAll(async () => {
     for (const server of servers) server.close();
-    await rm(parent, { recursive: true, force: true });
   });
 
   const get = (path: string, init: RequestInit = {}) => fetch(origin + path, { redirect: "manual", ...init });

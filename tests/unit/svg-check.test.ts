@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/lib/content/check.ts";
 import { svgProblems } from "../../src/lib/content/svg-check.ts";
-import { projectRoot } from "../helpers/project.ts";
+import { projectRoot, siteFixtureDir } from "../helpers/project.ts";
 
 const file = "static/images/x.svg";
 const svg = (inner: string, attributes = "") =>
@@ -13,16 +13,19 @@ const lines = (text: string) => svgProblems(file, text).map(formatProblem);
 const drawing = "expected a drawing (shapes, paths, gradients)";
 
 describe("svgProblems accepts drawings", () => {
-  it("takes every SVG the project ships", () => {
-    const folders = ["static/images", "static/images/articles"];
+  // The articles' real pictures pass `npm run check:content`: tests/build/real-content.test.ts.
+  it("takes every SVG the project ships, and the site fixture's articles' drawings", () => {
+    const folders = [join(projectRoot, "static/images"), join(siteFixtureDir, "static/images/articles")];
     const files = folders.flatMap((folder) =>
-      readdirSync(join(projectRoot, folder))
+      readdirSync(folder)
         .filter((name) => name.endsWith(".svg"))
-        .map((name) => `${folder}/${name}`),
+        .map((name) => join(folder, name)),
     );
     expect(files.length).toBeGreaterThanOrEqual(5);
-    for (const path of files)
-      expect(svgProblems(path, readFileSync(join(projectRoot, path), "utf8")), path).toEqual([]);
+    for (const path of files) {
+      const file = relative(path.startsWith(siteFixtureDir) ? siteFixtureDir : projectRoot, path);
+      expect(svgProblems(file, readFileSync(path, "utf8")), file).toEqual([]);
+    }
   });
 
   it("takes shapes, gradients, filters and references to parts of the drawing itself", () => {

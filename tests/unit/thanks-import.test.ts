@@ -1,28 +1,19 @@
-import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { thanksSchema } from "../../src/lib/content/schemas.ts";
 import { thanksFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
 import { planThanksImport, thanksImportSummary } from "../../tools/comments-import/thanks-plan.ts";
 import {
   commentSubmission,
-  type FakeNetlify,
-  startNetlifyApi,
+  fakeNetlifyPerTest,
+  runImporter,
   submissionId,
   thanksSubmission,
 } from "../helpers/netlify-api.ts";
-import { projectRoot, temporaryDir } from "../helpers/project.ts";
+import { temporaryDir } from "../helpers/project.ts";
 
-const token = "nfp_test_token";
-const siteId = "3970e0fe-8564-4903-9a55-c5f8de49fb8b";
-let netlify: FakeNetlify | undefined;
-
-afterEach(async () => {
-  await netlify?.close();
-  netlify = undefined;
-});
+const netlify = fakeNetlifyPerTest();
 
 const thanksId = (n: number) => thanksSubmission({ n }).id;
 
@@ -117,22 +108,12 @@ async function project(thanks?: string): Promise<string> {
   return dir;
 }
 
-async function runImport(dir: string, ...args: string[]) {
-  const { NETLIFY_AUTH_TOKEN, NETLIFY_SITE_ID, NETLIFY_API_URL, ...rest } = process.env;
-  return promisify(execFile)(process.execPath, [join(projectRoot, "tools/comments-import/cli.ts"), ...args], {
-    cwd: dir,
-    env: { ...rest, NETLIFY_AUTH_TOKEN: token, NETLIFY_SITE_ID: siteId, NETLIFY_API_URL: netlify?.url },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+/** `npm run comments:import -- …args` in `dir`, against the test's fake API. */
+const runImport = (dir: string, ...args: string[]) => runImporter(dir, netlify.current, {}, ...args);
 
 describe("npm run comments:import with the thanks form", { timeout: 30_000 }, () => {
   it("imports both forms in one run, into the comments files and _data/thanks.json, and reviewed.json for both", async () => {
-    netlify = await startNetlifyApi({
-      token,
-      siteId,
+    await netlify.start({
       submissions: [commentSubmission({ n: 1, page: "/" })],
       thanks: [
         thanksSubmission({ n: 1, mentor: "王老师", message: "谢谢您的耐心指导。", name: "李明" }),
@@ -170,9 +151,7 @@ describe("npm run comments:import with the thanks form", { timeout: 30_000 }, ()
   });
 
   it("leaves _data/thanks.json alone while it does not pass the check, says which field, and imports the comments", async () => {
-    netlify = await startNetlifyApi({
-      token,
-      siteId,
+    await netlify.start({
       submissions: [commentSubmission({ n: 1, page: "/" })],
       thanks: [thanksSubmission({ n: 1 }), thanksSubmission({ n: 2 })],
     });

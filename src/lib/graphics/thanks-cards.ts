@@ -8,10 +8,11 @@ import type {
   CardWords,
   Measure,
   Shape,
+  TextShape,
 } from "../../assets/js/shared/thanks-card.js";
 import { cardAlt, cardFormats, cardLayout } from "../../assets/js/shared/thanks-card.js";
 import type { SharedCard } from "./social-cards.ts";
-import { cardTypeFace, type EastAsianLanguage } from "./text/fonts.ts";
+import { cardTypeFace, type EastAsianLanguage, type Paragraph } from "./text/fonts.ts";
 
 // The wall's cards, drawn by the build in the design the browser draws (src/assets/js/shared/thanks-card.js
 // lays both out): the same shapes, with the words as outlines of the card typefaces (fonts.ts)
@@ -22,10 +23,17 @@ export type { CardColours, CardDesign, CardFormat, CardLayout, CardText, CardWor
 /** Line breaks a visitor typed count for wrapping, not for choosing the fonts and the direction. */
 const asParagraph = (text: string) => text.replace(/\s+/g, " ").trim();
 
+/** The paragraph a line of the layout is set in: its fonts and its direction. */
+export function cardParagraph(
+  shape: Pick<TextShape, "weight" | "paragraph">,
+  eastAsian?: EastAsianLanguage,
+): Paragraph {
+  return cardTypeFace(shape.weight, eastAsian).paragraph(asParagraph(shape.paragraph));
+}
+
 /** HarfBuzz's widths, the build's `measure` for the layout: each line set in its paragraph's fonts and direction. */
 export function harfBuzzMeasure(eastAsian?: EastAsianLanguage): Measure {
-  return (text, size, weight, paragraph) =>
-    cardTypeFace(weight, eastAsian).paragraph(asParagraph(paragraph)).measure(text, size);
+  return (text, size, weight, paragraph) => cardParagraph({ weight, paragraph }, eastAsian).measure(text, size);
 }
 
 /** The words on a card, with the day's name and its date as people say it ("17 January") put in the footer. */
@@ -64,9 +72,7 @@ function svgShape(shape: Shape, mark: string, eastAsian?: EastAsianLanguage): st
         .replace(/^<svg\b[^>]*>/, (tag) => tag.replace(/\s(?:x|y|width|height)="[^"]*"/g, ""))
         .replace(/^<svg\b/, `<svg x="${shape.x}" y="${shape.y}" width="${shape.size}" height="${shape.size}"`);
     case "text": {
-      const d = cardTypeFace(shape.weight, eastAsian)
-        .paragraph(asParagraph(shape.paragraph))
-        .pathData(shape.text, shape.x, shape.y, shape.size);
+      const d = cardParagraph(shape, eastAsian).pathData(shape.text, shape.x, shape.y, shape.size);
       return d ? `<path d="${d}" fill="${shape.fill}"/>` : "";
     }
   }

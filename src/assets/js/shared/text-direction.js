@@ -12,12 +12,16 @@ const RIGHT_TO_LEFT_SCRIPT =
   /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\u061B\u061F\u0640\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 /**
  * What of those scripts takes its direction from around it: marks, Arabic digits and their
- * separators and signs (classes AN, EN, CS, ET), a few symbols (ON), Hebrew's plus sign (ES).
+ * separators and signs (classes AN, EN, CS, ET), symbols and honorifics (ON), Hebrew's plus sign (ES).
  */
 const RIGHT_TO_LEFT_NEUTRAL =
-  /[\p{Mn}\p{Me}\u0600-\u0607\u0609\u060A\u060C\u060E\u060F\u0660-\u066C\u06DD\u06DE\u06E9\u06F0-\u06F9\u0890\u0891\u08E2\uFB29\uFD3E\uFD3F\uFDFD\u{10D30}-\u{10D39}\u{10E60}-\u{10E7E}]/u;
-/** Letters, and the signs of a script that have its direction: Devanagari's dandas, Cyrillic's thousands sign. */
-const LETTER = /[\p{L}\p{Mc}\p{Nl}\p{Co}\u0482\u0964\u0965\u0970]/u;
+  /[\p{Mn}\p{Me}\u0600-\u0607\u0609\u060A\u060C\u060E\u060F\u0660-\u066C\u06DD\u06DE\u06E9\u06F0-\u06F9\u0890\u0891\u08E2\uFB29\uFBC3-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDCF\uFDFD-\uFDFF\u{10D30}-\u{10D39}\u{10E60}-\u{10E7E}]/u;
+/**
+ * Letters, and the signs that have a direction of their own (class L): Devanagari's dandas,
+ * Cyrillic's thousands sign, APL's symbols, letters in brackets and circles, Braille.
+ */
+const LETTER =
+  /[\p{L}\p{Mc}\p{Nl}\p{Co}\u0482\u0964\u0965\u0970\u214F\u2336-\u237A\u2395\u249C-\u24E9\u26AC\u2800-\u28FF]/u;
 /** Modifier letters that take the direction around them (Unicode gives them the class ON): ʹ ʺ ˆ ˇ ˈ ˌ … */
 const NEUTRAL_LETTER = /[\u02B9\u02BA\u02C2-\u02CF\u02D2-\u02DF\u02E5-\u02ED\u02EF-\u02FF\u0374\u0375]/u;
 const DIGIT = /\p{Nd}/u;

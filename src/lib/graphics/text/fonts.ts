@@ -42,6 +42,8 @@ export interface Paragraph {
   measure(line: string, size: number): number;
   /** SVG path data for one of its lines, its baseline starting at (x, y) on the left, whatever the direction. */
   pathData(line: string, x: number, y: number, size: number): string;
+  /** One of its lines as it is drawn, at 1 em: its glyphs from left to right, each with the characters it draws. */
+  shaped(line: string): ShapedLine;
 }
 
 /**
@@ -72,6 +74,7 @@ export function typeFaceFromFonts(name: string, fontsFor: (paragraph: string) =>
       direction: setting.direction,
       measure: (line, size) => shape(line).width * size,
       pathData: (line, x, y, size) => linePathData(shape(line), x, y, size),
+      shaped: shape,
     };
     if (paragraphs.size >= 10_000) paragraphs.clear();
     paragraphs.set(text, result);
