@@ -1,5 +1,6 @@
 import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
 import type { DateTime } from "luxon";
+import { isIanaZone, programmeAudiences, programmeFormats } from "../lib/content/listing-schemas.ts";
 import type { Day, Site } from "../lib/content/schemas.ts";
 import { countryName } from "../lib/places/countries.ts";
 import { worldMapSvg } from "../lib/places/world-map.ts";
@@ -63,6 +64,10 @@ export default function listings(
   eleventyConfig.addCollection("programmeListPages", (api: CollectionApi) => programmeListPages(directory(api)));
   eleventyConfig.addCollection("countryPages", (api: CollectionApi) => countryPages(upcoming(api), directory(api)));
 
+  // What the forms of /events/add/ and /programmes/add/ offer: the zones a time may be in, the formats and audiences.
+  eleventyConfig.addGlobalData("timeZones", () => Intl.supportedValuesOf("timeZone").filter(isIanaZone));
+  eleventyConfig.addGlobalData("programmeFormats", [...programmeFormats]);
+  eleventyConfig.addGlobalData("programmeAudiences", [...programmeAudiences]);
   eleventyConfig.addFilter("listingAt", findByUrl);
   eleventyConfig.addFilter("eventFacets", eventFacets);
   eleventyConfig.addFilter("programmeFacets", programmeFacets);
