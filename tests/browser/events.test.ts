@@ -169,6 +169,8 @@ describe("axe", () => {
       "/programmes/research-mentors-brazil/",
       "/countries/jp/",
       "/events/2026/",
+      "/events/add/",
+      "/programmes/add/",
     ].flatMap(
       (path) =>
         [

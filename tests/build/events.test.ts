@@ -352,6 +352,64 @@ describe("the pages of events and programmes", () => {
   });
 });
 
+describe("the forms to add an event or a programme", () => {
+  it("are Netlify forms with the fields the importer reads, a honeypot, and no field for an email address", () => {
+    for (const [url, name, fields] of [
+      [
+        "/events/add/",
+        "event",
+        [
+          "title",
+          "summary",
+          "start",
+          "end",
+          "timeZone",
+          "attendance",
+          "venue-name",
+          "venue-locality",
+          "venue-country",
+          "venue-latitude",
+          "venue-longitude",
+          "registration",
+          "organizer-name",
+          "organizer-url",
+          "languages",
+          "description",
+        ],
+      ],
+      [
+        "/programmes/add/",
+        "programme",
+        [
+          "name",
+          "organisation",
+          "summary",
+          "apply",
+          "formats[]",
+          "attendance",
+          "countries",
+          "audience[]",
+          "ages",
+          "safeguarding",
+          "languages",
+          "description",
+        ],
+      ],
+    ] as const) {
+      const form = page(url).querySelector(`form[name="${name}"]`)!;
+      expect(form.getAttribute("data-netlify"), url).toBe("true");
+      expect(form.getAttribute("data-netlify-honeypot"), url).toBe("bot-field");
+      expect(form.getAttribute("action"), url).toBe(`${url}sent/`);
+      const names = new Set(
+        form.querySelectorAll("input, textarea, select").map((control) => control.getAttribute("name")),
+      );
+      for (const field of fields) expect(names.has(field), `${url} ${field}`).toBe(true);
+      expect(form.querySelectorAll('input[type="email"], [name*="mail"], [name*="phone"]'), url).toHaveLength(0);
+      expect(fileForUrl(siteDir, `${url}sent/`), url).toBeDefined();
+    }
+  });
+});
+
 describe("the site without events or programmes", () => {
   const emptySite = inject("siteDir");
 

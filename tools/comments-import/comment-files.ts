@@ -6,6 +6,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import { dirname, join } from "node:path";
 import { formatProblem, type Problem } from "../../src/lib/content/check.ts";
 import { readFrontMatter } from "../../src/lib/content/front-matter.ts";
+import { checkEvents, checkProgrammes, type ListingContext } from "../../src/lib/content/listing-check.ts";
+import { countryAt, isCountryCode, placeIsInCountry } from "../../src/lib/places/countries.ts";
 import { entryField } from "../../src/lib/site/stored-entries.ts";
 import { commentsFileProblems, thanksFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
 import type { ArticleIndex, CommentEntry } from "./import-plan.ts";
@@ -21,6 +23,15 @@ export const thanksFile = "_data/thanks.json";
  * deletes from the pull request is still here, so it is not imported again; ids only, never
  * what a visitor wrote.
  */
+/** What the last look at an event's or a programme's file before it is written needs: the countries, the clock. */
+const listingCheckContext: ListingContext = {
+  now: new Date(),
+  imageExists: () => false,
+  isCountryCode,
+  placeIsInCountry,
+  countryAt,
+};
+
 export const reviewedFile = "tools/comments-import/reviewed.json";
 
 /** A problem with the project's own files, said as `file: field: message` lines. */
@@ -151,7 +162,11 @@ export async function writeAll(root: string, files: ReadonlyMap<string, string>)
       ? thanksFileProblems(path, JSON.parse(text))
       : path.startsWith(`${commentsFolder}/`)
         ? commentsFileProblems(path, JSON.parse(text))
-        : [],
+        : path.startsWith("events/")
+          ? checkEvents([{ file: path, source: text }], listingCheckContext).problems
+          : path.startsWith("programmes/")
+            ? checkProgrammes([{ file: path, source: text }], listingCheckContext).problems
+            : [],
   );
   if (refused.length > 0) {
     throw new ProjectFileError(
