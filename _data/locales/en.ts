@@ -363,7 +363,8 @@ const en: Locale = {
     website: "https:// address",
     submit: "Send for review",
     sentTitle: "Thank you for your entry",
-    sentLede: "We have received it. A person checks every entry before it is published, so it may take a few days to appear.",
+    sentLede:
+      "We have received it. A person checks every entry before it is published, so it may take a few days to appear.",
     sentEvents: "Back to the events",
     sentProgrammes: "Back to the programmes",
   },
