@@ -2,7 +2,7 @@ import { checkWithSchema, type Problem } from "../content/check.ts";
 import { commentsSchema, describeValue, thanksSchema } from "../content/schemas.ts";
 import { cardTextProblem } from "../graphics/text/fonts.ts";
 import { latestDate, parseDayOrMoment } from "../words/dates.ts";
-import { isSiteName, plainText } from "../words/plain-text.ts";
+import { nameKey, plainText } from "../words/plain-text.ts";
 import { commentReferenceProblems } from "./comments.ts";
 import { entryField } from "./stored-entries.ts";
 import { thanksReferenceProblems } from "./thanks.ts";
@@ -57,6 +57,8 @@ export function thanksFileProblems(file: string, value: unknown, rules: EntryRul
 /** An entry's date after the build's day, and a name (`names`: the fields that name people) that is the site's. */
 function entryRuleProblems(file: string, value: unknown, names: readonly string[], rules: EntryRules): Problem[] {
   const problems: Problem[] = [];
+  // As people read it (nameKey), worked out once for a file of thousands.
+  const siteKey = rules.siteName === undefined ? undefined : nameKey(rules.siteName);
   (Array.isArray(value) ? value : []).forEach((item, index) => {
     const date = entryField(item, "date");
     const sent = parseDayOrMoment(date);
@@ -71,7 +73,7 @@ function entryRuleProblems(file: string, value: unknown, names: readonly string[
     }
     for (const field of names) {
       const name = entryField(item, field);
-      if (rules.siteName !== undefined && typeof name === "string" && isSiteName(name, rules.siteName)) {
+      if (siteKey && typeof name === "string" && nameKey(name) === siteKey) {
         problems.push({
           file,
           field: `[${index}].${field}`,

@@ -80,8 +80,3 @@ export function nameKey(name: string): string {
     .replace(/[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}\p{White_Space}]/gu, "")
     .toLowerCase();
 }
-
-/** Whether `name` is the site's own name, as people would read it (nameKey). */
-export function isSiteName(name: string, siteName: string): boolean {
-  return nameKey(name) !== "" && nameKey(name) === nameKey(siteName);
-}
