@@ -25,6 +25,9 @@ export default defineConfig({
           setupFiles: ["tests/helpers/remove-temporary-folders.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // What Chromium shows after a script has loaded (a search's results, a dialog's focus) can
+          // take seconds on a busy 2-core machine: expect.poll waits up to 10 s, not its default 1 s.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -180,6 +180,9 @@ const en: Locale = {
       shared: "Card shared.",
       shareCancelled: "Sharing was cancelled.",
       cannotDraw: "Your browser could not draw the card.",
+      needWords: "Type your mentor’s name and your message first: the card has nothing to say yet.",
+      shortened:
+        "The card has room for the start of your message only, and ends it with “…”: shorten it to show all of it.",
     },
     noScript:
       "With JavaScript turned on, this page draws a card from your words as you type, in your browser, and lets you download it as a picture. JavaScript is off, so there is no card to see here; you can still publish your thanks on the wall with the form below, or take {toolkit}.",

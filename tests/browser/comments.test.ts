@@ -36,7 +36,7 @@ const formState = (page: Page) =>
       replyTo: (form.elements.namedItem("reply-to") as HTMLInputElement).value,
       shown: replying.checkVisibility() ? (replying.textContent ?? "").replace(/\s+/g, " ").trim() : "",
       focused: document.activeElement?.id,
-      describedBy: document.getElementById("comment-text")?.getAttribute("aria-describedby"),
+      describedBy: document.getElementById("new-comment-text")?.getAttribute("aria-describedby"),
     };
   });
 
@@ -48,17 +48,17 @@ describe("Reply, with scripts", () => {
     expect(await reply.isVisible()).toBe(true);
     expect(await reply.textContent()).toBe("Reply to Ben Carter");
     const before = await formState(page);
-    expect(before).toMatchObject({ replyTo: "", shown: "", describedBy: "comment-note" });
-    expect(before.focused).not.toBe("comment-text");
+    expect(before).toMatchObject({ replyTo: "", shown: "", describedBy: "new-comment-note" });
+    expect(before.focused).not.toBe("new-comment-text");
     await reply.click();
     expect(await formState(page)).toEqual({
       replyTo: ben!.id,
       shown: "Replying to Ben Carter Cancel reply",
-      focused: "comment-text",
-      describedBy: "reply-status comment-note",
+      focused: "new-comment-text",
+      describedBy: "reply-status new-comment-note",
     });
     // The textarea, where focus went, is on screen.
-    expect(await page.locator("#comment-text").isVisible()).toBe(true);
+    expect(await page.locator("#new-comment-text").isVisible()).toBe(true);
     expect(problems).toEqual({ consoleErrors: [], cspViolations: [], failedRequests: [] });
     await close();
   });
@@ -79,15 +79,15 @@ describe("Reply, with scripts", () => {
     const { page, close } = await watchedPage(browser);
     await page.goto(site.origin + articlePath);
     await page.locator(`#comment-${ama!.id} button.comment__reply`).click();
-    await page.locator("#comment-text").fill("Thank you, Ama.");
+    await page.locator("#new-comment-text").fill("Thank you, Ama.");
     await page.locator("button.comment-form__cancel").click();
     expect(await formState(page)).toEqual({
       replyTo: "",
       shown: "",
-      focused: "comment-text",
-      describedBy: "comment-note",
+      focused: "new-comment-text",
+      describedBy: "new-comment-note",
     });
-    expect(await page.locator("#comment-text").inputValue()).toBe("Thank you, Ama.");
+    expect(await page.locator("#new-comment-text").inputValue()).toBe("Thank you, Ama.");
     await close();
   });
 
@@ -115,7 +115,7 @@ describe("without scripts", () => {
     for (const button of await page.locator("button.comment__reply, .comment-form__replying").all())
       expect(await button.isVisible()).toBe(false);
     expect(await page.getByText("Reply", { exact: true }).count()).toBe(0);
-    for (const field of ["#comment-text", "#comment-name", "#comment-email", "#comment-website"])
+    for (const field of ["#new-comment-text", "#new-comment-name", "#new-comment-email", "#new-comment-website"])
       expect(await page.locator(field).isVisible(), field).toBe(true);
     expect(await page.locator('form.comment-form input[name="reply-to"]').inputValue()).toBe("");
     expect(await page.locator('form.comment-form button[type="submit"]').isVisible()).toBe(true);

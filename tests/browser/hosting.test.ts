@@ -42,10 +42,7 @@ async function searchFromDialog(page: Page, url: string, query: string): Promise
   await page.goto(url);
   await page.keyboard.press("/");
   const input = page.locator("pagefind-modal input");
-  // The dialog's script loads on the first key: on a busy machine that outlasts expect.poll's 1 s.
-  await expect
-    .poll(() => input.evaluate((element) => element === document.activeElement), { timeout: 10_000 })
-    .toBe(true);
+  await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
   await page.keyboard.type(query);
   await page.locator("pagefind-modal .pf-result-link").first().waitFor();
   return page

@@ -92,10 +92,10 @@ describe.each([1280, 390])("the keyboard on / at %i px", (width) => {
       ".site-nav a",
       "#site-search-query",
       ".share__links > li > a, .share__links summary",
-      "#comment-text",
-      "#comment-name",
-      "#comment-email",
-      "#comment-website",
+      "#new-comment-text",
+      "#new-comment-name",
+      "#new-comment-email",
+      "#new-comment-website",
       ".comment-form button[type=submit]",
     ];
     const steps: number[] = [];

@@ -38,10 +38,10 @@ async function maker(options: { width?: number; colorScheme?: "light" | "dark"; 
 }
 
 async function type(page: Page, text: { mentor?: string; message?: string; name?: string; design?: string }) {
-  if (text.mentor !== undefined) await page.fill("#thanks-mentor", text.mentor);
-  if (text.message !== undefined) await page.fill("#thanks-message", text.message);
-  if (text.name !== undefined) await page.fill("#thanks-name", text.name);
-  if (text.design !== undefined) await page.check(`#thanks-design-${text.design}`);
+  if (text.mentor !== undefined) await page.fill("#maker-mentor", text.mentor);
+  if (text.message !== undefined) await page.fill("#maker-message", text.message);
+  if (text.name !== undefined) await page.fill("#maker-name", text.name);
+  if (text.design !== undefined) await page.check(`#maker-design-${text.design}`);
   // The next frame draws; the fonts' slices for new characters load and it draws again.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => document.fonts.ready.then(resolve))));
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
@@ -130,8 +130,8 @@ describe("the card maker", () => {
   it("fits a 280-character message and a 100-character name: nothing reaches the edges", async () => {
     const { page, close } = await maker({ width: 390 });
     await type(page, { mentor: longName, message: longMessage, name: longName });
-    expect(Array.from(await page.inputValue("#thanks-message"))).toHaveLength(280);
-    expect(await page.inputValue("#thanks-mentor")).toHaveLength(100);
+    expect(Array.from(await page.inputValue("#maker-message"))).toHaveLength(280);
+    expect(await page.inputValue("#maker-mentor")).toHaveLength(100);
     for (const format of ["square", "landscape"] as const) {
       const card = await download(page, format);
       const { left, right, box } = inkColumns(card, teal, format);
@@ -182,16 +182,16 @@ describe("the card maker", () => {
 
   it("is usable from the keyboard: the fields, the designs and Download in order", async () => {
     const { page, close } = await maker();
-    await page.focus("#thanks-mentor");
+    await page.focus("#maker-mentor");
     await page.keyboard.type("Ama");
     await page.keyboard.press("Tab");
     await page.keyboard.type("Thank you.");
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("thanks-name");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("maker-name");
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("thanks-design-teal");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("maker-design-teal");
     await page.keyboard.press("ArrowRight");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("thanks-design-cream");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("maker-design-cream");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-download"))).toBe("square");
     const [file] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);

@@ -35,7 +35,7 @@ describe("an article whose body headings share words with the page's own ids, an
     expect(ids).toEqual(["comment-name", "main", "comments-heading", "为什么重要"].map((id) => headingIdPrefix + id));
     // The layout's ids are all still there, once each, on the elements they label.
     const page = readPage(siteDir, url);
-    expect(page.querySelector("#comment-name")?.tagName).toBe("INPUT");
+    expect(page.querySelector("#new-comment-name")?.tagName).toBe("INPUT");
     expect(page.querySelector("#main")?.tagName).toBe("MAIN");
   });
 

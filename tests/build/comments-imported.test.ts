@@ -10,7 +10,8 @@ import { readPage } from "../helpers/site.ts";
 // The form's email field never reaches the site: submissions as Netlify's API gives them, email
 // addresses and all, imported as `npm run comments:import` does and built.
 
-const env = { SOURCE_DATE_EPOCH: "1796083200" };
+// The day after the submissions were sent (17 January 2027): the build takes no comment dated more than a day after its clock.
+const env = { SOURCE_DATE_EPOCH: String(Date.UTC(2027, 0, 18) / 1000) };
 
 /** Every file of a built site, pages, feeds, data, scripts and pictures alike. */
 const builtFiles = (siteDir: string) =>

@@ -430,7 +430,8 @@ export function fakeNetlifyPerTest() {
 /**
  * `npm run comments:import -- …args` in `dir`, as a maintainer or the workflow runs it, against
  * `api` with `fakeAccount`: never with the machine's own Netlify variables, and `env` over all
- * (a variable set to undefined is left out).
+ * (a variable set to undefined is left out). Its clock is 24 January 2027, after every fake
+ * submission was sent (from 17 January on): the importer takes none dated more than a day after its clock.
  */
 export async function runImporter(
   dir: string,
@@ -446,6 +447,7 @@ export async function runImporter(
       NETLIFY_AUTH_TOKEN: fakeAccount.token,
       NETLIFY_SITE_ID: fakeAccount.siteId,
       NETLIFY_API_URL: api?.url,
+      SOURCE_DATE_EPOCH: String(Date.UTC(2027, 0, 24) / 1000),
       ...env,
     },
   }).then(

@@ -76,7 +76,7 @@ const expectedEventProblems: Record<string, string[]> = {
   ],
   "unknown-country.md": ['venue.country: expected an ISO 3166-1 country code like JP, got "XX"'],
   "url-with-password.md": [
-    'registration: expected an address without a user name or password in it, got "https://tokyo:secret@mentoring-events.example/register"',
+    'registration: expected an https:// address with no name@ before its host (the browser would go to the host after the @), got "https://tokyo:secret@mentoring-events.example/register"',
   ],
   "zone-not-iana.md": [
     'timeZone: expected an IANA time zone like Asia/Tokyo or Europe/London (not an offset), got "Mars/Olympus"',

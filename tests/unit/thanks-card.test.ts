@@ -11,8 +11,10 @@ import {
   cardDesigns,
   cardFormats,
   cardLayout,
+  cardShows,
   designForId,
   fontFamiliesFor,
+  hasWords,
   paragraphDirection,
   wrapParagraph,
 } from "../../src/assets/js/shared/thanks-card.js";
@@ -35,6 +37,8 @@ const longMessage =
 const longName = "Maximilian Alexander von Hohenberg-Schwarzenfeld und Lichtenstein-Württemberg the Third of Bavaria!!";
 
 const texts = (layout: CardLayout) => layout.shapes.filter((shape) => shape.kind === "text");
+/** A line as it reads: the invisible marks and isolates that set the direction of the card's own words left out. */
+const visible = (text: string) => text.replace(/[\u200E\u200F\u2068\u2069]/gu, "");
 /** The visitor's words: every line inside the text box. */
 const visitorLines = (layout: CardLayout) =>
   texts(layout).filter((line) => line.y > layout.textBox.y && line.y < layout.textBox.y + layout.textBox.height);
@@ -64,7 +68,7 @@ describe("the thank-you card's layout", () => {
           expect(line.y).toBeLessThanOrEqual(box.y + box.height);
         }
         // Every word of the message, the name and the sender is drawn whole, in order.
-        const drawn = lines.map((line) => line.text).join(" ");
+        const drawn = visible(lines.map((line) => line.text).join(" "));
         expect(drawn.split(/\s+/)).toEqual(`${longName} ${longMessage} From ${longName}`.split(/\s+/));
       }
     }
@@ -93,20 +97,54 @@ describe("the thank-you card's layout", () => {
 
   it("sets an Arabic or Hebrew name right to left, against the right edge of the box", () => {
     const layout = cardLayout(
-      { mentor: "ليلى الحسيني", message: "شكرًا لأنك آمنت بي.", name: "Sam" },
+      { mentor: "ליאת כהן", message: "Thank you for the questions.", name: "Sam" },
       "teal",
       "square",
       words,
       colours,
       measure,
     );
-    const mentor = texts(layout).find((line) => line.paragraph === "ليلى الحسيني");
+    expect(layout.direction).toBe("ltr");
+    const mentor = texts(layout).find((line) => line.paragraph === "ליאת כהן");
     expect(mentor?.direction).toBe("rtl");
-    expect((mentor?.x ?? 0) + (mentor?.width ?? 0)).toBeCloseTo(layout.textBox.x + layout.textBox.width, 3);
-    const from = texts(layout).find((line) => line.paragraph === "From Sam");
-    expect(from).toMatchObject({ direction: "ltr", x: layout.textBox.x });
+    expect(mentor?.x).toBe(layout.textBox.x);
     expect(paragraphDirection("שלום world")).toBe("rtl");
     expect(paragraphDirection("2025: Hello")).toBe("ltr");
+  });
+
+  it("lays an Arabic card out right to left throughout: the mark, the greeting, every line and the footer on the right", () => {
+    const text = { mentor: "ليلى الحسيني", message: "شكرًا لأنك آمنت بي قبل أن أؤمن بنفسي.", name: "Sam 2" };
+    const rtl = cardLayout(text, "teal", "square", words, colours, measure);
+    const ltr = cardLayout(
+      { ...text, message: "Thank you for believing in me." },
+      "teal",
+      "square",
+      words,
+      colours,
+      measure,
+    );
+    expect([rtl.direction, ltr.direction]).toEqual(["rtl", "ltr"]);
+    const mark = (layout: CardLayout) => layout.shapes.find((shape) => shape.kind === "mark");
+    expect(mark(ltr)).toMatchObject({ x: 96 });
+    expect(mark(rtl)).toMatchObject({ x: 1080 - 96 - 112 });
+    const circles = (layout: CardLayout) =>
+      layout.shapes.flatMap((shape) => (shape.kind === "circle" ? [Math.round(shape.cx)] : []));
+    expect(circles(rtl)).toEqual(circles(ltr).map((cx) => 1080 - cx));
+    const right = rtl.textBox.x + rtl.textBox.width;
+    for (const line of texts(rtl)) expect(line.x + line.width).toBeCloseTo(right, 3);
+    for (const line of texts(ltr)) expect(line.x).toBe(ltr.textBox.x);
+    // The card's own words keep their own direction, on the card's side: "From" reads left to right,
+    // the name in it is isolated, so that its digit stays with it ("From Sam 2", not "From 2 Sam").
+    const from = texts(rtl).find((line) => visible(line.text) === "From Sam 2");
+    expect(from).toMatchObject({ direction: "ltr", text: "\u200EFrom \u2068Sam 2\u2069" });
+    expect(texts(rtl)[0]).toMatchObject({ direction: "ltr", text: "\u200EThank you" });
+    // A message of digits alone: the mentor decides; of nothing with a direction, the card's words do.
+    expect(cardLayout({ mentor: "ليلى", message: "2027!" }, "teal", "square", words, colours, measure).direction).toBe(
+      "rtl",
+    );
+    expect(cardLayout({ mentor: "1", message: "2027!" }, "teal", "square", words, colours, measure).direction).toBe(
+      "ltr",
+    );
   });
 
   it("wraps Chinese between characters, never before a full stop, and keeps typed line breaks", () => {
@@ -134,6 +172,120 @@ describe("the thank-you card's layout", () => {
     expect(fontFamiliesFor("Nguyễn Văn An").startsWith('"Card Noto Sans"')).toBe(true);
     expect(fontFamiliesFor("田中さん")).toMatch(/"Card Noto Sans JP", "Card Noto Sans KR", "Card Noto Sans SC"/);
     expect(fontFamiliesFor("김민수")).toMatch(/"Card Noto Sans KR", "Card Noto Sans JP"/);
+  });
+});
+
+describe("a card always shows the words", () => {
+  /** The smallest the message is ever set, in pixels: half its largest size. */
+  const floor = { square: 27, landscape: 18 };
+  const messages: Record<string, string> = {
+    "26 short lines": Array.from({ length: 26 }, (_, index) => `Line ${index + 1}`).join("\n"),
+    "140 lines of one letter": Array.from({ length: 140 }, () => "a").join("\n"),
+    "one word of 280 letters": "w".repeat(280),
+    "280 characters of wide words": "WWWWWWWWW ".repeat(28).trim(),
+    "280 characters of Arabic on 40 lines": Array.from({ length: 40 }, () => "شكرًا").join("\n"),
+    "Chinese in 20 lines": Array.from({ length: 20 }, () => "谢谢您的耐心指导。").join("\n"),
+  };
+
+  it.each(Object.entries(messages))(
+    "%s: at the smallest size or larger, inside the box, cut with … when it must be",
+    (_, message) => {
+      for (const format of ["square", "landscape"] as const) {
+        const layout = cardLayout({ mentor: longName, message, name: "Kofi" }, "teal", format, words, colours, measure);
+        const lines = texts(layout).filter((line) => line.clipped);
+        const box = layout.textBox;
+        for (const line of lines) {
+          expect(line.x).toBeGreaterThanOrEqual(box.x - 0.5);
+          expect(line.x + line.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
+          expect(line.y - line.size).toBeGreaterThanOrEqual(box.y - 1);
+          expect(line.y).toBeLessThanOrEqual(box.y + box.height);
+        }
+        const messageLines = lines.filter((line) => line.paragraph === message);
+        expect(messageLines.length).toBeGreaterThan(0);
+        for (const line of messageLines) expect(line.size).toBeGreaterThanOrEqual(floor[format]);
+        // The mentor and the sender are there whole.
+        expect(visible(lines.map((line) => line.text).join(" "))).toContain("Maximilian");
+        expect(visible(lines.at(-1)?.text ?? "")).toBe("From Kofi");
+        const drawn = messageLines.map((line) => line.text).join("");
+        if (layout.shortened) {
+          expect(drawn.endsWith("…")).toBe(true);
+          // What the card shows is the start of the message, to the same character, and the text alternative says it.
+          expect(layout.shown.message.endsWith("…")).toBe(true);
+          const start = layout.shown.message.slice(0, -1);
+          expect(message.startsWith(start)).toBe(true);
+          expect(start.replace(/\s/g, "")).toBe(drawn.slice(0, -1).replace(/\s/g, ""));
+          expect(cardAlt(layout.shown, words)).toContain(`“${layout.shown.message}”`);
+        } else {
+          expect(drawn.replace(/\s/g, "")).toBe(message.replace(/\s/g, ""));
+          expect(layout.shown.message).toBe(message);
+        }
+      }
+    },
+  );
+
+  it("shortens a message of 26 short lines on both formats, and only then", () => {
+    const lines = (count: number) => Array.from({ length: count }, (_, index) => `Line ${index + 1}`).join("\n");
+    const shortened = (count: number, format: "square" | "landscape") =>
+      cardLayout({ mentor: "Ama", message: lines(count) }, "teal", format, words, colours, measure).shortened;
+    expect([shortened(26, "square"), shortened(26, "landscape")]).toEqual([true, true]);
+    expect([shortened(6, "square"), shortened(6, "landscape")]).toEqual([false, false]);
+    expect(shortened(1, "landscape")).toBe(false);
+    // The longest message of ordinary words, with the longest names, is never shortened.
+    for (const format of ["square", "landscape"] as const) {
+      const layout = cardLayout(
+        { mentor: longName, message: longMessage, name: longName },
+        "teal",
+        format,
+        words,
+        colours,
+        measure,
+      );
+      expect(layout.shortened).toBe(false);
+      expect(cardShows({ mentor: longName, message: longMessage, name: longName }, format, words, measure)).toEqual({
+        mentor: longName,
+        message: longMessage,
+        name: longName,
+      });
+    }
+  });
+
+  it("draws at most five marks on a letter, and the visitor's words never over the mark, the greeting or the footer", async () => {
+    // Shadda, fatha, damma, sukun: Noto Sans Arabic stacks them. A message of many lines fills
+    // the box, so that the mentor's line is at its top, just under the greeting.
+    const tower = `ب${"\u0651\u064E\u064F\u0652".repeat(25)}`;
+    const card = (letter: string) =>
+      thanksCardSvg(
+        { mentor: letter, message: Array.from({ length: 30 }, () => letter).join("\n") },
+        "teal",
+        "landscape",
+        words,
+        colours,
+        markSvg(design.palette.mark),
+      );
+    const { svg, layout } = card(tower);
+    for (const line of texts(layout).filter((shape) => shape.clipped)) {
+      expect(visible(line.text).replace("…", "")).toBe("ب\u0651\u064E\u064F\u0652\u0651");
+    }
+    // Outside the words' clip the card is the card of a plain "ب": the marks reach no further.
+    const plain = card("ب").svg;
+    const outsideClip = async (card: string) => {
+      const { data, info } = await sharp(Buffer.from(card)).raw().toBuffer({ resolveWithObject: true });
+      const row = info.width * info.channels;
+      return Buffer.concat([
+        data.subarray(0, layout.clip.y * row),
+        data.subarray((layout.clip.y + layout.clip.height) * row),
+      ]);
+    };
+    expect((await outsideClip(svg)).equals(await outsideClip(plain))).toBe(true);
+    expect(svg).toContain('<clipPath id="words">');
+  });
+
+  it("has nothing to give without a mentor and a message that say something", () => {
+    expect(hasWords({ mentor: "Ama", message: "Thank you." })).toBe(true);
+    expect(hasWords({ mentor: "أحمد", message: "🙏" })).toBe(true);
+    expect(hasWords({ mentor: "", message: "" })).toBe(false);
+    expect(hasWords({ mentor: "Ama", message: "  \n " })).toBe(false);
+    expect(hasWords({ mentor: "\u200B\u2068", message: "Thanks" })).toBe(false);
   });
 });
 

@@ -23,6 +23,7 @@ import {
   ProjectFileError,
   readArticles,
   readComments,
+  readEntryRules,
   readReviewed,
   readThanks,
   reviewedFile,
@@ -96,10 +97,11 @@ const api = netlifyApi({
 try {
   // The project's files first: what is in them, and which of them the import must leave alone
   // until they pass the content check again.
+  const rules = await readEntryRules(root);
   const articles = await readArticles(root);
-  const comments = await readComments(root);
+  const comments = await readComments(root, rules);
   const reviewed = await readReviewed(root);
-  const wall = await readThanks(root);
+  const wall = await readThanks(root, rules);
   const forms = await api.forms(process.env.NETLIFY_SITE_ID?.trim() ?? "");
   const form = formNamed(forms, formName);
   const submissions = await api.submissions(form.id);
@@ -122,6 +124,7 @@ try {
       reviewed,
       articles,
       pathPrefix: options.pathprefix,
+      rules,
     });
     const files = new Map<string, string>();
     for (const [page, entries] of plan.files) files.set(`${commentsFolder}/${page}.json`, commentsFileText(entries));
@@ -130,6 +133,7 @@ try {
       existing: wall.thanks,
       held: wall.held,
       reviewed: plan.reviewed ?? reviewed,
+      rules,
     });
     if (thanksPlan.thanks) files.set(thanksFile, thanksFileText(thanksPlan.thanks));
     let nextReviewed = thanksPlan.reviewed ?? plan.reviewed;
@@ -147,7 +151,7 @@ try {
       listingLines.push(...listingImportSummary(folder, listingPlan));
     }
     if (nextReviewed) files.set(reviewedFile, reviewedFileText(nextReviewed));
-    await writeAll(root, files);
+    await writeAll(root, files, rules);
     for (const line of importSummary(plan)) console.log(line);
     if (thanksForm) for (const line of thanksImportSummary(thanksPlan)) console.log(line);
     for (const line of listingLines) console.log(line);

@@ -4,12 +4,14 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { importFresh } from "../../src/lib/build/import-fresh-files.ts";
 import { formatProblem, type Problem } from "../../src/lib/content/check.ts";
 import { readFrontMatter } from "../../src/lib/content/front-matter.ts";
 import { checkEvents, checkProgrammes, type ListingContext } from "../../src/lib/content/listing-check.ts";
 import { countryAt, isCountryCode, placeIsInCountry } from "../../src/lib/places/countries.ts";
-import { entryField } from "../../src/lib/site/stored-entries.ts";
-import { commentsFileProblems, thanksFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
+import { entryField as dataField } from "../../src/lib/site/stored-entries.ts";
+import { commentsFileProblems, type EntryRules, thanksFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
+import { buildTime } from "../../src/lib/words/dates.ts";
 import type { ArticleIndex, CommentEntry } from "./import-plan.ts";
 import type { ThanksEntry } from "./thanks-plan.ts";
 
@@ -37,6 +39,23 @@ export const reviewedFile = "tools/comments-import/reviewed.json";
 /** A problem with the project's own files, said as `file: field: message` lines. */
 export class ProjectFileError extends Error {
   override name = "ProjectFileError";
+}
+
+/**
+ * What the content check's rules over comments and thanks depend on: the build's clock (now, or
+ * SOURCE_DATE_EPOCH) and the site's name (_data/site.ts, when the project has one).
+ */
+export async function readEntryRules(root: string): Promise<EntryRules> {
+  const siteFile = join(root, "_data/site.ts");
+  let siteName: unknown;
+  if (existsSync(siteFile)) {
+    try {
+      siteName = dataField(await importFresh(siteFile), "name");
+    } catch (error) {
+      throw new ProjectFileError(`_data/site.ts: could not be loaded: ${(error as Error).message}`);
+    }
+  }
+  return { now: buildTime().toJSDate(), siteName: typeof siteName === "string" ? siteName : undefined };
 }
 
 /** The articles, by file name without `.md`, and whether each is a draft (drafts are not published). */
@@ -71,7 +90,8 @@ export interface HeldFile {
 async function readEntries<Entry>(
   root: string,
   file: string,
-  fileProblems: (file: string, value: unknown) => Problem[],
+  fileProblems: (file: string, value: unknown, rules: EntryRules) => Problem[],
+  rules: EntryRules,
 ): Promise<{ entries: Entry[]; held?: undefined } | { entries?: undefined; held: HeldFile }> {
   let value: unknown;
   try {
@@ -85,10 +105,10 @@ async function readEntries<Entry>(
       },
     };
   }
-  const problems = fileProblems(file, value);
+  const problems = fileProblems(file, value, rules);
   if (problems.length === 0) return { entries: value as Entry[] };
   const ids = (Array.isArray(value) ? value : [])
-    .map((item) => entryField(item, "id"))
+    .map((item) => dataField(item, "id"))
     .filter((id) => typeof id === "string");
   return { held: { file, problems, ids } };
 }
@@ -99,6 +119,7 @@ async function readEntries<Entry>(
  */
 export async function readComments(
   root: string,
+  rules: EntryRules = {},
 ): Promise<{ pages: Map<string, CommentEntry[]>; held: Map<string, HeldFile> }> {
   const folder = join(root, commentsFolder);
   const pages = new Map<string, CommentEntry[]>();
@@ -106,7 +127,7 @@ export async function readComments(
   if (!existsSync(folder)) return { pages, held };
   for (const name of (await readdir(folder)).filter((file) => file.endsWith(".json")).sort()) {
     const page = name.slice(0, -".json".length);
-    const read = await readEntries<CommentEntry>(root, `${commentsFolder}/${name}`, commentsFileProblems);
+    const read = await readEntries<CommentEntry>(root, `${commentsFolder}/${name}`, commentsFileProblems, rules);
     if (read.held) held.set(page, read.held);
     else pages.set(page, read.entries);
   }
@@ -114,9 +135,12 @@ export async function readComments(
 }
 
 /** _data/thanks.json as written, checked as the content check checks it (none yet is an empty wall), or why it is held. */
-export async function readThanks(root: string): Promise<{ thanks: ThanksEntry[]; held?: HeldFile }> {
+export async function readThanks(
+  root: string,
+  rules: EntryRules = {},
+): Promise<{ thanks: ThanksEntry[]; held?: HeldFile }> {
   if (!existsSync(join(root, thanksFile))) return { thanks: [] };
-  const read = await readEntries<ThanksEntry>(root, thanksFile, thanksFileProblems);
+  const read = await readEntries<ThanksEntry>(root, thanksFile, thanksFileProblems, rules);
   return read.held ? { thanks: [], held: read.held } : { thanks: read.entries };
 }
 
@@ -155,13 +179,17 @@ export function reviewedFileText(reviewed: ReadonlyMap<string, string>): string 
  * Writes every file (project-relative path → text) at once: each to a temporary file beside
  * it first, then all renamed into place. A failure before the renames leaves every file as it was.
  */
-export async function writeAll(root: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeAll(
+  root: string,
+  files: ReadonlyMap<string, string>,
+  rules: EntryRules = {},
+): Promise<void> {
   // The last word before any file changes: the content check, as `npm run check:content` runs it.
   const refused = [...files].flatMap(([path, text]) =>
     path === thanksFile
-      ? thanksFileProblems(path, JSON.parse(text))
+      ? thanksFileProblems(path, JSON.parse(text), rules)
       : path.startsWith(`${commentsFolder}/`)
-        ? commentsFileProblems(path, JSON.parse(text))
+        ? commentsFileProblems(path, JSON.parse(text), rules)
         : path.startsWith("events/")
           ? checkEvents([{ file: path, source: text }], listingCheckContext).problems
           : path.startsWith("programmes/")

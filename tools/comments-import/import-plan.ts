@@ -1,9 +1,9 @@
 // What an import changes, decided without touching a file or the network: which submission
 // becomes which page's comment, which are skipped and why, and the summary a maintainer reads.
-import { checkWithSchema, type Problem } from "../../src/lib/content/check.ts";
-import { commentsSchema, describeValue, type StoredComment } from "../../src/lib/content/schemas.ts";
-import { normalisedPrefix } from "../../src/lib/publishing/urls.ts";
-import { commentsFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
+import type { Problem } from "../../src/lib/content/check.ts";
+import { describeValue, type StoredComment } from "../../src/lib/content/schemas.ts";
+import { isHttpsUrl, normalisedPrefix } from "../../src/lib/publishing/urls.ts";
+import { commentsFileProblems, type EntryRules } from "../../src/lib/site/stored-entry-checks.ts";
 import { commentsFolder, type HeldFile } from "./comment-files.ts";
 import type { Submission } from "./netlify-api.ts";
 import {
@@ -64,10 +64,6 @@ export function pageFor(path: unknown, articles: ArticleIndex, pathPrefix = "/")
   return { page: name };
 }
 
-function isHttpsUrl(value: unknown): value is string {
-  return typeof value === "string" && URL.canParse(value) && new URL(value).protocol === "https:";
-}
-
 export interface ImportInput {
   /** The form's verified submissions at Netlify, in any order. */
   submissions: readonly Submission[];
@@ -79,6 +75,8 @@ export interface ImportInput {
   reviewed: ReadonlyMap<string, string>;
   articles: ArticleIndex;
   pathPrefix?: string;
+  /** The build's clock and the site's name, which the content check's rules over entries ask for (readEntryRules). */
+  rules?: EntryRules;
 }
 
 export interface Skipped {
@@ -133,6 +131,7 @@ export function planImport({
   reviewed,
   articles,
   pathPrefix,
+  rules = {},
 }: ImportInput): ImportPlan {
   const seen = new Set(reviewed.keys());
   for (const comments of existing.values()) for (const comment of comments) seen.add(comment.id);
@@ -180,9 +179,13 @@ export function planImport({
       ...(isHttpsUrl(website) ? { website } : {}),
       ...(answersKnown ? { replyTo } : {}),
     };
-    const checked = checkWithSchema("", candidate, commentsSchema.element);
-    if (checked.problems.length > 0) {
-      skip(checked.problems.map(problemText).join("; "));
+    // The check's own, on a file of this one comment (its reply checked with its page's, below): its fields, its date, its name.
+    const { replyTo: _answers, ...alone } = candidate;
+    const problems = commentsFileProblems("", [alone], rules).map((found) =>
+      problemText({ ...found, field: found.field.replace(/^\[0\]\.?/, "") }),
+    );
+    if (problems.length > 0) {
+      skip(problems.join("; "));
       continue;
     }
     if (held.has(page)) {
@@ -216,7 +219,7 @@ export function planImport({
     const kept = existing.get(page) ?? [];
     const added = comments.slice(kept.length);
     const file = `${commentsFolder}/${page}.json`;
-    const { count, problem } = fitting(kept, added, (entries) => commentsFileProblems(file, entries));
+    const { count, problem } = fitting(kept, added, (entries) => commentsFileProblems(file, entries, rules));
     if (problem === undefined) continue;
     const ids = added.slice(count).map((comment) => comment.id);
     for (const id of ids) cut.add(id);

@@ -2,13 +2,17 @@
 // submissions not seen before, the robot check of the forms' hidden field, and how many new
 // entries a file can take and still pass the content check.
 import type { Problem } from "../../src/lib/content/check.ts";
+import { plainText } from "../../src/lib/words/plain-text.ts";
 import type { Submission } from "./netlify-api.ts";
 
-/** A field a visitor sent (trimmed when text); undefined when the form had none of that name. */
+/**
+ * A field a visitor sent, text as the site shows it (plainText: composed, trimmed, with no bidi
+ * control or invisible character of no use); undefined when the form had none of that name.
+ */
 export function submissionField(data: unknown, name: string): unknown {
   if (!data || typeof data !== "object" || !Object.hasOwn(data, name)) return undefined;
   const value = (data as Record<string, unknown>)[name];
-  return typeof value === "string" ? value.trim() : value;
+  return typeof value === "string" ? plainText(value) : value;
 }
 
 /**

@@ -2,7 +2,8 @@
 // which submissions of the `thanks` form join _data/thanks.json, which are skipped and why.
 import type { Problem } from "../../src/lib/content/check.ts";
 import { describeValue, type StoredThanks } from "../../src/lib/content/schemas.ts";
-import { thanksFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
+import { type EntryRules, thanksFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
+import { isBlank } from "../../src/lib/words/plain-text.ts";
 import { type HeldFile, thanksFile } from "./comment-files.ts";
 import { type LeftOver, leftOverLine } from "./import-plan.ts";
 import type { Submission } from "./netlify-api.ts";
@@ -31,6 +32,8 @@ export interface ThanksImportInput {
   held?: HeldFile;
   /** Every submission put up for review before (reviewed.json, after this run's comments): id → page. */
   reviewed: ReadonlyMap<string, string>;
+  /** The build's clock and the site's name, which the content check's rules over entries ask for (readEntryRules). */
+  rules?: EntryRules;
 }
 
 export interface ThanksImportPlan {
@@ -53,7 +56,13 @@ export interface ThanksImportPlan {
  * takes as many as it can and still pass the check; the rest, and every thanks when the file does
  * not pass the check as it is, stay at Netlify. No email address is read, so none can be written.
  */
-export function planThanksImport({ submissions, existing, held, reviewed }: ThanksImportInput): ThanksImportPlan {
+export function planThanksImport({
+  submissions,
+  existing,
+  held,
+  reviewed,
+  rules = {},
+}: ThanksImportInput): ThanksImportPlan {
   const seen = new Set([...reviewed.keys(), ...existing.map((thanks) => thanks.id), ...(held?.ids ?? [])]);
   const plan: ThanksImportPlan = { imported: [], skipped: [], known: 0 };
   const { fresh, known } = unseenOldestFirst(submissions, seen);
@@ -74,16 +83,17 @@ export function planThanksImport({ submissions, existing, held, reviewed }: Than
       continue;
     }
     const name = submissionField(data, "name");
-    const message = submissionField(data, "message");
     const candidate = {
       id,
       mentor: submissionField(data, "mentor"),
-      message: typeof message === "string" ? message.replace(/\r\n?/g, "\n") : undefined,
-      ...(typeof name === "string" && name !== "" ? { name } : {}),
+      // Its line breaks as \n whatever system sent it (submissionField).
+      message: submissionField(data, "message"),
+      // The name is optional: one of spaces or invisible characters alone is none.
+      ...(typeof name === "string" && !isBlank(name) ? { name } : {}),
       date: submission.created_at,
     };
     // The check's own, on a wall of this one thanks: its fields, and its card's characters.
-    const problems = thanksFileProblems(thanksFile, [candidate]).map((found) =>
+    const problems = thanksFileProblems(thanksFile, [candidate], rules).map((found) =>
       problemText({ ...found, field: found.field.replace(/^\[0\]\.?/, "") }),
     );
     if (problems.length > 0) {
@@ -104,7 +114,7 @@ export function planThanksImport({ submissions, existing, held, reviewed }: Than
     };
     return plan;
   }
-  const { count, problem } = fitting(existing, added, (entries) => thanksFileProblems(thanksFile, entries));
+  const { count, problem } = fitting(existing, added, (entries) => thanksFileProblems(thanksFile, entries, rules));
   if (problem !== undefined) {
     plan.leftOver = {
       page: "",

@@ -61,16 +61,22 @@ async function start(form, moduleUrl) {
 
   // The fonts' slices load as the canvas first asks for their characters: drawn again once they are in.
   const fontsLoaded = () => document.fonts.ready.then(() => undefined);
+  const say = (/** @type {string} */ message) => {
+    if (statusLine.textContent !== message) statusLine.textContent = message;
+  };
   let queued = false;
   const update = () => {
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => {
       queued = false;
-      drawOn(canvas, "square");
-      canvas.setAttribute("aria-label", card.cardAlt(typed(), words));
+      const layout = drawOn(canvas, "square");
+      // The text alternative says what the card shows: a message it shortened ends in "…" there too.
+      canvas.setAttribute("aria-label", card.cardAlt(layout.shown, words));
       const left = card.messageMaxLength - Array.from(field("message").value).length;
       count.textContent = card.fillIn(form.dataset.charactersLeft ?? "", { count: String(left) });
+      if (layout.shortened) say(status.shortened);
+      else if (statusLine.textContent === status.shortened) say("");
     });
   };
   form.addEventListener("input", update);
@@ -93,13 +99,19 @@ async function start(form, moduleUrl) {
     const { width, height } = card.cardFormats[format];
     return `${form.dataset.fileName}-${width}x${height}.png`;
   };
-  const say = (/** @type {string} */ message) => {
-    statusLine.textContent = message;
+  /** Whether there is a card to give: else the status says what is missing, and the first empty field is focused. */
+  const ready = () => {
+    if (card.hasWords(typed())) return true;
+    say(status.needWords);
+    const empty = ["mentor", "message"].map(field).find((input) => !card.saysSomething(input.value));
+    empty?.focus();
+    return false;
   };
 
   for (const button of form.querySelectorAll(/** @type {"button"} */ ("button[data-download]"))) {
     button.addEventListener("click", async () => {
       const format = /** @type {CardFormat} */ (button.dataset.download);
+      if (!ready()) return;
       say(status.drawing);
       try {
         const blob = await png(format);
@@ -124,6 +136,7 @@ async function start(form, moduleUrl) {
   if (navigator.canShare?.({ files: [probe] })) {
     shareButton.hidden = false;
     shareButton.addEventListener("click", async () => {
+      if (!ready()) return;
       try {
         const file = new File([await png("square")], fileName("square"), { type: "image/png" });
         await navigator.share({ files: [file], title: card.fillIn(form.dataset.shareTitle ?? "", typed()) });
@@ -154,12 +167,19 @@ function draw(context, layout, mark, canvasFont) {
     } else if (shape.kind === "mark") {
       if (mark.complete && mark.naturalWidth > 0) context.drawImage(mark, shape.x, shape.y, shape.size, shape.size);
     } else {
+      context.save();
+      if (shape.clipped) {
+        context.beginPath();
+        context.rect(layout.clip.x, layout.clip.y, layout.clip.width, layout.clip.height);
+        context.clip();
+      }
       context.font = canvasFont(shape.size, shape.weight, shape.paragraph);
       context.direction = shape.direction;
       context.textAlign = "left";
       context.textBaseline = "alphabetic";
       context.fillStyle = shape.fill;
       context.fillText(shape.text, shape.x, shape.y);
+      context.restore();
     }
   }
 }

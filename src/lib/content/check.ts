@@ -1,8 +1,11 @@
 import type { z } from "zod";
+import { displayName } from "../site/people.ts";
+import { entryField } from "../site/stored-entries.ts";
+import { latestDate } from "../words/dates.ts";
 import { type FrontMatter, FrontMatterError, readFrontMatter } from "./front-matter.ts";
 import { createMarkdown } from "./markdown.ts";
 import { scaffoldPlaceholderValues } from "./scaffold.ts";
-import { type Article, articleSchema, describeValue } from "./schemas.ts";
+import { type Article, articleSchema, describeValue, imageSchema, personSchema } from "./schemas.ts";
 import { slugify } from "./slug.ts";
 
 /** One thing wrong with one file, said so that a contributor can fix it. */
@@ -37,19 +40,23 @@ export function fieldPath(path: readonly PropertyKey[]): string {
     .join("");
 }
 
-/** Validates `value` with `schema`; each issue becomes a problem naming the file and the field. */
+/**
+ * Validates `value` with `schema`; each issue becomes a problem naming the file and the field. A
+ * field the schema does not know gets the nearest known field at its depth as a suggestion
+ * (`people[0].nmae: is not a known field (did you mean "name"?)`).
+ */
 export function checkWithSchema<Schema extends z.ZodType>(
   file: string,
   value: unknown,
   schema: Schema,
-  knownFields: readonly string[] = [],
 ): { problems: Problem[]; value?: z.output<Schema> } {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { problems: [], value: result.data };
   const problems = result.error.issues.flatMap((issue): Problem[] => {
     if (issue.code === "unrecognized_keys") {
+      const known = fieldsAt(schema, issue.path);
       return issue.keys.map((key) => {
-        const suggestion = closest(key, knownFields);
+        const suggestion = closest(key, known);
         return {
           file,
           field: fieldPath([...issue.path, key]),
@@ -64,6 +71,36 @@ export function checkWithSchema<Schema extends z.ZodType>(
   return { problems };
 }
 
+/** The definition zod keeps of a schema: the parts of it this module walks through. */
+interface SchemaDefinition {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  valueType?: z.ZodType;
+}
+const definitionOf = (schema: z.ZodType) => schema._zod.def as unknown as SchemaDefinition;
+
+/** The schema itself, out of what only wraps it (optional, nullable, a default, a transform's input). */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  const inner = definitionOf(schema).innerType ?? definitionOf(schema).in;
+  return inner === undefined ? schema : unwrapped(inner);
+}
+
+/** The fields of the group of fields at `path` in `schema` (`["people", 0]`: a person's), or none. */
+export function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: z.ZodType | undefined = unwrapped(schema);
+  for (const key of path) {
+    const definition: SchemaDefinition = definitionOf(current);
+    const next: z.ZodType | undefined =
+      definition.type === "object" ? definition.shape?.[String(key)] : (definition.element ?? definition.valueType);
+    if (next === undefined) return [];
+    current = unwrapped(next);
+  }
+  return Object.keys(definitionOf(current).shape ?? {});
+}
+
 export interface ArticleContext {
   /** The tags an article may use. */
   tags: readonly string[];
@@ -71,6 +108,8 @@ export interface ArticleContext {
   imageExists: (src: string) => boolean;
   /** The build's clock: an article dated after the day after it is not published yet. */
   now: Date;
+  /** Why the social card cannot draw `text` (a title is bold, a name regular), if it cannot. */
+  cardTextProblem?: (text: string, weight: 400 | 700) => string | undefined;
 }
 
 /**
@@ -95,22 +134,42 @@ export function isContainedImagePath(src: string): boolean {
     .every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** The name the home page goes by among pages (`_data/comments/home.json`): no article may take it. */
 export const homePageName = "home";
 
-/** Everything wrong with one article file. */
-export function checkArticle(file: string, source: string, context: ArticleContext) {
+/** A picture an article shows, at `field` of its file: one to decode as the build will. */
+export interface ShownPicture {
+  field: string;
+  src: string;
+}
+
+/** The value of one field of `data` as `schema` reads it, whatever is wrong with the others; undefined if it is wrong too. */
+function validField<Schema extends z.ZodType>(schema: Schema, data: unknown): z.output<Schema> | undefined {
+  const result = schema.safeParse(data);
+  return result.success ? result.data : undefined;
+}
+
+/**
+ * Everything wrong with one article file, every problem at once: a misspelled field hides no
+ * missing picture, and no field's mistake hides another's. With the article when it is valid,
+ * and the pictures it shows that are there, to be decoded as the build will.
+ */
+export function checkArticle(
+  file: string,
+  source: string,
+  context: ArticleContext,
+): { problems: Problem[]; value?: Article; pictures: ShownPicture[] } {
   let parsed: FrontMatter;
   try {
     parsed = readFrontMatter(source);
   } catch (error) {
     if (!(error instanceof FrontMatterError)) throw error;
-    return { problems: [{ file, field: "front matter", message: error.message }] };
+    return { problems: [{ file, field: "front matter", message: error.message }], pictures: [] };
   }
-  const { problems, value } = checkWithSchema(file, parsed.data, articleSchema, Object.keys(articleSchema.shape));
-  for (const [index, tag] of (Array.isArray(parsed.data.tags) ? parsed.data.tags : []).entries()) {
+  const data = parsed.data;
+  const { problems, value } = checkWithSchema(file, data, articleSchema);
+  const pictures: ShownPicture[] = [];
+  for (const [index, tag] of (Array.isArray(data.tags) ? data.tags : []).entries()) {
     if (typeof tag === "string" && !context.tags.includes(tag)) {
       const suggestion = closest(tag, context.tags);
       problems.push({
@@ -120,14 +179,17 @@ export function checkArticle(file: string, source: string, context: ArticleConte
       });
     }
   }
-  if (value && !isContainedImagePath(value.image.src)) {
+  const imageSrc = validField(imageSchema.shape.src, entryField(data.image, "src"));
+  if (imageSrc !== undefined && !isContainedImagePath(imageSrc)) {
     problems.push({
       file,
       field: "image.src",
-      message: `expected a path inside /images/ with no .. in it, got ${describeValue(value.image.src)}`,
+      message: `expected a path inside /images/ with no .. in it, got ${describeValue(imageSrc)}`,
     });
-  } else if (value && !context.imageExists(value.image.src)) {
-    problems.push({ file, field: "image.src", message: `expected a file at static${value.image.src}, found none` });
+  } else if (imageSrc !== undefined && !context.imageExists(imageSrc)) {
+    problems.push({ file, field: "image.src", message: `expected a file at static${imageSrc}, found none` });
+  } else if (imageSrc !== undefined) {
+    pictures.push({ field: "image.src", src: imageSrc });
   }
   if (parsed.body.trim() === "") {
     problems.push({
@@ -146,20 +208,32 @@ export function checkArticle(file: string, source: string, context: ArticleConte
       });
     } else if (!context.imageExists(picture.src)) {
       problems.push({ file, field, message: `expected a file at static${picture.src}, found none` });
+    } else {
+      pictures.push({ field, src: picture.src });
     }
   }
-  if (value && value.draft !== true) {
-    const latest = new Date(context.now.getTime() + DAY_MS);
-    if (value.date > latest) {
+  // The social card draws the title and the people's names: each character must be in its typefaces.
+  const cardText = (field: string, text: string | undefined, weight: 400 | 700) => {
+    const message = text === undefined ? undefined : context.cardTextProblem?.(text, weight);
+    if (message !== undefined) problems.push({ file, field, message });
+  };
+  cardText("title", validField(articleSchema.shape.title, data.title), 700);
+  (Array.isArray(data.people) ? data.people : []).forEach((person, index) => {
+    const valid = validField(personSchema, person);
+    cardText(`people[${index}]`, valid && displayName(valid), 400);
+  });
+  if (data.draft !== true) {
+    const date = validField(articleSchema.shape.date, data.date);
+    if (date !== undefined && date > latestDate(context.now)) {
       problems.push({
         file,
         field: "date",
-        message: `expected a date no later than ${latest.toISOString().slice(0, 10)}, got ${describeValue(value.date)}; to keep an article unpublished until its day, add draft: true`,
+        message: `expected a date no later than ${latestDate(context.now).toISOString().slice(0, 10)}, got ${describeValue(date)}; to keep an article unpublished until its day, add draft: true`,
       });
     }
-    problems.push(...placeholderProblems(file, parsed.data, parsed.body));
+    problems.push(...placeholderProblems(file, data, parsed.body));
   }
-  return { problems, value };
+  return { problems, ...(value === undefined ? {} : { value }), pictures };
 }
 
 /** The pictures a Markdown body shows, with the file's line each is on. */
@@ -206,19 +280,21 @@ function placeholderProblems(file: string, data: Record<string, unknown>, body: 
 
 /**
  * Every problem of every article, and the addresses two files would both be written to;
- * with the front matter of each valid article, by file.
+ * with the front matter of each valid article, by file, and the pictures the articles show.
  */
 export function checkArticles(
   files: readonly { file: string; source: string }[],
   context: ArticleContext,
-): { problems: Problem[]; valid: Map<string, Article> } {
+): { problems: Problem[]; valid: Map<string, Article>; pictures: (ShownPicture & { file: string })[] } {
   const problems: Problem[] = [];
   const valid = new Map<string, Article>();
+  const pictures: (ShownPicture & { file: string })[] = [];
   const fileForSlug = new Map<string, string>();
   for (const { file, source } of files) {
     const checked = checkArticle(file, source, context);
     problems.push(...checked.problems);
     if (checked.value) valid.set(file, checked.value);
+    pictures.push(...checked.pictures.map((picture) => ({ file, ...picture })));
     const stem = file.replace(/^.*\//, "").replace(/\.md$/, "");
     const slug = slugify(stem);
     if (stem !== slug) {
@@ -242,7 +318,7 @@ export function checkArticles(
       fileForSlug.set(slug, file);
     }
   }
-  return { problems, valid };
+  return { problems, valid, pictures };
 }
 
 /** The candidate nearest to `word` by edit distance, when it is near enough to be a likely typo. */

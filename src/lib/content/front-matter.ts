@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, dump, load, type YAMLException } from "js-yaml";
 import { parseDay } from "../words/dates.ts";
+import { plainText } from "../words/plain-text.ts";
 
 /**
  * Front matter is YAML and only YAML: one parser, used by the content check and handed to
@@ -74,13 +75,25 @@ export function parseYamlData(yamlText: string): Record<string, unknown> {
     // An alias repeats a value by reference; a few nested ones make text that expands without end.
     throw new FrontMatterError("YAML aliases (*name) are not allowed: write each value out", 2);
   }
-  const fields = data as Record<string, unknown>;
+  const fields = plainStrings(data) as Record<string, unknown>;
   for (const field of dateFields) {
     const value = fields[field];
     const day = typeof value === "string" ? parseDay(value) : undefined;
     if (day !== undefined) fields[field] = day;
   }
   return fields;
+}
+
+/**
+ * Every text of the front matter as pages, feeds and cards show it (plainText: no bidi control or
+ * invisible character of no use), read so here for the check and the build alike.
+ */
+function plainStrings(value: unknown): unknown {
+  if (typeof value === "string") return plainText(value);
+  if (Array.isArray(value)) return value.map(plainStrings);
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, plainStrings(inner)]));
+  return value;
 }
 
 /** Whether one list or group of fields appears twice in `value` (only an alias can do that). */

@@ -25,6 +25,8 @@ export interface ListingContext {
   placeIsInCountry: (country: string, latitude: number, longitude: number) => boolean;
   /** The country whose shape holds a point, to say where wrong coordinates point; undefined at sea. */
   countryAt?: (latitude: number, longitude: number) => string | undefined;
+  /** What the social card's typefaces cannot draw of a text (the page's card shows its title), if anything. */
+  cardTextProblem?: (text: string, weight: 400 | 700) => string | undefined;
 }
 
 /** The two kinds of listing, by folder. */
@@ -138,7 +140,7 @@ function checkListingFile<Schema extends typeof eventSchema | typeof programmeSc
     if (!(error instanceof FrontMatterError)) throw error;
     return { problems: [{ file, field: "front matter", message: error.message }] };
   }
-  const { problems, value } = checkWithSchema(file, parsed.data, schema, Object.keys(schema.shape));
+  const { problems, value } = checkWithSchema(file, parsed.data, schema);
   const frontMatter = source.replace(/^\uFEFF?---[^\n]*\n/, "").split(/^---[ \t]*$/m)[0] ?? "";
   problems.push(...contactProblems(file, parsed.data, frontMatter, parsed.body, parsed.bodyLine));
   if (parsed.body.trim() === "") {
@@ -251,7 +253,9 @@ export function checkEvents(
     } else {
       fileForEvent.set(key, file);
     }
-    if (checked.problems.length === 0 && venue.length === 0) valid.set(file, event);
+    const glyphs = context.cardTextProblem?.(event.title, 700);
+    if (glyphs !== undefined) problems.push({ file, field: "title", message: glyphs });
+    if (checked.problems.length === 0 && venue.length === 0 && glyphs === undefined) valid.set(file, event);
   }
   return { problems, valid };
 }
@@ -289,6 +293,8 @@ export function checkProgrammes(
         message: `expected the day the entry was last confirmed, no later than ${latest.toISOString().slice(0, 10)}, got ${describeValue(programme.verified)}`,
       });
     }
+    const glyphs = context.cardTextProblem?.(programme.name, 700);
+    if (glyphs !== undefined) own.push({ file, field: "name", message: glyphs });
     problems.push(...own);
     const key = [programme.name, programme.organisation].join("\n").toLowerCase();
     const other = fileForProgramme.get(key);

@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
+import { isHttpsUrl } from "../publishing/urls.ts";
 import { calendarDate, describeValue, httpsUrl, imageSchema, languageTag, text } from "./schemas.ts";
 
 // The schemas of events (events/<name>.md) and mentoring programmes (programmes/<name>.md): one
@@ -119,7 +120,7 @@ export const eventSchema = z
     timeZone: timeZoneName,
     attendance: oneOf(attendanceModes),
     venue: venueSchema.optional(),
-    registration: httpsUrl.refine((value) => !meetingHosts.test(new URL(value).hostname), {
+    registration: httpsUrl.refine((value) => !isHttpsUrl(value) || !meetingHosts.test(new URL(value).hostname), {
       error: (issue) =>
         `expected the page where people register, not the meeting link itself, got ${describeValue(issue.input)}`,
     }),

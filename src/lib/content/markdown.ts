@@ -14,7 +14,7 @@ export function createMarkdown(): MarkdownIt {
 
 /**
  * The prefix of every heading id in an article's body. The layout around the body has ids of its
- * own (`main`, `comment-name`, `share-heading`, …): with the prefix, no heading can take one of
+ * own (`main`, `new-comment-name`, `share-heading`, …): with the prefix, no heading can take one of
  * them, whatever its words, and a heading's anchor never changes when the layout gains an id.
  */
 export const headingIdPrefix = "section-";

@@ -5,7 +5,7 @@ import { importFresh } from "../build/import-fresh-files.ts";
 import { inspectSource } from "../graphics/image-files.ts";
 import { cardTextProblem } from "../graphics/text/fonts.ts";
 import { countryAt, isCountryCode, placeIsInCountry } from "../places/countries.ts";
-import { displayName } from "../site/people.ts";
+import { entryField } from "../site/stored-entries.ts";
 import { commentsFileProblems, thanksFileProblems } from "../site/stored-entry-checks.ts";
 import { localeProblems } from "../words/locale-files.ts";
 import { checkArticles, checkWithSchema, formatProblem, type Problem } from "./check.ts";
@@ -18,7 +18,7 @@ import {
   thanksFile,
 } from "./contribution-surface.ts";
 import { checkEvents, checkProgrammes, type ListingContext } from "./listing-check.ts";
-import { daySchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
+import { daySchema, imageSchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
 import { svgProblems } from "./svg-check.ts";
 
 /** What checking a listing's place needs: the countries' codes and shapes (Natural Earth 1:50m). */
@@ -99,12 +99,6 @@ function isPlainFileUnder(root: string, src: string): boolean {
   return lstatSync(path).isFile();
 }
 
-/** A problem for the first character of `text` that none of the social card's typefaces has (a title is bold, a name regular). */
-function missingGlyph(file: string, field: string, text: string, weight: 400 | 700): Problem | undefined {
-  const message = cardTextProblem(text, weight);
-  return message === undefined ? undefined : { file, field, message };
-}
-
 /**
  * Reads the project's content (articles/*.md, _data/*.ts, _data/comments/*.json) and
  * returns every problem with it; an empty list means the site can be built.
@@ -119,6 +113,7 @@ export async function checkProjectContent(
   const pictures: { file: string; field: string; src: string }[] = [];
 
   let tags: string[] = [];
+  let siteName: string | undefined;
   for (const [name, schema] of Object.entries(dataFiles)) {
     const file = `_data/${name}`;
     let value: unknown;
@@ -128,16 +123,19 @@ export async function checkProjectContent(
       problems.push({ file, field: "", message: `could not be loaded: ${(error as Error).message}` });
       continue;
     }
-    const checked = checkWithSchema(file, value, schema, "shape" in schema ? Object.keys(schema.shape) : []);
+    const checked = checkWithSchema(file, value, schema);
     problems.push(...checked.problems);
     if (name === "topics.ts" && value && typeof value === "object") tags = Object.keys(value);
     // The interface's words: every locale file complete, and one for the site's language.
     if (name === "site.ts" && checked.value) {
-      problems.push(...(await localeProblems(root, (checked.value as { language: string }).language)));
+      const site = checked.value as { language: string; name: string };
+      siteName = site.name;
+      problems.push(...(await localeProblems(root, site.language)));
     }
-    if (name === "day.ts" && checked.problems.length === 0) {
-      pictures.push({ file, field: "image.src", src: (value as { image: { src: string } }).image.src });
-    }
+    // The day's picture is decoded whatever else is wrong with day.ts: every problem at once.
+    const daySrc =
+      name === "day.ts" ? imageSchema.shape.src.safeParse(entryField(entryField(value, "image"), "src")) : undefined;
+    if (daySrc?.success) pictures.push({ file, field: "image.src", src: daySrc.data });
   }
 
   const entries = await surfaceEntries(root);
@@ -166,12 +164,14 @@ export async function checkProjectContent(
     problems.push(...svgProblems(path, await readFile(join(root, path), "utf8")));
   }
 
+  // Comments and thanks: dated no later than the build's clock allows, and not signed with the site's name.
+  const rules = { now, siteName };
   // Only regular files: a link in the surface is reported by surfaceProblems and never read.
   for (const { path: file } of entries.filter(
     (entry) => entry.kind === "file" && /^_data\/comments\/[^/]+\.json$/.test(entry.path),
   )) {
     try {
-      problems.push(...commentsFileProblems(file, JSON.parse(await readFile(join(root, file), "utf8"))));
+      problems.push(...commentsFileProblems(file, JSON.parse(await readFile(join(root, file), "utf8")), rules));
     } catch (error) {
       problems.push({ file, field: "", message: `is not valid JSON: ${(error as Error).message}` });
     }
@@ -180,7 +180,9 @@ export async function checkProjectContent(
   // The wall of thanks: each one's card is drawn in the card typefaces, so each character must be in them.
   if (entries.some((entry) => entry.path === thanksFile && entry.kind === "file")) {
     try {
-      problems.push(...thanksFileProblems(thanksFile, JSON.parse(await readFile(join(root, thanksFile), "utf8"))));
+      problems.push(
+        ...thanksFileProblems(thanksFile, JSON.parse(await readFile(join(root, thanksFile), "utf8")), rules),
+      );
     } catch (error) {
       problems.push({ file: thanksFile, field: "", message: `is not valid JSON: ${(error as Error).message}` });
     }
@@ -195,18 +197,10 @@ export async function checkProjectContent(
       source: await readFile(join(root, "articles", name), "utf8"),
     })),
   );
-  const context = { tags, imageExists: (src: string) => isPlainFileUnder(root, src), now };
+  const context = { tags, imageExists: (src: string) => isPlainFileUnder(root, src), now, cardTextProblem };
   const checked = checkArticles(articles, context);
   problems.push(...checked.problems);
-  for (const [file, article] of checked.valid) {
-    const glyphProblems = [
-      missingGlyph(file, "title", article.title, 700),
-      ...article.people.map((person, index) => missingGlyph(file, `people[${index}]`, displayName(person), 400)),
-    ];
-    problems.push(...glyphProblems.filter((problem) => problem !== undefined));
-    // A missing file is already reported by checkArticles.
-    if (context.imageExists(article.image.src)) pictures.push({ file, field: "image.src", src: article.image.src });
-  }
+  pictures.push(...checked.pictures);
 
   // Events and programmes: their schemas, their places on the map, and no contact details.
   const listingContext: ListingContext = { ...context, ...listingCountryChecks };
@@ -220,14 +214,8 @@ export async function checkProjectContent(
   const programmes = checkProgrammes(await listingFiles("programmes"), listingContext);
   problems.push(...events.problems, ...programmes.problems);
   for (const [file, event] of events.valid) {
-    const glyphProblem = missingGlyph(file, "title", event.title, 700);
-    if (glyphProblem) problems.push(glyphProblem);
     if (event.image && context.imageExists(event.image.src))
       pictures.push({ file, field: "image.src", src: event.image.src });
-  }
-  for (const [file, programme] of programmes.valid) {
-    const glyphProblem = missingGlyph(file, "name", programme.name, 700);
-    if (glyphProblem) problems.push(glyphProblem);
   }
 
   // Each picture is decoded as the build would, once however many articles show it: a damaged

@@ -1,9 +1,10 @@
 import { z } from "zod";
 // What fits on a thank-you card: the form, the schema and the card agree.
 import { messageMaxLength, nameMaxLength } from "../../assets/js/shared/thanks-card.js";
-import { isHttpsUrl } from "../publishing/urls.ts";
-import { parseDay, parseDayOrMoment } from "../words/dates.ts";
+import { httpsUrlProblem } from "../publishing/urls.ts";
+import { parseDay, parseDayOrMoment, parseOffset } from "../words/dates.ts";
 import { canonicalLanguageTag } from "../words/language.ts";
+import { isBlank, plainText } from "../words/plain-text.ts";
 
 // One schema per kind of content. The TypeScript types are inferred from them, the build
 // and `npm run check` validate with them, and CONTRIBUTING.md is tested against them.
@@ -15,7 +16,12 @@ export function describeValue(value: unknown): string {
     return Number.isNaN(value.getTime()) ? "an invalid date" : value.toISOString().slice(0, 10);
   if (typeof value === "string") {
     const characters = [...value];
-    return JSON.stringify(characters.length > 60 ? `${characters.slice(0, 57).join("")}...` : value);
+    const shown = JSON.stringify(characters.length > 60 ? `${characters.slice(0, 57).join("")}...` : value);
+    // Written out, so that the line says what is there: an invisible character, or one that would turn the line around.
+    return shown.replace(
+      /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}\p{Cc}\u2028\u2029]/gu,
+      (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`,
+    );
   }
   if (Array.isArray(value)) return "a list";
   if (value === null) return "an empty value";
@@ -33,25 +39,32 @@ export const calendarDate = z.unknown().transform((value, context) => {
   return parsed;
 });
 
+/**
+ * Text shown as it is: plain text (src/lib/words/plain-text.ts: composed, with no bidi control or
+ * invisible character of no use, no space at either end), and counted as that.
+ */
 export const text = (field: string, max: number) =>
   z
     .string({ error: (issue) => `expected ${field} as text, got ${describeValue(issue.input)}` })
-    .trim()
-    .min(1, { error: `expected ${field}, got an empty value` })
+    .overwrite(plainText)
+    // A value of spaces and invisible characters alone would show as nothing: a blank title, an unsigned comment.
+    .refine((value) => !isBlank(value), {
+      error: (issue) =>
+        issue.input === ""
+          ? `expected ${field}, got an empty value`
+          : `expected ${field}, got nothing one can see: ${describeValue(issue.input)}`,
+    })
     // Characters as people count them (code points): an emoji is one, not two UTF-16 units.
     .refine((value) => [...value].length <= max, {
-      error: (issue) => `expected at most ${max} characters, got ${[...String(issue.input).trim()].length}`,
+      error: (issue) => `expected at most ${max} characters, got ${[...plainText(String(issue.input))].length}`,
     });
 
-/** An https:// address with no user name or password in it (`https://name:secret@host` leaks both). */
+/** A web address a contributor or a commenter gives: the one check of src/lib/publishing/urls.ts. */
 export const httpsUrl = z
   .string({ error: (issue) => `expected an https:// address, got ${describeValue(issue.input)}` })
-  .refine(isHttpsUrl, {
-    error: (issue) => `expected an https:// address, got ${describeValue(issue.input)}`,
-    abort: true,
-  })
-  .refine((value) => new URL(value).username === "" && new URL(value).password === "", {
-    error: (issue) => `expected an address without a user name or password in it, got ${describeValue(issue.input)}`,
+  .superRefine((value, context) => {
+    const problem = httpsUrlProblem(value);
+    if (problem !== undefined) context.addIssue({ code: "custom", message: `${problem}, got ${describeValue(value)}` });
   });
 
 export const personSchema = z.strictObject({
@@ -191,28 +204,27 @@ export const toolkitSchema = z.strictObject({
 export const commentDate = z.unknown().transform((value, context) => {
   const parsed = parseDayOrMoment(value);
   if (parsed === undefined) {
+    const offset = typeof value === "string" ? /T.*([+-]\d{2}:\d{2})$/.exec(value)?.[1] : undefined;
     context.addIssue({
       code: "custom",
-      message: `expected a date like 2027-01-18 or 2027-01-18T09:30:00Z, got ${describeValue(value)}`,
+      message:
+        offset !== undefined && parseOffset(offset) === undefined
+          ? `expected an offset from UTC between -12:00 and +14:00 (or Z), got ${describeValue(value)}`
+          : `expected a date like 2027-01-18 or 2027-01-18T09:30:00Z, got ${describeValue(value)}`,
     });
     return z.NEVER;
   }
   return parsed;
 });
 
-/** The ids the comment form's own elements have after `comment-`, which no comment's anchor may take. */
-const commentFormIds = ["text", "name", "email", "website", "note"];
-
-/** A comment's id: Netlify's submission id, which its permalink (#comment-<id>) and replies name. */
-const commentId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, {
-    error: (issue) => `expected an id of letters, digits, - or _, got ${describeValue(issue.input)}`,
-  })
-  .refine((id) => !commentFormIds.includes(id), {
-    error: (issue) =>
-      `expected an id that is not one of the comment form's own (${commentFormIds.join(", ")}), got ${describeValue(issue.input)}`,
-  });
+/**
+ * The id of a comment or a thanks: Netlify's submission id. It names the entry's anchor on its
+ * page (`comment-<id>`, `thanks-<id>`: prefixes none of the pages' own ids begin with), a thanks'
+ * page (/thank-your-mentor/thanks/<id>/) and the comment a reply answers.
+ */
+const entryId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, {
+  error: (issue) => `expected an id of letters, digits, - or _, got ${describeValue(issue.input)}`,
+});
 
 /**
  * The approved comments of one page, as `npm run comments:import` writes them into
@@ -221,13 +233,13 @@ const commentId = z
 export const commentsSchema = z
   .array(
     z.strictObject({
-      id: commentId,
+      id: entryId,
       name: text("a name", 100),
       date: commentDate,
       text: text("the comment", 5000),
       website: httpsUrl.optional(),
       /** The id of the comment this one answers (on the same page). */
-      replyTo: commentId.optional(),
+      replyTo: entryId.optional(),
     }),
     // A page's comments are one page: past this many, a page would be too long to read (and to build).
   )
@@ -243,9 +255,7 @@ export const commentsSchema = z
 export const thanksSchema = z
   .array(
     z.strictObject({
-      id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, {
-        error: (issue) => `expected an id of letters, digits, - or _, got ${describeValue(issue.input)}`,
-      }),
+      id: entryId,
       mentor: text("the mentor's name", nameMaxLength),
       message: text("a message", messageMaxLength),
       name: text("a name", nameMaxLength).optional(),

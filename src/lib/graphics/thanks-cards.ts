@@ -10,7 +10,7 @@ import type {
   Shape,
   TextShape,
 } from "../../assets/js/shared/thanks-card.js";
-import { cardAlt, cardFormats, cardLayout } from "../../assets/js/shared/thanks-card.js";
+import { cardAlt, cardFormats, cardLayout, cardShows } from "../../assets/js/shared/thanks-card.js";
 import type { SharedCard } from "./social-cards.ts";
 import { cardTypeFace, type EastAsianLanguage, type Paragraph } from "./text/fonts.ts";
 
@@ -53,9 +53,11 @@ export function thanksCardSvg(
   eastAsian?: EastAsianLanguage,
 ): { svg: string; layout: CardLayout } {
   const layout = cardLayout(text, design, format, words, colours, harfBuzzMeasure(eastAsian));
+  const { x, y, width, height } = layout.clip;
+  const clip = `<defs><clipPath id="words"><rect x="${x}" y="${y}" width="${width}" height="${height}"/></clipPath></defs>`;
   const body = layout.shapes.map((shape) => svgShape(shape, mark, eastAsian)).join("");
   return {
-    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">${body}</svg>`,
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">${clip}${body}</svg>`,
     layout,
   };
 }
@@ -73,7 +75,8 @@ function svgShape(shape: Shape, mark: string, eastAsian?: EastAsianLanguage): st
         .replace(/^<svg\b/, `<svg x="${shape.x}" y="${shape.y}" width="${shape.size}" height="${shape.size}"`);
     case "text": {
       const d = cardParagraph(shape, eastAsian).pathData(shape.text, shape.x, shape.y, shape.size);
-      return d ? `<path d="${d}" fill="${shape.fill}"/>` : "";
+      const clipped = shape.clipped ? ' clip-path="url(#words)"' : "";
+      return d ? `<path d="${d}" fill="${shape.fill}"${clipped}/>` : "";
     }
   }
 }
@@ -83,9 +86,13 @@ export function thanksCardPath(id: string): string {
   return `/cards/thanks/${id}.png`;
 }
 
-/** A thanks' card as its pages name it (on the wall, and for og:image on its own page): its address, size and words. */
+/**
+ * A thanks' card as its pages name it (on the wall, and for og:image on its own page): its
+ * address, size, and what it says (a message the card had to shorten ends in "…" there too).
+ */
 export function thanksSharedCard(item: CardText & { id: string }, words: CardWords): SharedCard {
-  return { url: thanksCardPath(item.id), ...cardFormats.landscape, alt: cardAlt(item, words) };
+  const shown = cardShows(item, "landscape", words, harfBuzzMeasure());
+  return { url: thanksCardPath(item.id), ...cardFormats.landscape, alt: cardAlt(shown, words) };
 }
 
 /** The card's colours in the design tokens: the mark's, and the light scheme's text as ink. */

@@ -36,7 +36,34 @@ export function repositoryFromEnvironment(env: Record<string, string | undefined
   return URL.canParse(address) && new URL(address).protocol === "https:" ? address.replace(/\/+$/, "") : undefined;
 }
 
-/** Whether `value` is an https:// address: the only links a contributor or a commenter may give. */
+/** The longest web address a contributor or a commenter may give: longer ones are not addresses people type. */
+export const httpsUrlMaxLength = 2000;
+
+/**
+ * What is wrong with `value` as a web address a contributor or a commenter gives, said as
+ * "expected …"; undefined for a good one: https://, at most 2000 characters, written with no space,
+ * control, invisible character or backslash (which browsers read as other characters), with no
+ * user name or password before its host (`https://the-site@evil.example/` goes to evil.example),
+ * and a host with a dot in its name. The one check of addresses: the content check, the importer
+ * and the build agree on every address.
+ */
+export function httpsUrlProblem(value: unknown): string | undefined {
+  if (typeof value !== "string" || !/^https:\/\//i.test(value)) return "expected an https:// address";
+  if (value.length > httpsUrlMaxLength) return `expected an address of at most ${httpsUrlMaxLength} characters`;
+  if (/[\s\\\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(value))
+    return "expected an https:// address with no space, backslash or invisible character in it";
+  const url = URL.parse(value);
+  if (url === null || url.protocol !== "https:") return "expected an https:// address";
+  // The part before the host's path: `name@` or `name:password@` in it is a user name, whatever it says.
+  const authority = value.slice("https://".length).split(/[/?#]/, 1)[0] ?? "";
+  if (authority.includes("@") || url.username !== "" || url.password !== "")
+    return "expected an https:// address with no name@ before its host (the browser would go to the host after the @)";
+  if (!url.hostname.replace(/\.$/, "").includes("."))
+    return "expected an https:// address of a host with a dot in its name, like example.org";
+  return undefined;
+}
+
+/** Whether `value` is an https:// address a contributor or a commenter may give (httpsUrlProblem finds nothing wrong). */
 export function isHttpsUrl(value: unknown): value is string {
-  return typeof value === "string" && URL.canParse(value) && new URL(value).protocol === "https:";
+  return httpsUrlProblem(value) === undefined;
 }

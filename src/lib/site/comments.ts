@@ -2,6 +2,7 @@ import type { Problem } from "../content/check.ts";
 import { describeValue, type StoredComment } from "../content/schemas.ts";
 import { isHttpsUrl } from "../publishing/urls.ts";
 import { type Plural, say } from "../words/locale.ts";
+import { plainText } from "../words/plain-text.ts";
 import { duplicateIds, entryField, sentAt } from "./stored-entries.ts";
 
 /** What a visitor may see of a comment: the stored fields, with its date read and its website only if safe to link. */
@@ -33,9 +34,10 @@ export function publicComments(stored: readonly StoredComment[] | undefined): Pu
     .map(({ id, name, date, text, website, replyTo }) => {
       return {
         id,
-        name,
+        // As the content check read them: no bidi control or invisible character to spoof a page with.
+        name: plainText(name),
         ...sentAt(date),
-        text,
+        text: plainText(text),
         ...(isHttpsUrl(website) ? { website } : {}),
         ...(replyTo === undefined ? {} : { replyTo }),
       };

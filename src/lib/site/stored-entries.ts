@@ -1,6 +1,6 @@
 import type { Problem } from "../content/check.ts";
 import { describeValue } from "../content/schemas.ts";
-import { parseDayOrMoment } from "../words/dates.ts";
+import { parseDay, parseDayOrMoment } from "../words/dates.ts";
 
 // What comments and thanks share as their JSON files store them: a date to read, and an id that
 // names one entry alone (its permalink, its card, the entry a reply answers).
@@ -19,13 +19,15 @@ export function sentAt(date: string | Date): { date: Date; dateTime: string } {
   if (when === undefined) throw new Error(`expected a date like 2027-01-18T09:30:00Z, got ${describeValue(date)}`);
   return {
     date: when,
-    dateTime: typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : when.toISOString(),
+    dateTime: typeof date === "string" && parseDay(date) !== undefined ? date : when.toISOString(),
   };
 }
 
 /**
  * The entries of a list that reuse an earlier entry's id, as problems (`[3].id: expected an id no
- * other <noun> has, …`), and the index of each id's first entry.
+ * other <noun> has, …`), and the index of each id's first entry. Ids that differ only in letter
+ * case count as one: a thanks' id names its page's folder, and `Ab` and `ab` are one folder on
+ * the file systems of Windows and macOS.
  */
 export function duplicateIds(
   file: string,
@@ -34,17 +36,22 @@ export function duplicateIds(
 ): { problems: Problem[]; firstWithId: Map<string, number> } {
   const problems: Problem[] = [];
   const firstWithId = new Map<string, number>();
+  const firstWithKey = new Map<string, number>();
   entries.forEach((item, index) => {
     const id = entryField(item, "id");
     if (typeof id !== "string") return;
-    const first = firstWithId.get(id);
-    if (first === undefined) firstWithId.set(id, index);
-    else
-      problems.push({
-        file,
-        field: `[${index}].id`,
-        message: `expected an id no other ${noun} has, got ${describeValue(id)}, the id of [${first}]`,
-      });
+    const first = firstWithKey.get(id.toLowerCase());
+    if (first === undefined) {
+      firstWithKey.set(id.toLowerCase(), index);
+      firstWithId.set(id, index);
+      return;
+    }
+    const firstId = entryField(entries[first], "id");
+    problems.push({
+      file,
+      field: `[${index}].id`,
+      message: `expected an id no other ${noun} has, got ${describeValue(id)}, the id of [${first}]${firstId === id ? "" : ` in other letter case (${describeValue(firstId)})`}`,
+    });
   });
   return { problems, firstWithId };
 }

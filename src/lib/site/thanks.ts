@@ -1,5 +1,6 @@
 import type { Problem } from "../content/check.ts";
 import type { StoredThanks } from "../content/schemas.ts";
+import { isBlank, plainText } from "../words/plain-text.ts";
 import { duplicateIds, sentAt } from "./stored-entries.ts";
 
 /** A thanks as the wall shows it: the stored fields, its date read. */
@@ -16,10 +17,20 @@ export interface PublicThanks {
 /** The wall: approved thanks, newest first (thanks of the same moment in file order). */
 export function wallOfThanks(stored: readonly StoredThanks[] | undefined): PublicThanks[] {
   return (Array.isArray(stored) ? stored : [])
-    .map(({ id, mentor, message, name, date }, index) => ({
-      thanks: { id, mentor, message, ...(name === undefined || name.trim() === "" ? {} : { name }), ...sentAt(date) },
-      index,
-    }))
+    .map(({ id, mentor, message, name, date }, index) => {
+      // As the content check read them: no bidi control or invisible character to spoof a page with.
+      const sender = name === undefined ? "" : plainText(name);
+      return {
+        thanks: {
+          id,
+          mentor: plainText(mentor),
+          message: plainText(message),
+          ...(isBlank(sender) ? {} : { name: sender }),
+          ...sentAt(date),
+        },
+        index,
+      };
+    })
     .sort((a, b) => b.thanks.date.getTime() - a.thanks.date.getTime() || a.index - b.index)
     .map(({ thanks }) => thanks);
 }

@@ -9,13 +9,32 @@ export interface AnnualDate {
 
 /** A calendar day as contributors write it: `2027-01-17`. */
 const writtenDay = /^\d{4}-\d{2}-\d{2}$/;
-/** A day, or a moment with its offset: `2027-01-18T09:30:00Z`, `2027-01-18T10:30+01:00`. */
-const writtenDayOrMoment = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+/**
+ * A day, or a moment with its offset, as RFC 3339 writes it: `2027-01-18T09:30:00Z`,
+ * `2027-01-18T10:30+01:00`, `2027-01-18T09:30:00.250Z`. Hours 00 to 23 (no `24:00`), and an offset
+ * that parseOffset reads.
+ */
+const writtenDayOrMoment = /^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** The widest offsets from UTC any place keeps: Baker Island's −12:00 and Kiritimati's +14:00. */
+const offsetRange = { west: -12 * 60, east: 14 * 60 };
+
+/**
+ * An offset from UTC in minutes: `Z` is 0, `+05:45` is 345, `-03:30` is −210; undefined for
+ * anything else, or one no place on Earth keeps (`+24:00`, `+14:30`, `-12:30`, `+05:60`).
+ */
+export function parseOffset(value: string): number | undefined {
+  if (value === "Z") return 0;
+  const match = /^([+-])(\d{2}):([0-5]\d)$/.exec(value);
+  if (!match) return undefined;
+  const minutes = (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+  return minutes >= offsetRange.west && minutes <= offsetRange.east ? minutes : undefined;
+}
 
 /**
  * A calendar day written `2027-01-17`, at UTC midnight, or the Date YAML reads an unquoted one
  * as; undefined when `value` is neither, or no such day exists. The one reader of dates: the
- * check, the schemas and the build agree on every date.
+ * check, the schemas, the importer and the build agree on every date.
  */
 export function parseDay(value: unknown): Date | undefined {
   return parseWritten(value, writtenDay);
@@ -23,6 +42,8 @@ export function parseDay(value: unknown): Date | undefined {
 
 /** When something was sent: a day as parseDay reads it, or a moment with its offset (`2027-01-18T09:30:00Z`). */
 export function parseDayOrMoment(value: unknown): Date | undefined {
+  const offset = typeof value === "string" ? /T.*(Z|[+-]\d{2}:\d{2})$/.exec(value)?.[1] : undefined;
+  if (offset !== undefined && parseOffset(offset) === undefined) return undefined;
   return parseWritten(value, writtenDayOrMoment);
 }
 
@@ -34,6 +55,15 @@ function parseWritten(value: unknown, form: RegExp): Date | undefined {
         ? DateTime.fromISO(value, { zone: "utc" })
         : undefined;
   return parsed?.isValid ? parsed.toJSDate() : undefined;
+}
+
+/**
+ * The latest date content may have on a build's clock `now`: the day after the build's (somewhere
+ * on Earth it is already that day). An article dated later waits as a draft; a comment or thanks
+ * dated later was not sent yet, and would sit first on the wall until then.
+ */
+export function latestDate(now: Date): Date {
+  return new Date(now.getTime() + 24 * 60 * 60 * 1000);
 }
 
 /**

@@ -208,6 +208,8 @@ export const localeSchema = z.strictObject({
       shared: phrase,
       shareCancelled: phrase,
       cannotDraw: phrase,
+      needWords: phrase,
+      shortened: phrase,
     }),
     card: z.strictObject({
       greeting: phrase,

@@ -86,3 +86,46 @@ export function pieces(text) {
 export function joined(line) {
   return line.map((piece, index) => (index > 0 && piece.space ? ` ${piece.text}` : piece.text)).join("");
 }
+
+/**
+ * How many UTF-16 code units of `text`, from its start, fit in `maxWidth`: whole clusters, at least one.
+ * @param {string} text @param {number} maxWidth @param {(text: string) => number} width
+ */
+export function fittingPrefixLength(text, maxWidth, width) {
+  const clusters = graphemeClusters(text);
+  let low = 1;
+  let high = clusters.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (width(clusters.slice(0, middle).join("")) <= maxWidth) low = middle;
+    else high = middle - 1;
+  }
+  return clusters.slice(0, low).join("").length;
+}
+
+export const ELLIPSIS = "…";
+
+/**
+ * `text` ending in "…", cut short where a line could break if it can (Chinese and Japanese
+ * between any two characters), so that the whole fits in `maxWidth`; a comma or a full stop
+ * before the "…" is dropped.
+ * @param {string} text @param {number} maxWidth @param {(text: string) => number} width
+ */
+export function withEllipsis(text, maxWidth, width) {
+  const end = /[\s,;:.–—、。，-]+$/u;
+  if (width(`${text.replace(end, "")}${ELLIPSIS}`) <= maxWidth) return `${text.replace(end, "")}${ELLIPSIS}`;
+  let cut = fittingPrefixLength(text, maxWidth - width(ELLIPSIS), width);
+  const before = Array.from(text.slice(0, cut)).at(-1) ?? "";
+  const after = String.fromCodePoint(text.codePointAt(cut) ?? 32);
+  if (!UNSPACED.test(before) || !UNSPACED.test(after)) {
+    let offset = 0;
+    let lastBreak = 0;
+    for (const [index, piece] of pieces(text).entries()) {
+      const start = text.indexOf(piece.text, offset);
+      if (index > 0 && start <= cut) lastBreak = start;
+      offset = start + piece.text.length;
+    }
+    if (lastBreak > 0) cut = lastBreak;
+  }
+  return `${text.slice(0, cut).replace(end, "")}${ELLIPSIS}`;
+}

@@ -43,17 +43,26 @@ function strongDirection(character) {
 }
 
 /**
- * The direction of a paragraph: that of its first strong character (Arabic and Hebrew letters
- * run right to left, other letters left to right); left to right if it has none. It is the rule of
- * HTML's dir="auto" as browsers apply it to text, so a card and the page's `<p dir="auto">` set
- * the same words on the same side.
+ * The direction of a paragraph's first strong character (Arabic and Hebrew letters run right to
+ * left, other letters left to right), or undefined when it has none (digits and signs only).
  * @param {string} text
- * @returns {Direction}
+ * @returns {Direction | undefined}
  */
-export function paragraphDirection(text) {
+export function firstStrongDirection(text) {
   for (const character of text) {
     const direction = strongDirection(character);
     if (direction) return direction;
   }
-  return "ltr";
+  return undefined;
+}
+
+/**
+ * The direction of a paragraph: that of its first strong character; left to right if it has
+ * none. It is the rule of HTML's dir="auto" as browsers apply it to text, so a card and the
+ * page's `<p dir="auto">` set the same words on the same side.
+ * @param {string} text
+ * @returns {Direction}
+ */
+export function paragraphDirection(text) {
+  return firstStrongDirection(text) ?? "ltr";
 }

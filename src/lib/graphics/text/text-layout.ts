@@ -1,5 +1,11 @@
 // Where a line may break is line-breaks.js's, shared with the thank-you cards drawn in the browser.
-import { graphemeClusters, joined, type Piece, pieces, UNSPACED } from "../../../assets/js/shared/line-breaks.js";
+import {
+  fittingPrefixLength,
+  joined,
+  type Piece,
+  pieces,
+  withEllipsis,
+} from "../../../assets/js/shared/line-breaks.js";
 
 /** The width of `text` set at `size` pixels, in pixels. */
 export type Measure = (text: string, size: number) => number;
@@ -18,8 +24,6 @@ export interface FittedText {
   /** True when even the smallest size needed more lines and the last line was cut with "…". */
   truncated: boolean;
 }
-
-const ELLIPSIS = "…";
 
 /** Pieces as lines no wider than `maxWidth`; a piece wider than a line is broken between its clusters. */
 function breakLines(text: string, size: number, maxWidth: number, measure: Measure): Piece[][] {
@@ -81,35 +85,13 @@ export function fitText(text: string, measure: Measure, { maxWidth, sizes, maxLi
   return { size, lines: kept, truncated: true };
 }
 
-/** `text` cut short, where a line could break if it can, so that it and "…" fit in `maxWidth`. */
+/** `text` as it is when it fits in `maxWidth`, else cut short where a line could break, so that it and "…" fit. */
 export function ellipsize(text: string, size: number, maxWidth: number, measure: Measure): string {
-  if (measure(text, size) <= maxWidth) return text;
-  let cut = longestPrefix(text, size, maxWidth - measure(ELLIPSIS, size), measure);
-  // Chinese and Japanese may be cut between any two characters; other text at a break.
-  const before = Array.from(text.slice(0, cut)).at(-1) ?? "";
-  const after = String.fromCodePoint(text.codePointAt(cut) ?? 32);
-  if (!UNSPACED.test(before) || !UNSPACED.test(after)) {
-    let offset = 0;
-    let lastBreak = 0;
-    for (const [index, piece] of pieces(text).entries()) {
-      const start = text.indexOf(piece.text, offset);
-      if (index > 0 && start <= cut) lastBreak = start;
-      offset = start + piece.text.length;
-    }
-    if (lastBreak > 0) cut = lastBreak;
-  }
-  return `${text.slice(0, cut).replace(/[\s,;:.–—、。，-]+$/u, "")}${ELLIPSIS}`;
+  const width = (part: string) => measure(part, size);
+  return width(text) <= maxWidth ? text : withEllipsis(text, maxWidth, width);
 }
 
 /** How many UTF-16 code units of `text`, from the start, fit in `maxWidth`: whole clusters, at least one. */
 function longestPrefix(text: string, size: number, maxWidth: number, measure: Measure): number {
-  const clusters = graphemeClusters(text);
-  let low = 1;
-  let high = clusters.length;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (measure(clusters.slice(0, middle).join(""), size) <= maxWidth) low = middle;
-    else high = middle - 1;
-  }
-  return clusters.slice(0, low).join("").length;
+  return fittingPrefixLength(text, maxWidth, (part) => measure(part, size));
 }
