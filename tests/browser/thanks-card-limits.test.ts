@@ -125,6 +125,8 @@ describe("the card maker at the edges", () => {
       { mentor: "Ama", message: "  \n  ", focus: "message" },
     ]) {
       await type(page, { mentor: text.mentor, message: text.message });
+      // The preview is named as the page names it, not "A thank-you card for ."
+      expect(await label(page)).toBe(en.thanks.previewHeading);
       await page.click('button[data-download="square"]');
       expect(await status(page)).toBe(en.thanks.status.needWords);
       expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe(text.focus);

@@ -64,6 +64,8 @@ async function start(form, moduleUrl) {
   const say = (/** @type {string} */ message) => {
     if (statusLine.textContent !== message) statusLine.textContent = message;
   };
+  // Until there are words, the preview is named as the page names it ("Your card").
+  const emptyLabel = canvas.getAttribute("aria-label") ?? "";
   let queued = false;
   const update = () => {
     if (queued) return;
@@ -72,7 +74,7 @@ async function start(form, moduleUrl) {
       queued = false;
       const layout = drawOn(canvas, "square");
       // The text alternative says what the card shows: a message it shortened ends in "…" there too.
-      canvas.setAttribute("aria-label", card.cardAlt(layout.shown, words));
+      canvas.setAttribute("aria-label", card.hasWords(typed()) ? card.cardAlt(layout.shown, words) : emptyLabel);
       const left = card.messageMaxLength - Array.from(field("message").value).length;
       count.textContent = card.fillIn(form.dataset.charactersLeft ?? "", { count: String(left) });
       if (layout.shortened) say(status.shortened);

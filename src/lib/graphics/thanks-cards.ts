@@ -12,7 +12,7 @@ import type {
 } from "../../assets/js/shared/thanks-card.js";
 import { cardAlt, cardFormats, cardLayout, cardShows } from "../../assets/js/shared/thanks-card.js";
 import type { SharedCard } from "./social-cards.ts";
-import { cardTypeFace, type EastAsianLanguage, type Paragraph } from "./text/fonts.ts";
+import { cardTypeFace, type EastAsianLanguage, MissingGlyphError, type Paragraph } from "./text/fonts.ts";
 
 // The wall's cards, drawn by the build in the design the browser draws (src/assets/js/shared/thanks-card.js
 // lays both out): the same shapes, with the words as outlines of the card typefaces (fonts.ts)
@@ -91,9 +91,31 @@ export function thanksCardPath(id: string): string {
  * address, size, and what it says (a message the card had to shorten ends in "…" there too).
  */
 export function thanksSharedCard(item: CardText & { id: string }, words: CardWords): SharedCard {
-  const shown = cardShows(item, "landscape", words, harfBuzzMeasure());
-  return { url: thanksCardPath(item.id), ...cardFormats.landscape, alt: cardAlt(shown, words) };
+  const key = JSON.stringify([item.mentor, item.message, item.name, words]);
+  let alt = altTexts.get(key);
+  if (alt === undefined) {
+    alt = cardAlt(shownOrTyped(item, words), words);
+    if (altTexts.size >= 20_000) altTexts.clear();
+    altTexts.set(key, alt);
+  }
+  return { url: thanksCardPath(item.id), ...cardFormats.landscape, alt };
 }
+
+/** What the card shows; what was typed when the card cannot be drawn, which its drawing then says, naming the thanks. */
+function shownOrTyped(item: CardText, words: CardWords): CardText {
+  try {
+    return cardShows(item, "landscape", words, harfBuzzMeasure());
+  } catch (error) {
+    if (error instanceof MissingGlyphError) return item;
+    throw error;
+  }
+}
+
+/**
+ * The cards' text alternatives, by what they say: the wall, a thanks' page and its og:image all
+ * ask for one, and finding what a card shows is a layout of its words (about 10 ms).
+ */
+const altTexts = new Map<string, string>();
 
 /** The card's colours in the design tokens: the mark's, and the light scheme's text as ink. */
 export function cardColoursOf(design: {

@@ -348,8 +348,9 @@ export function cardLayout(typed, design, format, words, palette, measure) {
   const bandTop = height - spec.band;
   const boxTop = greetingBaseline + Math.round(spec.greeting * 0.6);
   const box = { x: m, y: boxTop, width: textWidth, height: bandTop - Math.round(m * 0.5) - boxTop };
-  const clip = { x: 0, y: greetingBaseline + Math.round(spec.greeting * 0.3), width, height: 0 };
-  clip.height = bandTop - 10 - clip.y;
+  // From under the greeting's descenders to the footer's stripe, the card's whole width.
+  const clipTop = greetingBaseline + Math.round(spec.greeting * 0.3);
+  const clip = { x: 0, y: clipTop, width, height: bandTop - 10 - clipTop };
   const fromLine = text.name ? ownWords(fillIn(words.from, { name: isolated(text.name) }), direction) : "";
   const blocks = /** @type {const} */ ([
     { role: "mentor", text: text.mentor, weight: 700, size: spec.mentor, fill: colours.mentor },
