@@ -262,7 +262,7 @@ const en: Locale = {
     calendarFile: "calendar file (.ics)",
     subscribe: "Subscribe to every upcoming event (.ics)",
     calendarName: "{site}: events",
-    kind: "Event",
+    kind: "Events",
     mapNote: "The map shows where events take place. The list below has every event, online ones too.",
     mapName: "Where the events are",
     mapMarker: { one: "{count} event in {places}", other: "{count} events in {places}" },
@@ -304,7 +304,7 @@ const en: Locale = {
     verified: "Details confirmed on {date}.",
     unverified: "Not confirmed since {date}: check with the organisation before you apply.",
     expired: "Not confirmed since {date}, so no longer in the directory.",
-    kind: "Mentoring programme",
+    kind: "Mentoring programmes",
     formatLabels: { "one-to-one": "One to one", group: "Group", peer: "Peer", "e-mentoring": "E-mentoring" },
     audienceLabels: {
       children: "Children",

@@ -295,13 +295,13 @@ describe("search", () => {
   it("indexes events and programmes with their kind, country, attendance and language as filters", () => {
     const tokyo = fragments().find((fragment) => fragment.url === "/events/tokyo-mentoring-meetup/");
     expect(tokyo?.filters).toMatchObject({
-      kind: ["Event"],
+      kind: ["Events"],
       country: ["Japan"],
       attendance: ["In person"],
       language: expect.arrayContaining(["Japanese", "English"]),
     });
     const coders = fragments().find((fragment) => fragment.url === "/programmes/young-coders-kenya/");
-    expect(coders?.filters).toMatchObject({ kind: ["Mentoring programme"], format: ["Group", "E-mentoring"] });
+    expect(coders?.filters).toMatchObject({ kind: ["Mentoring programmes"], format: ["Group", "E-mentoring"] });
     expect(coders?.filters.country).toEqual(expect.arrayContaining(["Kenya", "Uganda"]));
   });
 
