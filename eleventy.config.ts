@@ -11,6 +11,7 @@ import drafts from "./src/plugins/drafts.ts";
 import frontMatter from "./src/plugins/front-matter.ts";
 import icons from "./src/plugins/icons.ts";
 import images from "./src/plugins/images.ts";
+import listings from "./src/plugins/listings.ts";
 import { siteLocale } from "./src/plugins/locale.ts";
 import markdown from "./src/plugins/markdown.ts";
 import metadata from "./src/plugins/metadata.ts";
@@ -55,11 +56,12 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(toolkit, { locale, design });
   eleventyConfig.addPlugin(icons, { design });
   eleventyConfig.addPlugin(thanks, { locale, design });
+  eleventyConfig.addPlugin(listings, { now, locale, design });
   eleventyConfig.addPlugin(search);
   // Writes the path prefix into every root-relative URL, so the site also works under a sub-path.
   eleventyConfig.addPlugin(HtmlBasePlugin);
 
-  // Only articles/ and src/pages/ are pages: every other folder of the project holds no template
+  // Only articles/, events/, programmes/ and src/pages/ are pages: every other folder of the project holds no template
   // (Markdown there, like README.md, is for people reading the repository).
   for (const notAPage of [
     "*.md",

@@ -1,5 +1,5 @@
 import type { Site } from "../src/lib/content/schemas.ts";
-import { siteUrlFromEnvironment } from "../src/lib/publishing/urls.ts";
+import { repositoryFromEnvironment, siteUrlFromEnvironment } from "../src/lib/publishing/urls.ts";
 import { formatAnnualDate } from "../src/lib/words/dates.ts";
 import day from "./day.ts";
 
@@ -14,11 +14,17 @@ const site: Site = {
   url: siteUrlFromEnvironment(process.env, "https://international-mentoring-day.netlify.app"),
   language,
   locale: "en_GB",
+  // Where CONTRIBUTING.md is, for the invitations to add an event or a programme (Netlify says it).
+  ...(repositoryFromEnvironment(process.env) === undefined
+    ? {}
+    : { repository: repositoryFromEnvironment(process.env) }),
   description: `${day.name}, ${formatAnnualDate(day.date, language)} each year. ${day.tagline}`,
   // Each page's label is the locale's (navigation.pages).
   navigation: [
     { page: "home", url: "/" },
     { page: "articles", url: "/articles/" },
+    { page: "events", url: "/events/" },
+    { page: "programmes", url: "/programmes/" },
     { page: "about", url: "/about/" },
     { page: "toolkit", url: "/toolkit/" },
     { page: "thanks", url: "/thank-your-mentor/" },

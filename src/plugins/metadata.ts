@@ -10,6 +10,7 @@ import {
   structuredDataFor,
 } from "../lib/publishing/structured-data.ts";
 import { absoluteUrl } from "../lib/publishing/urls.ts";
+import type { EventListing } from "../lib/site/events.ts";
 import { nextOccurrence } from "../lib/words/dates.ts";
 import type { SiteDesignHolder } from "./design.ts";
 import { buildPictures } from "./images.ts";
@@ -67,6 +68,7 @@ export default function metadata(
         articles: CollectionItem<Article>[];
         featured: CollectionItem<Article>[];
         onPage?: CollectionItem<Article>[];
+        events?: EventListing[];
       },
     ) => {
       // The pictures a page's JSON-LD may name, as the build made them: a source picture is never published.

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { articlesInScripts } from "./articles-in-scripts.ts";
+import { fixtureListings } from "./events-site.ts";
 import { buildSite, copyProject, projectRoot, removeTemporaryFolders, temporaryDir } from "./project.ts";
 import { syntheticArticle } from "./synthetic-articles.ts";
 
@@ -29,12 +30,20 @@ declare module "vitest" {
     commentsSiteDir: string;
     /** The site as a Netlify deploy preview builds it under the sub-path /mentoring-day/ (`prefixedSitePreview`). */
     prefixedSiteDir: string;
+    /** The site with the fixture events and programmes (tests/fixtures/events/, tests/fixtures/programmes/). */
+    eventsSiteDir: string;
     /** The copy of the project each of the sites above was built from, by the site's name: `projectDirs.siteDir`. */
     projectDirs: Record<SharedSite, string>;
   }
 }
 
-type SharedSite = "siteDir" | "manyArticlesSiteDir" | "languagesSiteDir" | "commentsSiteDir" | "prefixedSiteDir";
+type SharedSite =
+  | "siteDir"
+  | "manyArticlesSiteDir"
+  | "languagesSiteDir"
+  | "commentsSiteDir"
+  | "prefixedSiteDir"
+  | "eventsSiteDir";
 
 /** The address and sub-path of `prefixedSiteDir`: a deploy preview's, which its links must use. */
 export const prefixedSitePreview = {
@@ -73,6 +82,7 @@ export default async function setup(project: TestProject) {
       ]),
     }),
     prefixedSiteDir: copyProject(),
+    eventsSiteDir: copyProject(fixtureListings()),
   };
   const previewEnv = {
     CONTEXT: "deploy-preview",

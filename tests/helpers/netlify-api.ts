@@ -86,6 +86,42 @@ export function thanksSubmission({
 }
 const siteUrl = "https://international-mentoring-day.netlify.app";
 
+/** The id of the `event` or `programme` form. */
+export const listingFormId = (name: string) =>
+  name === "event" ? "6143ec357114bb0007eaab01" : "6143ec357114bb0007eaab02";
+
+/**
+ * A submission of the `event` or `programme` form (`n` numbers it: ids and times follow it), with
+ * the fields the form sends; `fields` replaces or adds to them.
+ */
+export function listingSubmission(
+  form: "event" | "programme",
+  n: number,
+  fields: Record<string, string | string[]>,
+): NetlifySubmission {
+  const entries = Object.entries(fields);
+  return {
+    number: n,
+    title: null,
+    name: "",
+    summary: "",
+    body: String(fields.description ?? ""),
+    data: {
+      ...fields,
+      ip: "203.0.113.7",
+      user_agent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36",
+      referrer: `${siteUrl}/${form === "event" ? "events" : "programmes"}/add/`,
+    },
+    created_at: new Date(Date.UTC(2026, 10, 20, 9, 0, 0, 250) + n * 60_000).toISOString(),
+    human_fields: Object.fromEntries(entries.map(([key, value]) => [key, String(value)])),
+    ordered_human_fields: entries.map(([key, value]) => ({ title: key, name: key, value: String(value) })),
+    id: `65c${form === "event" ? "1" : "2"}${n.toString(16).padStart(20, "0")}`,
+    form_id: listingFormId(form),
+    site_url: siteUrl,
+    form_name: form,
+  };
+}
+
 /** A submission of the site's `comment` form, every field as Netlify's API returns it. */
 export function commentSubmission({
   n,
@@ -143,6 +179,8 @@ export interface FakeNetlifyOptions {
   spam?: NetlifySubmission[];
   /** The thanks form's verified submissions; without them the site has no thanks form (deployed before it had one). */
   thanks?: NetlifySubmission[];
+  /** The `event` and `programme` forms' verified submissions; the site has only the forms given. */
+  listings?: { event?: NetlifySubmission[]; programme?: NetlifySubmission[] };
   /**
    * Answers 429 Too Many Requests to this many requests (Infinity: to all), with these headers,
    * once it has answered the first `after` (0 by default).
@@ -173,9 +211,11 @@ export async function startNetlifyApi({
   submissions = [],
   spam = [],
   thanks,
+  listings = {},
   rateLimit,
   misbehave,
 }: FakeNetlifyOptions): Promise<FakeNetlify> {
+  const listingLists = new Map(Object.entries(listings).map(([name, list]) => [name, [...(list ?? [])]]));
   const verified = [...submissions];
   const thanksList = [...(thanks ?? [])];
   const spamList = [...spam];
@@ -217,6 +257,15 @@ export async function startNetlifyApi({
             created_at: "2026-12-01T10:00:00.000Z",
           },
         ]),
+    ...[...listingLists].map(([name, list]) => ({
+      id: listingFormId(name),
+      site_id: siteId,
+      name,
+      paths: null,
+      submission_count: list.length,
+      fields: [{ name: "title", type: "text" }],
+      created_at: "2026-12-02T10:00:00.000Z",
+    })),
   ];
   const requests: string[] = [];
   const deleted: string[] = [];
@@ -254,8 +303,11 @@ export async function startNetlifyApi({
     if (request.method === "GET" && forForm) {
       const form = forms.find((candidate) => candidate.id === forForm[1]);
       if (!form) return error(404, "Not Found");
-      const all =
-        form.name === "thanks"
+      const all = listingLists.has(form.name)
+        ? url.searchParams.get("state") === "spam"
+          ? []
+          : (listingLists.get(form.name) ?? [])
+        : form.name === "thanks"
           ? url.searchParams.get("state") === "spam"
             ? []
             : thanksList
@@ -286,7 +338,7 @@ export async function startNetlifyApi({
     }
     if (request.method === "DELETE" && oneSubmission) {
       const id = decodeURIComponent(oneSubmission[1] ?? "");
-      for (const list of [verified, spamList, thanksList]) {
+      for (const list of [verified, spamList, thanksList, ...listingLists.values()]) {
         const index = list.findIndex((submission) => submission.id === id);
         if (index >= 0) {
           list.splice(index, 1);
@@ -303,7 +355,7 @@ export async function startNetlifyApi({
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`,
     requests,
     deleted,
-    remaining: () => [...verified, ...thanksList],
+    remaining: () => [...verified, ...thanksList, ...[...listingLists.values()].flat()],
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

@@ -26,11 +26,14 @@ const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
 const importSteps = workflow.jobs.import?.steps ?? [];
 
 describe(".github/workflows/comments.yml", () => {
-  it("runs every hour and by hand, and after a push to main that changes the comments or the thanks", () => {
+  it("runs every hour and by hand, and after a push to main that changes the comments, the thanks, the events or the programmes", () => {
     expect(workflow.on.schedule).toHaveLength(1);
     expect(workflow.on.schedule?.[0]?.cron).toMatch(/^[0-5]?\d \* \* \* \*$/);
     expect(workflow.on).toHaveProperty("workflow_dispatch");
-    expect(workflow.on.push).toEqual({ branches: ["main"], paths: ["_data/comments/**", "_data/thanks.json"] });
+    expect(workflow.on.push).toEqual({
+      branches: ["main"],
+      paths: ["_data/comments/**", "_data/thanks.json", "events/**", "programmes/**"],
+    });
   });
 
   it("runs on the Node of .nvmrc, installed with npm ci", () => {
@@ -76,7 +79,9 @@ describe(".github/workflows/comments.yml", () => {
     expect(publish).toContain('gh pr create --base main --head "$BRANCH" --title "Comments awaiting approval"');
     expect(publish).toContain('gh pr list --head "$BRANCH" --base main --state open');
     expect(publish).not.toMatch(/push[^\n]*(--force|-f\b)/);
-    expect(publish).toContain("git add _data/comments _data/thanks.json tools/comments-import/reviewed.json");
+    expect(publish).toContain(
+      "git add _data/comments _data/thanks.json events programmes tools/comments-import/reviewed.json",
+    );
     expect(workflow.env.BRANCH).toBe("comments/awaiting-approval");
     expect(workflow.permissions).toEqual({ contents: "write", "pull-requests": "write" });
   });

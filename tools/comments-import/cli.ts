@@ -4,13 +4,19 @@
 //   --delete-imported   then deletes at Netlify the submissions whose comments are in the files
 //   --delete-published  imports nothing; only deletes those (what the workflow runs on main)
 //   --pathprefix=/repo/ the path prefix the site is built under, if its form sends it
+// The events and programmes of the `event` and `programme` forms become one Markdown file each in
+// events/ and programmes/, written only when the content check accepts it.
 // NETLIFY_AUTH_TOKEN and NETLIFY_SITE_ID are read from the environment, NETLIFY_API_URL too
 // (https://api.netlify.com/api/v1 by default). README: "Comments: moderation by pull request".
 // It writes only files the content check accepts: a page takes comments up to the most it may
 // have, and a file that does not pass the check as it is takes none until it is fixed; what does
 // not fit stays at Netlify, said in one line. Netlify's answers are bounded (netlify-api.ts) and
 // checked: a malformed one, or one sent elsewhere, stops the run in one line with nothing written.
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { countryAt, isCountryCode, placeIsInCountry } from "../../src/lib/places/countries.ts";
 import {
   commentsFileText,
   commentsFolder,
@@ -27,8 +33,27 @@ import {
   writeAll,
 } from "./comment-files.ts";
 import { commentIds, importSummary, planImport } from "./import-plan.ts";
+import {
+  type ListingFolder,
+  listingForms,
+  listingImportSummary,
+  planListingImport,
+  publishedListingIds,
+} from "./listing-plan.ts";
 import { formNamed, NetlifyApiError, netlifyApi } from "./netlify-api.ts";
 import { planThanksImport, thanksImportSummary } from "./thanks-plan.ts";
+
+/** A folder's entries as they are: events/<name>.md and its text. */
+async function readListings(root: string, folder: ListingFolder): Promise<{ file: string; source: string }[]> {
+  if (!existsSync(join(root, folder))) return [];
+  const names = (await readdir(join(root, folder))).filter((name) => name.endsWith(".md")).sort();
+  return Promise.all(
+    names.map(async (name) => ({
+      file: `${folder}/${name}`,
+      source: await readFile(join(root, folder, name), "utf8"),
+    })),
+  );
+}
 
 /** The forms' names in the site's HTML (`<form name="comment" data-netlify="true">`). */
 const formName = "comment";
@@ -82,6 +107,12 @@ try {
   const submissions = await api.submissions(form.id);
   const thanksForm = forms.find((candidate) => candidate.name === thanksFormName);
   const thanksSubmissions = thanksForm ? await api.submissions(thanksForm.id) : [];
+  // The forms of /events/add/ and /programmes/add/: a site deployed before it had them has none yet.
+  const listingSubmissions = new Map<ListingFolder, Awaited<ReturnType<typeof api.submissions>>>();
+  for (const folder of ["events", "programmes"] as const) {
+    const listingForm = forms.find((candidate) => candidate.name === listingForms[folder]);
+    if (listingForm) listingSubmissions.set(folder, await api.submissions(listingForm.id));
+  }
 
   let inFiles = commentIds(comments.pages, comments.held);
   let thanksInFile = new Set([...wall.thanks.map((thanks) => thanks.id), ...(wall.held?.ids ?? [])]);
@@ -105,20 +136,41 @@ try {
       rules,
     });
     if (thanksPlan.thanks) files.set(thanksFile, thanksFileText(thanksPlan.thanks));
-    const nextReviewed = thanksPlan.reviewed ?? plan.reviewed;
+    let nextReviewed = thanksPlan.reviewed ?? plan.reviewed;
+    const listingLines: string[] = [];
+    for (const [folder, listed] of listingSubmissions) {
+      const listingPlan = planListingImport({
+        folder,
+        submissions: listed,
+        existing: await readListings(root, folder),
+        reviewed: nextReviewed ?? reviewed,
+        context: { now: new Date(), isCountryCode, placeIsInCountry, countryAt },
+      });
+      for (const [file, text] of listingPlan.files) files.set(file, text);
+      nextReviewed = listingPlan.reviewed ?? nextReviewed;
+      listingLines.push(...listingImportSummary(folder, listingPlan));
+    }
     if (nextReviewed) files.set(reviewedFile, reviewedFileText(nextReviewed));
     await writeAll(root, files, rules);
     for (const line of importSummary(plan)) console.log(line);
     if (thanksForm) for (const line of thanksImportSummary(thanksPlan)) console.log(line);
+    for (const line of listingLines) console.log(line);
     inFiles = commentIds(comments.pages, comments.held, plan);
     if (thanksPlan.thanks) thanksInFile = new Set(thanksPlan.thanks.map((thanks) => thanks.id));
   }
 
   if (options["delete-imported"] || options["delete-published"]) {
     // Only what a file holds: never a skipped submission, nor one a moderator deleted from the files.
+    // An event or a programme is published once its file is in the project (reviewed.json names it).
+    const reviewedNow = await readReviewed(root);
+    const listingsInFiles = [...listingSubmissions].flatMap(([folder, listed]) => {
+      const ids = publishedListingIds(reviewedNow, folder, (file) => existsSync(join(root, file)));
+      return listed.filter((submission) => ids.has(String(submission.id)));
+    });
     const published = [
       ...submissions.filter((submission) => inFiles.has(String(submission.id))),
       ...thanksSubmissions.filter((submission) => thanksInFile.has(String(submission.id))),
+      ...listingsInFiles,
     ];
     let deleted = 0;
     try {

@@ -7,6 +7,8 @@ import { dirname, join } from "node:path";
 import { importFresh } from "../../src/lib/build/import-fresh-files.ts";
 import { formatProblem, type Problem } from "../../src/lib/content/check.ts";
 import { readFrontMatter } from "../../src/lib/content/front-matter.ts";
+import { checkEvents, checkProgrammes, type ListingContext } from "../../src/lib/content/listing-check.ts";
+import { countryAt, isCountryCode, placeIsInCountry } from "../../src/lib/places/countries.ts";
 import { entryField as dataField } from "../../src/lib/site/stored-entries.ts";
 import { commentsFileProblems, type EntryRules, thanksFileProblems } from "../../src/lib/site/stored-entry-checks.ts";
 import { buildTime } from "../../src/lib/words/dates.ts";
@@ -23,6 +25,15 @@ export const thanksFile = "_data/thanks.json";
  * deletes from the pull request is still here, so it is not imported again; ids only, never
  * what a visitor wrote.
  */
+/** What the last look at an event's or a programme's file before it is written needs: the countries, the clock. */
+const listingCheckContext: ListingContext = {
+  now: new Date(),
+  imageExists: () => false,
+  isCountryCode,
+  placeIsInCountry,
+  countryAt,
+};
+
 export const reviewedFile = "tools/comments-import/reviewed.json";
 
 /** A problem with the project's own files, said as `file: field: message` lines. */
@@ -179,7 +190,11 @@ export async function writeAll(
       ? thanksFileProblems(path, JSON.parse(text), rules)
       : path.startsWith(`${commentsFolder}/`)
         ? commentsFileProblems(path, JSON.parse(text), rules)
-        : [],
+        : path.startsWith("events/")
+          ? checkEvents([{ file: path, source: text }], listingCheckContext).problems
+          : path.startsWith("programmes/")
+            ? checkProgrammes([{ file: path, source: text }], listingCheckContext).problems
+            : [],
   );
   if (refused.length > 0) {
     throw new ProjectFileError(

@@ -8,7 +8,16 @@ import type { Problem } from "./check.ts";
  * project or a script in a picture's clothes. Code, layouts and data other than comments are
  * outside it: changing them is a change of code, which a reviewer reads as such.
  */
-export const contributionFolders = ["articles", "static/images", "_data/comments"] as const;
+export const contributionFolders = ["articles", "events", "programmes", "static/images", "_data/comments"] as const;
+
+/**
+ * The listings' directory data files, as the project ships them (like the articles' below): they
+ * give every event and programme its layout, and no pull request may change that.
+ */
+export const listingDirectoryData = {
+  events: { layout: "layouts/event.njk", searchable: true, pageKind: "event" },
+  programmes: { layout: "layouts/programme.njk", searchable: true, pageKind: "programme" },
+} as const;
 
 /** The wall of thanks (what `npm run comments:import` writes, like the comments): a file of the surface on its own. */
 export const thanksFile = "_data/thanks.json";
@@ -72,7 +81,11 @@ const describeKind = (kind: EntryKind) =>
  * Every problem with the files in the contribution surface (`entries`: everything in its folders,
  * sub-folders included), given the content of the articles' directory data file if there is one.
  */
-export function surfaceProblems(entries: readonly SurfaceEntry[], directoryData?: unknown): Problem[] {
+export function surfaceProblems(
+  entries: readonly SurfaceEntry[],
+  directoryData?: unknown,
+  listingData: Partial<Record<keyof typeof listingDirectoryData, unknown>> = {},
+): Problem[] {
   const problems: Problem[] = [];
   const articleStems = new Set(
     entries
@@ -91,7 +104,7 @@ export function surfaceProblems(entries: readonly SurfaceEntry[], directoryData?
       kind === "symlink" &&
       path !== thanksFile &&
       !path.includes("/images/") &&
-      !/^(articles|_data\/comments)\//.test(path)
+      !/^(articles|events|programmes|_data\/comments)\//.test(path)
     ) {
       problem(path, "expected a folder, got a symbolic link: the folder itself must be in the project");
       continue;
@@ -110,6 +123,24 @@ export function surfaceProblems(entries: readonly SurfaceEntry[], directoryData?
         problem(path, "expected articles directly in articles/, got a folder: move the file up into articles/");
       } else if (name.includes("/") || !name.endsWith(".md")) {
         problem(path, `expected an article, a Markdown file named like my-article.md, got ${JSON.stringify(name)}`);
+      }
+    } else if (/^(events|programmes)\//.test(path)) {
+      const folder = path.startsWith("events/") ? "events" : "programmes";
+      const name = path.slice(folder.length + 1);
+      const entryKind = folder === "events" ? "an event" : "a programme";
+      if (name === `${folder}.11tydata.json`) {
+        if (!isDeepStrictEqual(listingData[folder], listingDirectoryData[folder])) {
+          problem(path, `is the project's own and must not change: it gives every ${folder.slice(0, -1)} its layout`);
+        }
+      } else if (name === ".gitkeep") {
+        // Keeps the folder in Git while it has no entries.
+      } else if (kind === "directory") {
+        problem(path, `expected ${folder} directly in ${folder}/, got a folder: move the file up into ${folder}/`);
+      } else if (name.includes("/") || !name.endsWith(".md")) {
+        problem(
+          path,
+          `expected ${entryKind}, a Markdown file named like my-${folder.slice(0, -1)}.md, got ${JSON.stringify(name)}`,
+        );
       }
     } else if (path.startsWith("static/images/")) {
       if (kind === "directory") continue;

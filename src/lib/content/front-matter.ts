@@ -1,4 +1,4 @@
-import { CORE_SCHEMA, load, type YAMLException } from "js-yaml";
+import { CORE_SCHEMA, dump, load, type YAMLException } from "js-yaml";
 import { parseDay } from "../words/dates.ts";
 import { plainText } from "../words/plain-text.ts";
 
@@ -171,4 +171,14 @@ export function frontMatterEngines(): Record<string, (text: string) => unknown> 
     toml: refuse,
     coffee: refuse,
   };
+}
+
+/**
+ * A Markdown file with `data` as its YAML front matter and `body` after it, written so that
+ * `readFrontMatter` reads back exactly `data` (text that YAML would read as something else is
+ * quoted): what the importer writes for a form's event or programme.
+ */
+export function frontMatterText(data: Record<string, unknown>, body: string): string {
+  const yaml = dump(data, { schema: CORE_SCHEMA, noRefs: true });
+  return `---\n${yaml}---\n${body.trim()}\n`;
 }

@@ -4,19 +4,29 @@ import { join } from "node:path";
 import { importFresh } from "../build/import-fresh-files.ts";
 import { inspectSource } from "../graphics/image-files.ts";
 import { cardTextProblem } from "../graphics/text/fonts.ts";
+import { countryAt, isCountryCode, placeIsInCountry } from "../places/countries.ts";
 import { entryField } from "../site/stored-entries.ts";
 import { commentsFileProblems, thanksFileProblems } from "../site/stored-entry-checks.ts";
 import { localeProblems } from "../words/locale-files.ts";
 import { checkArticles, checkWithSchema, formatProblem, type Problem } from "./check.ts";
 import {
   contributionFolders,
+  type listingDirectoryData,
   pictureFormatOf,
   type SurfaceEntry,
   surfaceProblems,
   thanksFile,
 } from "./contribution-surface.ts";
+import { checkEvents, checkProgrammes, type ListingContext } from "./listing-check.ts";
 import { daySchema, imageSchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
 import { svgProblems } from "./svg-check.ts";
+
+/** What checking a listing's place needs: the countries' codes and shapes (Natural Earth 1:50m). */
+export const listingCountryChecks: Pick<ListingContext, "isCountryCode" | "placeIsInCountry" | "countryAt"> = {
+  isCountryCode,
+  placeIsInCountry,
+  countryAt,
+};
 
 /** The typed data files in _data/ and the schema each must match. */
 const dataFiles = {
@@ -136,7 +146,16 @@ export async function checkProjectContent(
   } catch {
     directoryData = "not JSON";
   }
-  problems.push(...surfaceProblems(entries, directoryData));
+  const listingData: Partial<Record<keyof typeof listingDirectoryData, unknown>> = {};
+  for (const folder of ["events", "programmes"] as const) {
+    const dataFile = join(root, folder, `${folder}.11tydata.json`);
+    try {
+      if (existsSync(dataFile)) listingData[folder] = JSON.parse(await readFile(dataFile, "utf8"));
+    } catch {
+      listingData[folder] = "not JSON";
+    }
+  }
+  problems.push(...surfaceProblems(entries, directoryData, listingData));
   // A picture that is an SVG must be a drawing and nothing more, whatever its name (svg-check.ts).
   for (const { path } of entries.filter(
     (entry) =>
@@ -182,6 +201,22 @@ export async function checkProjectContent(
   const checked = checkArticles(articles, context);
   problems.push(...checked.problems);
   pictures.push(...checked.pictures);
+
+  // Events and programmes: their schemas, their places on the map, and no contact details.
+  const listingContext: ListingContext = { ...context, ...listingCountryChecks };
+  const listingFiles = async (folder: "events" | "programmes") =>
+    Promise.all(
+      entries
+        .filter((entry) => entry.kind === "file" && new RegExp(`^${folder}/[^/]+\\.md$`).test(entry.path))
+        .map(async (entry) => ({ file: entry.path, source: await readFile(join(root, entry.path), "utf8") })),
+    );
+  const events = checkEvents(await listingFiles("events"), listingContext);
+  const programmes = checkProgrammes(await listingFiles("programmes"), listingContext);
+  problems.push(...events.problems, ...programmes.problems);
+  for (const [file, event] of events.valid) {
+    if (event.image && context.imageExists(event.image.src))
+      pictures.push({ file, field: "image.src", src: event.image.src });
+  }
 
   // Each picture is decoded as the build would, once however many articles show it: a damaged
   // or unsupported file fails here, named for every file that uses it.

@@ -90,3 +90,97 @@ ${p.body}
 `;
   return { slug, source };
 }
+
+/** The words `npm run new:event` and `npm run new:programme` write for the contributor to replace. */
+export const listingPlaceholders = {
+  eventSummary: "One or two sentences: what happens, and who it is for.",
+  programmeSummary: "One or two sentences: what the programme does, and who it is for.",
+  organisation: "Name of the organisation",
+  website: "https://example.org/",
+  registration: "https://example.org/register",
+  apply: "https://example.org/apply",
+  venueName: "Name of the place",
+  locality: "Town or city",
+  eventBody: "Describe the event here, in Markdown: the programme of the day, who speaks, what to bring.",
+  programmeBody:
+    "Describe the programme here, in Markdown: how mentors and mentees are matched, how long it lasts, what it costs.",
+} as const;
+
+export const listingPlaceholderValues: ReadonlySet<string> = new Set(Object.values(listingPlaceholders));
+
+/**
+ * A new event's file name and starting text: every field to fill in, an online event on the day
+ * at 18:00 in `timeZone` (with the venue's fields below it, as comments, for one at a place).
+ * The content check refuses it until every placeholder is replaced.
+ */
+export function newEvent(title: string, day: DateTime, timeZone: string, name?: string) {
+  const slug = listingFileName(title, name, "event");
+  const p = listingPlaceholders;
+  const date = day.toISODate();
+  const source = `---
+title: ${JSON.stringify(title.trim())}
+summary: ${JSON.stringify(p.eventSummary)}
+# The local time where the event happens, without an offset, and its IANA time zone.
+start: ${date}T18:00
+end: ${date}T20:00
+timeZone: ${timeZone}
+# online, in-person or hybrid. For in-person and hybrid, add the venue (delete the # signs):
+attendance: online
+# venue:
+#   name: ${JSON.stringify(p.venueName)}
+#   locality: ${JSON.stringify(p.locality)}
+#   country: GB          # ISO 3166-1 alpha-2 code
+#   latitude: 51.507     # at most 3 decimals
+#   longitude: -0.128
+# Where people register (https). Never the meeting link itself.
+registration: ${p.registration}
+organizer:
+  name: ${JSON.stringify(p.organisation)}
+  url: ${p.website}
+# The languages spoken, as language tags.
+languages: [en]
+---
+${p.eventBody}
+`;
+  return { slug, source };
+}
+
+/** A new programme's file name and starting text, verified today. */
+export function newProgramme(title: string, today: DateTime, name?: string) {
+  const slug = listingFileName(title, name, "programme");
+  const p = listingPlaceholders;
+  const source = `---
+name: ${JSON.stringify(title.trim())}
+organisation: ${JSON.stringify(p.organisation)}
+summary: ${JSON.stringify(p.programmeSummary)}
+# Where people apply or sign up (https).
+apply: ${p.apply}
+formats: [one-to-one]      # one-to-one, group, peer, e-mentoring
+attendance: online         # online, in-person or hybrid
+countries: [worldwide]     # country codes like [GB, IE], or [worldwide]
+audience: [students]       # see CONTRIBUTING.md for the list
+# ages: 16-25              # if it has an age range; under 18 needs safeguarding below
+# safeguarding: https://example.org/safeguarding
+languages: [en]
+# The day you last confirmed the entry is right.
+verified: ${today.toISODate()}
+---
+${p.programmeBody}
+`;
+  return { slug, source };
+}
+
+function listingFileName(title: string, name: string | undefined, kind: "event" | "programme"): string {
+  const example = `npm run new:${kind} -- --name ${kind === "event" ? "tokyo-meetup" : "nursing-mentors"} ${JSON.stringify(title.trim() || "Title")}`;
+  if (name !== undefined) {
+    if (name !== "" && slugify(name) === name) return name;
+    throw new FileNameError(
+      `The file name ${JSON.stringify(name)} must be lower-case Latin letters and digits joined by hyphens. For example:\n  ${example}`,
+    );
+  }
+  const slug = slugify(title);
+  if (slug) return slug;
+  throw new FileNameError(
+    `The title ${JSON.stringify(title.trim())} has no Latin letters or digits to make the file name from. Give one with --name:\n  ${example}`,
+  );
+}

@@ -43,7 +43,7 @@ export const calendarDate = z.unknown().transform((value, context) => {
  * Text shown as it is: plain text (src/lib/words/plain-text.ts: composed, with no bidi control or
  * invisible character of no use, no space at either end), and counted as that.
  */
-const text = (field: string, max: number) =>
+export const text = (field: string, max: number) =>
   z
     .string({ error: (issue) => `expected ${field} as text, got ${describeValue(issue.input)}` })
     .overwrite(plainText)
@@ -60,7 +60,7 @@ const text = (field: string, max: number) =>
     });
 
 /** A web address a contributor or a commenter gives: the one check of src/lib/publishing/urls.ts. */
-const httpsUrl = z
+export const httpsUrl = z
   .string({ error: (issue) => `expected an https:// address, got ${describeValue(issue.input)}` })
   .superRefine((value, context) => {
     const problem = httpsUrlProblem(value);
@@ -153,7 +153,7 @@ export const daySchema = z.strictObject({
 });
 
 /** The pages the site's navigation may name; their labels are the locale's (src/lib/words/locale.ts). */
-export const navigationPages = ["home", "articles", "about", "toolkit", "thanks"] as const;
+export const navigationPages = ["home", "articles", "events", "programmes", "about", "toolkit", "thanks"] as const;
 
 export const siteSchema = z.strictObject({
   name: text("the site's name", 80),
@@ -161,6 +161,8 @@ export const siteSchema = z.strictObject({
   language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { error: "expected a language tag like en-GB" }),
   locale: z.string().regex(/^[a-z]{2,3}_[A-Z]{2}$/, { error: "expected a locale like en_GB" }),
   description: text("a description", 300),
+  /** The repository's web address (https), where contributors find CONTRIBUTING.md; unknown outside Netlify. */
+  repository: httpsUrl.optional(),
   /** The pages in the main navigation, in order; each one's label is in the locale (navigation.pages). */
   navigation: z
     .array(

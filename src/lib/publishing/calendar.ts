@@ -67,6 +67,101 @@ export function annualEventCalendar(input: AnnualEvent): string {
   return lines.map((line) => fold(line) + CRLF).join("");
 }
 
+/** An event at a time, as a calendar file and the "add to calendar" links describe it. */
+export interface TimedEvent {
+  /** Stable across builds (`tokyo-meetup@site.example`): calendars update the event instead of adding a copy. */
+  uid: string;
+  name: string;
+  description: string;
+  /** Where it happens, in words ("Shibuya Community Hall, Tokyo, Japan", or "Online"). */
+  location: string;
+  /** The absolute address of the event's page. */
+  url: string;
+  start: DateTime;
+  end: DateTime;
+}
+
+/** The calendar a file of timed events belongs to: its name, and the site that publishes it. */
+export interface TimedCalendar {
+  name: string;
+  /** The site's address: the file's PRODID names its host. */
+  siteUrl: string;
+  /** When the file was made (the build's clock): DTSTAMP, and the SEQUENCE that makes this file's events supersede an earlier build's. */
+  stamp: DateTime;
+}
+
+/** Minutes from 2020 to the build: grows with every build, so a file imported again updates its events. */
+function sequenceOf(stamp: DateTime): number {
+  return Math.max(0, Math.floor((stamp.toMillis() - Date.UTC(2020, 0, 1)) / 60_000));
+}
+
+/** "20270117T100000Z": an exact instant in UTC, as DTSTART, DTEND and DTSTAMP write it. */
+export function utcStamp(instant: DateTime): string {
+  return instant.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
+}
+
+/**
+ * An RFC 5545 iCalendar file of timed events (an event's own file, or every upcoming event to
+ * subscribe to): each with its UID, DTSTAMP, DTSTART and DTEND as exact instants in UTC, SUMMARY,
+ * DESCRIPTION, LOCATION, URL and SEQUENCE; CRLF line ends, lines folded at 75 octets.
+ */
+export function timedEventsCalendar(calendar: TimedCalendar, events: readonly TimedEvent[]): string {
+  if (!calendar.stamp.isValid) {
+    throw new Error(
+      `timedEventsCalendar: stamp: expected a valid date and time, got "${calendar.stamp.invalidReason}"`,
+    );
+  }
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:-//${text(new URL(calendar.siteUrl).hostname)}//${text(calendar.name)}//EN`,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${text(calendar.name)}`,
+    ...events.flatMap((event) => [
+      "BEGIN:VEVENT",
+      `UID:${text(event.uid)}`,
+      `DTSTAMP:${utcStamp(calendar.stamp)}`,
+      `SEQUENCE:${sequenceOf(calendar.stamp)}`,
+      `DTSTART:${utcStamp(event.start)}`,
+      `DTEND:${utcStamp(event.end)}`,
+      `SUMMARY:${text(event.name)}`,
+      `DESCRIPTION:${text(`${event.description}\n\n${event.url}`)}`,
+      `LOCATION:${text(event.location)}`,
+      `URL:${new URL(event.url).href}`,
+      "END:VEVENT",
+    ]),
+    "END:VCALENDAR",
+  ];
+  return lines.map((line) => fold(line) + CRLF).join("");
+}
+
+/** Google Calendar's and Outlook's links that open a new event at the event's exact time, and its calendar file. */
+export function timedEventLinks(event: TimedEvent, filePath: string, labels: CalendarLinkLabels): CalendarLink[] {
+  const details = `${event.description}\n\n${event.url}`;
+  const google = withQuery("https://calendar.google.com/calendar/render", {
+    action: "TEMPLATE",
+    text: event.name,
+    dates: `${utcStamp(event.start)}/${utcStamp(event.end)}`,
+    // Shown in the event's own zone in Google's form; the instants above are exact whatever it is.
+    ctz: event.start.zoneName ?? "UTC",
+    details,
+    location: event.location,
+  });
+  const outlook = withQuery("https://outlook.live.com/calendar/0/action/compose", {
+    subject: event.name,
+    startdt: event.start.toUTC().toISO({ suppressMilliseconds: true }) ?? "",
+    enddt: event.end.toUTC().toISO({ suppressMilliseconds: true }) ?? "",
+    body: details,
+    location: event.location,
+  });
+  return [
+    { label: labels.google, href: google },
+    { label: labels.outlook, href: outlook },
+    { label: labels.file, href: filePath, download: true },
+  ];
+}
+
 /** A Google Calendar link that opens a new all-day event on the next occurrence, repeating every year. */
 export function googleCalendarUrl(event: AddToCalendarEvent): string {
   const start = nextOccurrence(event.date, event.today);

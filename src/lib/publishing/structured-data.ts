@@ -7,16 +7,19 @@ import type {
   Event,
   ListItem,
   Organization,
+  Place,
   Quotation,
   Person as SchemaPerson,
+  VirtualLocation,
   WithContext,
 } from "schema-dts";
 // schemas.ts names the front matter "Article"; here that name is schema.org's.
 import type { Article as ArticleData, Day, Person, StoredComment } from "../content/schemas.ts";
 import { findByUrl } from "../site/articles.ts";
 import { commentThreads } from "../site/comments.ts";
+import { type EventListing, eventPlace } from "../site/events.ts";
 import { displayName } from "../site/people.ts";
-import { isoDate } from "../words/dates.ts";
+import { instantWithOffset, isoDate } from "../words/dates.ts";
 import { articleLanguage } from "../words/language.ts";
 import { absoluteUrl } from "./urls.ts";
 
@@ -73,6 +76,12 @@ export interface StructuredDataSources {
   onPage?: readonly ArticlePage[] | undefined;
   /** The approved comments of the page (its file in _data/comments/), on the home page and an article page. */
   comments?: readonly StoredComment[] | undefined;
+  /** Every event (events/*.md): an event's page finds itself among them. */
+  events?: readonly EventListing[] | undefined;
+  /** The events on the day's next occurrence (each on that date in its own zone): the day names them. */
+  eventsOnTheDay?: readonly EventListing[] | undefined;
+  /** The list of events a page belongs to, in breadcrumbs. */
+  eventsIndex?: { name: string; path: string } | undefined;
 }
 
 /**
@@ -81,10 +90,14 @@ export interface StructuredDataSources {
  */
 export async function jsonLdPictures(
   pagePath: string,
-  sources: { day: Day; articles: readonly ArticlePage[] },
+  sources: { day: Day; articles: readonly ArticlePage[]; events?: readonly EventListing[] | undefined },
   rendition: (src: string) => Promise<string>,
 ): Promise<(src: string) => string> {
-  const shown = [sources.day.image.src, findByUrl(sources.articles, pagePath)?.data.image.src];
+  const shown = [
+    sources.day.image.src,
+    findByUrl(sources.articles, pagePath)?.data.image.src,
+    findByUrl(sources.events ?? [], pagePath)?.data.image?.src,
+  ];
   const renditions = new Map(
     await Promise.all(
       shown.filter((src) => src !== undefined).map(async (src) => [src, await rendition(src)] as const),
@@ -123,7 +136,7 @@ export function structuredDataFor(page: DescribedPage, sources: StructuredDataSo
   switch (page.kind) {
     case "home":
       return [
-        eventJsonLd(day, next, site),
+        { ...eventJsonLd(day, next, site), ...subEventsJsonLd(sources.eventsOnTheDay ?? [], site) },
         {
           ...collectionPageJsonLd({ ...home, description: site.description }, listed(sources.featured)),
           ...commentsJsonLd(sources.comments, home.url),
@@ -149,6 +162,12 @@ export function structuredDataFor(page: DescribedPage, sources: StructuredDataSo
         },
         breadcrumbJsonLd([home, articlesIndex, self()]),
       ];
+    }
+    case "event": {
+      const event = findByUrl(sources.events ?? [], page.path);
+      if (event === undefined) throw new Error(`JSON-LD: ${page.path}: expected an event at this address, found none`);
+      const index = sources.eventsIndex ?? { name: site.name, path: "/" };
+      return [listedEventJsonLd(event, site), breadcrumbJsonLd([home, linked(index.name, index.path), self()])];
     }
     case "about":
       return [eventJsonLd(day, next, site), breadcrumbJsonLd([home, self()])];
@@ -185,6 +204,64 @@ export function eventJsonLd(day: Day, next: DateTime, site: PublishingSite): Wit
       byMonthDay: day.date.day,
       startDate: date,
     },
+  };
+}
+
+/** The events of the day, named in its own Event as sub-events: each with its page and its exact start. */
+function subEventsJsonLd(events: readonly EventListing[], site: PublishingSite): { subEvent?: Event[] } {
+  if (events.length === 0) return {};
+  return {
+    subEvent: events.map(
+      (event): Event => ({
+        "@type": "Event",
+        name: event.data.title,
+        url: absolute(event.url, site),
+        startDate: instantWithOffset(event.start),
+      }),
+    ),
+  };
+}
+
+const attendanceModes = {
+  "in-person": "https://schema.org/OfflineEventAttendanceMode",
+  online: "https://schema.org/OnlineEventAttendanceMode",
+  hybrid: "https://schema.org/MixedEventAttendanceMode",
+} as const;
+
+/**
+ * An event of events/*.md as a schema.org Event: its exact start and end with their offset, how it
+ * is attended, and where: a Place with its PostalAddress, a VirtualLocation (its registration page;
+ * the meeting link is never published), or both for a hybrid event.
+ */
+export function listedEventJsonLd(event: EventListing, site: PublishingSite): WithContext<Event> {
+  const { data } = event;
+  const place = eventPlace(event);
+  const physical: Place | undefined = place && {
+    "@type": "Place",
+    name: place.name,
+    address: { "@type": "PostalAddress", addressLocality: place.locality, addressCountry: place.country },
+    geo: { "@type": "GeoCoordinates", latitude: place.latitude, longitude: place.longitude },
+  };
+  const virtual: VirtualLocation = { "@type": "VirtualLocation", url: data.registration };
+  const location = physical === undefined ? virtual : data.attendance === "hybrid" ? [physical, virtual] : physical;
+  return {
+    "@context": "https://schema.org",
+    "@type": "Event",
+    name: data.title,
+    description: data.summary,
+    url: absolute(event.url, site),
+    startDate: instantWithOffset(event.start),
+    endDate: instantWithOffset(event.end),
+    eventAttendanceMode: attendanceModes[data.attendance],
+    eventStatus: "https://schema.org/EventScheduled",
+    location,
+    organizer: {
+      "@type": "Organization",
+      name: data.organizer.name,
+      ...(data.organizer.url === undefined ? {} : { url: data.organizer.url }),
+    },
+    inLanguage: data.languages,
+    ...(data.image === undefined ? {} : { image: absolute(site.pictureUrl?.(data.image.src) ?? data.image.src, site) }),
   };
 }
 

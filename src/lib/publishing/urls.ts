@@ -23,6 +23,19 @@ export function normalisedPrefix(pathPrefix: string): string {
   return `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
 }
 
+/**
+ * The project's repository as a web address, from Netlify's `REPOSITORY_URL` (or the same variable
+ * set elsewhere): `https://github.com/owner/repo`; `git@github.com:owner/repo.git` is read as that
+ * too. Undefined when the build is not told, or the address is not https.
+ */
+export function repositoryFromEnvironment(env: Record<string, string | undefined>): string | undefined {
+  const given = env.REPOSITORY_URL?.trim();
+  if (!given) return undefined;
+  const ssh = /^git@([^:]+):(.+?)(\.git)?$/.exec(given);
+  const address = ssh ? `https://${ssh[1]}/${ssh[2]}` : given.replace(/\.git$/, "");
+  return URL.canParse(address) && new URL(address).protocol === "https:" ? address.replace(/\/+$/, "") : undefined;
+}
+
 /** The longest web address a contributor or a commenter may give: longer ones are not addresses people type. */
 export const httpsUrlMaxLength = 2000;
 

@@ -148,3 +148,54 @@ function remembered(key: string, format: () => string): string {
 function toUtc(date: Date | DateTime): DateTime {
   return date instanceof Date ? DateTime.fromJSDate(date, { zone: "utc" }) : date.toUTC();
 }
+
+const eventTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl's parts of a moment in its own zone, as events are written; without the comma after the weekday. */
+function eventTimeParts(instant: DateTime, language: string, options: Intl.DateTimeFormatOptions): string {
+  const key = `${language} ${instant.zoneName} ${JSON.stringify(options)}`;
+  let format = eventTimeFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(language, { ...options, timeZone: instant.zoneName ?? "UTC" });
+    eventTimeFormats.set(key, format);
+  }
+  const parts = format.formatToParts(instant.toJSDate());
+  return parts
+    .map((part, index) =>
+      part.type === "literal" && parts[index - 1]?.type === "weekday" ? part.value.replace(",", "") : part.value,
+    )
+    .join("");
+}
+
+/**
+ * The options every event time is written with, in the page and by the visitor's script alike
+ * (src/assets/js/local-time.js): "Sun 17 Jan 2027, 19:00 Japan Standard Time" in en-GB.
+ */
+export const eventTimeOptions: Intl.DateTimeFormatOptions = {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "long",
+};
+
+/** "Sun 17 Jan 2027, 19:00 Japan Standard Time": a moment in its own zone, in the site's language. */
+export function formatEventTime(instant: DateTime, language: string): string {
+  return eventTimeParts(instant, language, eventTimeOptions);
+}
+
+/** "19:00 Japan Standard Time": the time of day and its zone, for lists grouped by day. */
+export function formatTimeOfDay(instant: DateTime, language: string, withZone = true): string {
+  return eventTimeParts(instant, language, {
+    hour: "2-digit",
+    minute: "2-digit",
+    ...(withZone ? { timeZoneName: "long" } : {}),
+  });
+}
+
+/** "2027-01-17T19:00:00+09:00": the exact instant with its offset, for `<time datetime>` and JSON-LD. */
+export function instantWithOffset(instant: DateTime): string {
+  return instant.toISO({ suppressMilliseconds: true }) ?? "";
+}
