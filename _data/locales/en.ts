@@ -265,7 +265,7 @@ const en: Locale = {
     kind: "Event",
     mapNote: "The map shows where events take place. The list below has every event, online ones too.",
     mapName: "Where the events are",
-    mapMarker: { one: "{places}: {count} event", other: "{places}: {count} events" },
+    mapMarker: { one: "{count} event in {places}", other: "{count} events in {places}" },
     attendance: { "in-person": "In person", online: "Online", hybrid: "In person and online" },
   },
   programmes: {

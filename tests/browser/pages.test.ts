@@ -15,7 +15,8 @@ describe("every page in Chromium, with netlify.toml's headers", () => {
       expect(problems, url).toEqual({ consoleErrors: [], cspViolations: [], failedRequests: [] });
       await close();
     }
-  });
+    // Every page, each until its network is idle: on a busy machine that is more than a minute.
+  }, 180_000);
 
   it("answers an unknown address with the 404 page and status 404", async () => {
     const { page, close } = await watchedPage(chromium.browser);

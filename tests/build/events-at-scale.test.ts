@@ -14,8 +14,9 @@ let siteDir: string;
 beforeAll(async () => {
   const projectDir = await copyProject(syntheticListings(2000, 1000));
   siteDir = await temporaryDir("imd-events-at-scale-");
-  await buildSite({ projectDir, outputDir: siteDir, env: { SOURCE_DATE_EPOCH: "1796083200" } });
-}, 300_000);
+  // 5,600 files and 3,200 social cards: about two minutes alone, more beside the other tests.
+  await buildSite({ projectDir, outputDir: siteDir, env: { SOURCE_DATE_EPOCH: "1796083200" }, timeout: 720_000 });
+}, 780_000);
 
 const brotli = (bytes: Buffer | string) => brotliCompressSync(bytes).length;
 const file = (url: string) => readFileSync(fileForUrl(siteDir, url) ?? join(siteDir, url));

@@ -185,9 +185,9 @@ describe("the map above /events/", () => {
       .querySelectorAll("a.world-map__marker")
       .map((marker) => [marker.getAttribute("href"), marker.getAttribute("aria-label")]);
     expect(markers).toEqual([
-      ["/countries/jp/", "京都 and Tokyo: 2 events"],
-      ["/countries/ng/", "Lagos: 1 event"],
-      ["/countries/au/", "Sydney: 1 event"],
+      ["/countries/jp/", "2 events in 京都 and Tokyo"],
+      ["/countries/ng/", "1 event in Lagos"],
+      ["/countries/au/", "1 event in Sydney"],
     ]);
   });
 

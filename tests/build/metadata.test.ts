@@ -15,7 +15,14 @@ const xml = (path: string) =>
   }).parse(read(path));
 const publicPages = () =>
   htmlFiles(siteDir).filter(
-    (file) => !["404.html", "thank-you/index.html", "thank-your-mentor/sent/index.html"].includes(file),
+    (file) =>
+      ![
+        "404.html",
+        "thank-you/index.html",
+        "thank-your-mentor/sent/index.html",
+        "events/add/sent/index.html",
+        "programmes/add/sent/index.html",
+      ].includes(file),
   );
 const urlOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
 // JSON-LD as parsed: the tests look into it by property name.

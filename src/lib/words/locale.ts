@@ -265,7 +265,7 @@ export const localeSchema = z.strictObject({
       "mapNote",
       "mapName",
     ]),
-    /** A marker's name: the places it stands for and how many events: "Tokyo and Osaka: 5 events". */
+    /** A marker's name: how many events, and the places it stands for: "5 events in Tokyo and Osaka". */
     mapMarker: plural,
     attendance: z.strictObject({ "in-person": phrase, online: phrase, hybrid: phrase }),
   }),
