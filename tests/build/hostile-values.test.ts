@@ -63,7 +63,8 @@ describe("a site whose comments, thanks and article hold hostile values the chec
     }));
     const articleSource = fixtureArticle(`${article}.md`)
       .replace(/^title: .*$/m, `title: "${rlo}Stories\\u2066 of mentoring\\u3164"`)
-      .replace(/^summary: .*$/m, `summary: "A summary${rlo} that would turn the meta description around"`);
+      .replace(/^summary: .*$/m, `summary: "A summary${rlo} that would turn the meta description around"`)
+      .replace(/\n*$/, `\n\nA paragraph${rlo} that would turn the search excerpt around${hidden}.\n`);
     const projectDir = await copyProject({
       "_data/thanks.json": JSON.stringify(thanks),
       [`_data/comments/${article}.json`]: JSON.stringify(comments),
@@ -149,7 +150,7 @@ describe("a site whose comments, thanks and article hold hostile values the chec
     expect(page.querySelector(".thanks-page__message p")?.textContent).toBe("Thank you for everything.");
   });
 
-  it("says the article's title and summary without the characters, in its page, the feeds and the search index", () => {
+  it("says the article's title, summary and words without the characters, in its page, the feeds and the search index", () => {
     const page = readPage(siteDir, `/articles/${article}/`);
     expect(page.querySelector("title")?.textContent).toBe(`Stories of mentoring · ${siteName}`);
     expect(page.querySelector('meta[name="description"]')?.getAttribute("content")).toBe(
@@ -163,6 +164,10 @@ describe("a site whose comments, thanks and article hold hostile values the chec
     const fragments = join(siteDir, "pagefind/fragment");
     const indexed = readdirSync(fragments).map((name) => gunzipSync(readFileSync(join(fragments, name))).toString());
     expect(indexed.some((text) => text.includes("Stories of mentoring"))).toBe(true);
+    expect(indexed.some((text) => text.includes("A paragraph that would turn the search excerpt around."))).toBe(true);
+    expect(readFileSync(join(siteDir, "feed.json"), "utf8")).toContain(
+      "A paragraph that would turn the search excerpt around.",
+    );
     expect(indexed.some((text) => text.includes("Thank you for everything."))).toBe(true);
     for (const text of indexed) expect(text).not.toMatch(spoofing);
   });

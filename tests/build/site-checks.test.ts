@@ -16,7 +16,11 @@ describe("the site checks", () => {
     expect(await siteProblems(sites.languagesSiteDir, inject("languagesSiteDir"))).toEqual([]);
   });
 
-  it("name each article, comment and thanks of the files that the site lacks", async () => {
+  it("find the events and programmes of the site with them all on their pages", async () => {
+    expect(await contentProblems(sites.eventsSiteDir, inject("eventsSiteDir"))).toEqual([]);
+  });
+
+  it("name each article, event, programme, comment and thanks of the files that the site lacks", async () => {
     // The files of the languages site, against the site of the fixture alone.
     const problems = await contentProblems(sites.languagesSiteDir, inject("siteDir"));
     expect(problems).toEqual(
@@ -31,6 +35,12 @@ describe("the site checks", () => {
         expect.stringMatching(/^\/thank-your-mentor\/: missing 6571f0a1c2d3e4f5a6b7c8d1, /),
         "/thank-your-mentor/: says no thanks are published",
         "thanks 6571f0a1c2d3e4f5a6b7c8d1: no page of its own",
+      ]),
+    );
+    expect(await contentProblems(sites.eventsSiteDir, inject("siteDir"))).toEqual(
+      expect.arrayContaining([
+        "events/tokyo-mentoring-meetup.md: no page at /events/tokyo-mentoring-meetup/",
+        "programmes/young-coders-kenya.md: no page at /programmes/young-coders-kenya/",
       ]),
     );
   });

@@ -1,8 +1,9 @@
 // What must hold of any built site, whatever its content, checked against the project's own files
 // rather than against numbers written in a test: every article has its page and is in every list,
-// the home page says what _data/day.ts says, comment counts and the wall of thanks agree with their
-// files, every page is valid HTML and no internal link is broken. For the real content
-// (tests/build/real-content.test.ts) and for a contributor's pull request added to it.
+// every event and programme has its page, the home page says what _data/day.ts says, comment
+// counts and the wall of thanks agree with their files, every page is valid HTML and no internal
+// link is broken. For the real content (tests/build/real-content.test.ts) and for a contributor's
+// pull request added to it.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -249,11 +250,36 @@ function thanksProblems(projectDir: string, siteDir: string): string[] {
   return problems;
 }
 
+/** Every event and programme file has its page (a past event keeps its own), its title or name its h1. */
+function listingProblems(projectDir: string, siteDir: string): string[] {
+  const problems: string[] = [];
+  for (const [folder, heading] of [
+    ["events", "title"],
+    ["programmes", "name"],
+  ] as const) {
+    if (!existsSync(join(projectDir, folder))) continue;
+    for (const name of readdirSync(join(projectDir, folder)).filter((file) => file.endsWith(".md"))) {
+      const { data } = readFrontMatter(readFileSync(join(projectDir, folder, name), "utf8"));
+      const url = `/${folder}/${name.slice(0, -".md".length)}/`;
+      if (!fileForUrl(siteDir, url)) {
+        problems.push(`${folder}/${name}: no page at ${url}`);
+        continue;
+      }
+      const h1 = readPage(siteDir, url).querySelector("h1");
+      const expected = String(data[heading]).replace(/\s+/g, " ").trim();
+      if (!h1 || visibleText(h1) !== expected)
+        problems.push(`${url}: expected the h1 "${expected}", got "${h1 ? visibleText(h1) : ""}"`);
+    }
+  }
+  return problems;
+}
+
 /** Every way the site built into `siteDir` disagrees with the files of `projectDir`, a line each. */
 export async function contentProblems(projectDir: string, siteDir: string): Promise<string[]> {
   const articles = articleFiles(projectDir);
   return [
     ...articleProblems(articles, siteDir),
+    ...listingProblems(projectDir, siteDir),
     ...(await homeProblems(projectDir, siteDir)),
     ...commentProblems(articles, projectDir, siteDir),
     ...thanksProblems(projectDir, siteDir),

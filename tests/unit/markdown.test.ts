@@ -11,6 +11,18 @@ describe("createMarkdown", () => {
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   });
 
+  it("takes out of an article's words what could spoof the text around them, and keeps what scripts and emoji need", () => {
+    const html = render(
+      "Words\u202E turned\u2066 around, *emphasis\u3164*, `code\u202E`, [a link\u2060](https://example.org/) and ![a picture\uFEFF](/images/a.png)\n\n" +
+        "## A heading\u202E\n\n```\ncode block\u202E\n```\n\nمی\u200Cخواهم, 👩🏽\u200D🏫, e\u0301cole",
+    );
+    expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u2060\u3164\uFEFF]/u);
+    expect(html).toContain("Words turned around, <em>emphasis</em>, <code>code</code>");
+    expect(html).toContain('alt="a picture"');
+    expect(html).toContain("<pre><code>code block\n</code></pre>");
+    expect(html).toContain("می\u200Cخواهم, 👩🏽\u200D🏫, école");
+  });
+
   it("gives headings unique ids from their text, all prefixed so that none is one of the layout's ids", () => {
     const html = render(
       "## Why mentoring matters\n\n## Why mentoring matters\n\n### Ünïcode & more\n\n## Comment name",

@@ -1,11 +1,14 @@
-import MarkdownItCallable, { type MarkdownIt, type StateCore } from "markdown-it";
+import MarkdownItCallable, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
+import { withoutHiddenCharacters } from "../words/plain-text.ts";
 
 /**
  * The one markdown-it used for every article. Raw HTML is off: contributors'
  * Markdown cannot put a <script> or an event handler on the page, it shows as text.
  */
 export function createMarkdown(): MarkdownIt {
-  const md = new MarkdownItCallable({ html: false, linkify: true, typographer: true }).use(headingIds);
+  const md = new MarkdownItCallable({ html: false, linkify: true, typographer: true })
+    .use(headingIds)
+    .use(withoutHidden);
   // Web addresses in the text become links; an email address stays text: an author who mentions
   // one has not asked for a mailto: link (a Markdown link or <address@example.org> still makes one).
   md.linkify.set({ fuzzyEmail: false }).add("mailto:", null);
@@ -49,5 +52,28 @@ function headingIds(md: MarkdownIt): void {
       used.add(id);
       token.attrSet("id", id);
     });
+  });
+}
+
+/**
+ * The words of an article without the characters that could spoof what is around them
+ * (withoutHiddenCharacters: bidi embeddings, overrides and isolates, invisible characters of no
+ * use): in its page, the feeds that carry it, and the search index and excerpts made of it.
+ */
+function withoutHidden(md: MarkdownIt): void {
+  md.core.ruler.push("without_hidden_characters", (state: StateCore) => {
+    const clean = (tokens: Token[] | null) => {
+      for (const token of tokens ?? []) {
+        if (
+          token.type === "text" ||
+          token.type === "code_inline" ||
+          token.type === "code_block" ||
+          token.type === "fence"
+        )
+          token.content = withoutHiddenCharacters(token.content);
+        clean(token.children);
+      }
+    };
+    clean(state.tokens);
   });
 }

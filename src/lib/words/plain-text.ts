@@ -47,21 +47,28 @@ const loneSurrogates = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const controls = /[^\P{Cc}\t\n]/gu;
 
 /**
- * `text` as every page, feed and card shows it: in Unicode's composed form (NFC: "é" is one
- * character however it was typed), line breaks as `\n`, no control characters, no bidi
- * embeddings, overrides or isolates, no invisible characters of no use in writing, and no lone
- * surrogate halves (each becomes U+FFFD), and no space at either end. Nothing a person would see
- * is changed.
+ * `text` with nothing in it that could spoof what is around it where it is shown: in Unicode's
+ * composed form (NFC: "é" is one character however it was typed), no control character but the
+ * tab and the line feed, no bidi embedding, override or isolate, no invisible character of no use
+ * in writing, no lone surrogate half (each becomes U+FFFD). Line breaks and spaces are left as they
+ * are: for the words of an article's Markdown body, each between its own markup.
  */
-export function plainText(text: string): string {
+export function withoutHiddenCharacters(text: string): string {
   return text
     .replace(loneSurrogates, "\uFFFD")
-    .replace(lineBreaks, "\n")
     .replace(controls, "")
     .replace(bidiScopes, "")
     .replace(invisible, keptInvisible)
-    .normalize("NFC")
-    .trim();
+    .normalize("NFC");
+}
+
+/**
+ * `text` as every page, feed and card shows it: without hidden characters (withoutHiddenCharacters),
+ * line breaks as `\n` however they were written, and no space at either end. Nothing a person would
+ * see is changed.
+ */
+export function plainText(text: string): string {
+  return withoutHiddenCharacters(text.replace(lineBreaks, "\n")).trim();
 }
 
 /** Whether `text` has nothing one can see: spaces, and characters that are invisible or only mark others. */
