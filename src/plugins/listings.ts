@@ -24,7 +24,12 @@ import {
   eventMapPlaces,
   programmeListPages,
 } from "../lib/site/listing-pages.ts";
-import { programmeDirectory, programmeFacets, programmesOfPages } from "../lib/site/programmes.ts";
+import {
+  type ProgrammeListing,
+  programmeDirectory,
+  programmeFacets,
+  programmesOfPages,
+} from "../lib/site/programmes.ts";
 import {
   formatEventTime,
   formatLongDate,
@@ -62,15 +67,22 @@ export default function listings(
   eleventyConfig.addCollection("programmeListings", programmes);
   eleventyConfig.addCollection("programmeDirectory", directory);
   eleventyConfig.addCollection("programmeListPages", (api: CollectionApi) => programmeListPages(directory(api)));
-  eleventyConfig.addCollection("countryPages", (api: CollectionApi) => countryPages(upcoming(api), directory(api)));
+  eleventyConfig.addCollection("countryPages", (api: CollectionApi) =>
+    countryPages({
+      events: events(api),
+      upcoming: upcoming(api),
+      programmes: programmes(api),
+      directory: directory(api),
+    }),
+  );
 
   // What the forms of /events/add/ and /programmes/add/ offer: the zones a time may be in, the formats and audiences.
   eleventyConfig.addGlobalData("timeZones", () => Intl.supportedValuesOf("timeZone").filter(isIanaZone));
   eleventyConfig.addGlobalData("programmeFormats", [...programmeFormats]);
   eleventyConfig.addGlobalData("programmeAudiences", [...programmeAudiences]);
   eleventyConfig.addFilter("listingAt", findByUrl);
-  eleventyConfig.addFilter("eventFacets", eventFacets);
-  eleventyConfig.addFilter("programmeFacets", programmeFacets);
+  eleventyConfig.addFilter("eventFacets", (list: EventListing[]) => eventFacets(list, language()));
+  eleventyConfig.addFilter("programmeFacets", (list: ProgrammeListing[]) => programmeFacets(list, language()));
   eleventyConfig.addFilter("eventsOnDay", (list: EventListing[], day: Day) =>
     eventsOnDay(list, nextOccurrence(day.date, now)),
   );

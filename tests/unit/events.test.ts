@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { EventData } from "../../src/lib/content/listing-schemas.ts";
 import {
+  eventFacets,
   eventListing,
   eventPlace,
   groupedByDay,
@@ -108,9 +109,38 @@ describe("the lists", () => {
       "/events/language/ja/",
       "/events/2026/",
     ]);
-    expect(countryPages([inPerson, tokyo], []).map((page) => [page.path, page.eventCount])).toEqual([
+    const pastInLondon = event("london-hall", "2026-11-20T18:30", "Europe/London", {
+      attendance: "in-person",
+      venue: { name: "Hall", locality: "London", country: "GB", latitude: 51.507, longitude: -0.128 },
+    });
+    const upcoming = upcomingEvents([tokyo, inPerson, pastInLondon], now, "en-GB");
+    const pages = countryPages({ events: [pastInLondon, tokyo, inPerson], upcoming, programmes: [], directory: [] });
+    // A past event's page links to its country too: the country's page is there, with no upcoming event.
+    expect(pages.map((page) => [page.path, page.eventCount])).toEqual([
+      ["/countries/gb/", 0],
       ["/countries/jp/", 1],
     ]);
+  });
+});
+
+describe("the events' filters", () => {
+  it("offer countries and languages in the order of their names in the site's language, not of their codes", () => {
+    const at = (name: string, country: string, languages: string[]) =>
+      event(name, "2027-01-17T18:00", "Europe/Berlin", {
+        attendance: "in-person",
+        languages,
+        venue: {
+          name: "Hall",
+          locality: name,
+          country,
+          latitude: country === "CH" ? 46.948 : 52.52,
+          longitude: country === "CH" ? 7.447 : 13.405,
+        },
+      });
+    const events = [at("bern", "CH", ["es", "de"]), at("berlin", "DE", ["ja"])];
+    expect(eventFacets(events, "en")).toMatchObject({ countries: ["DE", "CH"], languages: ["de", "ja", "es"] });
+    // Spanish: Alemania, Suiza; alemán, español, japonés.
+    expect(eventFacets(events, "es")).toMatchObject({ countries: ["DE", "CH"], languages: ["de", "es", "ja"] });
   });
 });
 

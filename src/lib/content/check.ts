@@ -134,6 +134,47 @@ export function isContainedImagePath(src: string): boolean {
     .every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 
+/**
+ * The pictures an entry shows, its `image.src` and those of its Markdown body (`![…](/images/…)`,
+ * each named by its line): those outside static/images/ or missing are problems, the others are
+ * the pictures to decode as the build will.
+ */
+export function shownPictureProblems(
+  file: string,
+  { data, body, bodyLine }: FrontMatter,
+  imageExists: (src: string) => boolean,
+): { problems: Problem[]; pictures: ShownPicture[] } {
+  const imageSrc = validField(imageSchema.shape.src, entryField(data.image, "src"));
+  const problems: Problem[] = [];
+  const pictures: ShownPicture[] = [];
+  if (imageSrc !== undefined && !isContainedImagePath(imageSrc)) {
+    problems.push({
+      file,
+      field: "image.src",
+      message: `expected a path inside /images/ with no .. in it, got ${describeValue(imageSrc)}`,
+    });
+  } else if (imageSrc !== undefined && !imageExists(imageSrc)) {
+    problems.push({ file, field: "image.src", message: `expected a file at static${imageSrc}, found none` });
+  } else if (imageSrc !== undefined) {
+    pictures.push({ field: "image.src", src: imageSrc });
+  }
+  for (const picture of bodyPictures(body, bodyLine)) {
+    const field = `body (line ${picture.line})`;
+    if (!isContainedImagePath(picture.src)) {
+      problems.push({
+        file,
+        field,
+        message: `expected a picture from static/images/, written /images/…, got ${describeValue(picture.src)}`,
+      });
+    } else if (!imageExists(picture.src)) {
+      problems.push({ file, field, message: `expected a file at static${picture.src}, found none` });
+    } else {
+      pictures.push({ field, src: picture.src });
+    }
+  }
+  return { problems, pictures };
+}
+
 /** The name the home page goes by among pages (`_data/comments/home.json`): no article may take it. */
 export const homePageName = "home";
 
@@ -179,18 +220,6 @@ export function checkArticle(
       });
     }
   }
-  const imageSrc = validField(imageSchema.shape.src, entryField(data.image, "src"));
-  if (imageSrc !== undefined && !isContainedImagePath(imageSrc)) {
-    problems.push({
-      file,
-      field: "image.src",
-      message: `expected a path inside /images/ with no .. in it, got ${describeValue(imageSrc)}`,
-    });
-  } else if (imageSrc !== undefined && !context.imageExists(imageSrc)) {
-    problems.push({ file, field: "image.src", message: `expected a file at static${imageSrc}, found none` });
-  } else if (imageSrc !== undefined) {
-    pictures.push({ field: "image.src", src: imageSrc });
-  }
   if (parsed.body.trim() === "") {
     problems.push({
       file,
@@ -198,20 +227,9 @@ export function checkArticle(
       message: "expected a paragraph or more of text after the front matter, found none",
     });
   }
-  for (const picture of bodyPictures(parsed.body, parsed.bodyLine)) {
-    const field = `body (line ${picture.line})`;
-    if (!isContainedImagePath(picture.src)) {
-      problems.push({
-        file,
-        field,
-        message: `expected a picture from static/images/, written /images/…, got ${describeValue(picture.src)}`,
-      });
-    } else if (!context.imageExists(picture.src)) {
-      problems.push({ file, field, message: `expected a file at static${picture.src}, found none` });
-    } else {
-      pictures.push({ field, src: picture.src });
-    }
-  }
+  const shown = shownPictureProblems(file, parsed, context.imageExists);
+  problems.push(...shown.problems);
+  pictures.push(...shown.pictures);
   // The social card draws the title and the people's names: each character must be in its typefaces.
   const cardText = (field: string, text: string | undefined, weight: 400 | 700) => {
     const message = text === undefined ? undefined : context.cardTextProblem?.(text, weight);

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { bodyPictures, checkWithSchema, fieldPath, isContainedImagePath, type Problem } from "./check.ts";
+import { checkWithSchema, fieldPath, type Problem, shownPictureProblems } from "./check.ts";
 import { FrontMatterError, readFrontMatter } from "./front-matter.ts";
 import {
   type EventData,
@@ -150,18 +150,7 @@ function checkListingFile<Schema extends typeof eventSchema | typeof programmeSc
       message: `expected a paragraph or more describing the ${kind === "events" ? "event" : "programme"} after the front matter, found none`,
     });
   }
-  for (const picture of bodyPictures(parsed.body, parsed.bodyLine)) {
-    const field = `body (line ${picture.line})`;
-    if (!isContainedImagePath(picture.src)) {
-      problems.push({
-        file,
-        field,
-        message: `expected a picture from static/images/, written /images/…, got ${describeValue(picture.src)}`,
-      });
-    } else if (!context.imageExists(picture.src)) {
-      problems.push({ file, field, message: `expected a file at static${picture.src}, found none` });
-    }
-  }
+  problems.push(...shownPictureProblems(file, parsed, context.imageExists).problems);
   problems.push(...placeholderProblems(kind, file, parsed.data, parsed.body));
   return { problems, value: value as z.output<Schema> | undefined };
 }
@@ -233,15 +222,6 @@ export function checkEvents(
     if (event === undefined) continue;
     const venue = venueProblems(file, event.venue, context);
     problems.push(...venue);
-    if (event.image && !isContainedImagePath(event.image.src)) {
-      problems.push({
-        file,
-        field: "image.src",
-        message: `expected a path inside /images/ with no .. in it, got ${describeValue(event.image.src)}`,
-      });
-    } else if (event.image && !context.imageExists(event.image.src)) {
-      problems.push({ file, field: "image.src", message: `expected a file at static${event.image.src}, found none` });
-    }
     const key = [event.title.toLowerCase(), event.start, event.timeZone, placeKey(event.venue)].join("\n");
     const other = fileForEvent.get(key);
     if (other !== undefined) {

@@ -8,7 +8,7 @@ import {
 } from "../content/listing-schemas.ts";
 import type { TimedEvent } from "../publishing/calendar.ts";
 import { absoluteUrl } from "../publishing/urls.ts";
-import { listingPlaceName } from "../words/listing-words.ts";
+import { byName, listingPlaceName } from "../words/listing-words.ts";
 import { compareText } from "../words/locale.ts";
 
 /** An event as the pages show it: its file's front matter, and the instants its local times are. */
@@ -126,14 +126,21 @@ export interface EventFacets {
   countries: string[];
 }
 
-/** The values the events' filters can take, each with at least one event, in a stable order. */
-export function eventFacets(events: readonly EventListing[]): EventFacets {
+/** The values the events' filters can take, each with at least one event: countries and languages by their names in `language`. */
+export function eventFacets(events: readonly EventListing[], language: string): EventFacets {
   const attendance = new Set(events.map((event) => event.data.attendance));
-  const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
   return {
     attendance: (["in-person", "hybrid", "online"] as const).filter((mode) => attendance.has(mode)),
-    languages: sorted(events.flatMap((event) => event.data.languages)),
-    countries: sorted(events.flatMap((event) => event.data.venue?.country ?? [])),
+    languages: byName(
+      "language",
+      events.flatMap((event) => event.data.languages),
+      language,
+    ),
+    countries: byName(
+      "country",
+      events.flatMap((event) => event.data.venue?.country ?? []),
+      language,
+    ),
   };
 }
 

@@ -143,19 +143,33 @@ export function countryPath(country: string): string {
   return `/countries/${country.toLowerCase()}/`;
 }
 
-/** A page for every country with an upcoming event or a programme in the directory, by code. */
-export function countryPages(upcoming: readonly EventListing[], directory: readonly ProgrammeListing[]): CountryPage[] {
+/**
+ * A page for every country that an event's or a programme's page links to, by code: its upcoming
+ * events and the programmes of the directory (a past event's or an expired programme's country may
+ * have none, and its page says so rather than the link leading nowhere).
+ */
+export function countryPages({
+  events,
+  upcoming,
+  programmes,
+  directory,
+}: {
+  events: readonly EventListing[];
+  upcoming: readonly EventListing[];
+  programmes: readonly ProgrammeListing[];
+  directory: readonly ProgrammeListing[];
+}): CountryPage[] {
   const countries = new Set([
-    ...upcoming.flatMap((event) => eventCountry(event) ?? []),
-    ...directory.flatMap(programmeCountries),
+    ...events.flatMap((event) => eventCountry(event) ?? []),
+    ...programmes.flatMap(programmeCountries),
   ]);
   return [...countries].sort().map((country) => {
-    const events = upcoming.filter((event) => eventCountry(event) === country);
+    const countryEvents = upcoming.filter((event) => eventCountry(event) === country);
     return {
       path: countryPath(country),
       country,
-      groups: groupedByDay(events),
-      eventCount: events.length,
+      groups: groupedByDay(countryEvents),
+      eventCount: countryEvents.length,
       programmes: directory.filter((programme) => programmeCountries(programme).includes(country)),
     };
   });

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { listingFrontMatter, type ProgrammeData, programmeSchema, worldwide } from "../content/listing-schemas.ts";
+import { byName } from "../words/listing-words.ts";
 import { compareText } from "../words/locale.ts";
 
 /**
@@ -58,8 +59,8 @@ export interface ProgrammeFacets {
   countries: string[];
 }
 
-/** The values the directory's filters can take, each with at least one programme. */
-export function programmeFacets(programmes: readonly ProgrammeListing[]): ProgrammeFacets {
+/** The values the directory's filters can take, each with at least one programme: countries and languages by their names in `language`. */
+export function programmeFacets(programmes: readonly ProgrammeListing[], language: string): ProgrammeFacets {
   const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
   return {
     formats: sorted(programmes.flatMap((programme) => programme.data.formats)),
@@ -67,7 +68,11 @@ export function programmeFacets(programmes: readonly ProgrammeListing[]): Progra
     attendance: (["in-person", "hybrid", "online"] as const).filter((mode) =>
       programmes.some((programme) => programme.data.attendance === mode),
     ),
-    languages: sorted(programmes.flatMap((programme) => programme.data.languages)),
-    countries: sorted(programmes.flatMap(programmeCountries)),
+    languages: byName(
+      "language",
+      programmes.flatMap((programme) => programme.data.languages),
+      language,
+    ),
+    countries: byName("country", programmes.flatMap(programmeCountries), language),
   };
 }

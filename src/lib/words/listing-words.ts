@@ -1,5 +1,6 @@
 import { countryName } from "../places/countries.ts";
 import type { EventListing } from "../site/events.ts";
+import { compareText } from "./locale.ts";
 
 const languageNames = new Map<string, Intl.DisplayNames>();
 
@@ -11,6 +12,16 @@ export function languageName(tag: string, language: string): string {
     languageNames.set(language, names);
   }
   return names.of(tag) ?? tag;
+}
+
+/** Country codes and language tags, once each, in the order of their names in `language` (as a filter offers them). */
+export function byName(kind: "country" | "language", values: Iterable<string>, language: string): string[] {
+  const nameOf = kind === "country" ? countryName : languageName;
+  const compare = compareText(language);
+  return [...new Set(values)]
+    .map((value) => ({ value, name: nameOf(value, language) }))
+    .sort((a, b) => compare(a.name, b.name))
+    .map(({ value }) => value);
 }
 
 /**
