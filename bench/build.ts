@@ -4,43 +4,33 @@
 // others; plus the real four, and a few photos): a cold build (empty image cache), a warm build
 // (cache kept), the peer twice and bare Eleventy once, on the same Markdown. Merges the rows into
 // docs/benchmarks.json (the other sizes' rows stay) and writes them and a chart to docs/benchmarks.md.
-import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
 import sharp from "sharp";
-import { copyProject, projectRoot, temporaryDir } from "../tests/helpers/project.ts";
+import { copyProject, projectRoot } from "../tests/helpers/project.ts";
 import { syntheticArticle } from "../tests/helpers/synthetic-articles.ts";
 import { type Measured, measuredLine, mergeResults, thisRun, writeReportSection } from "./report.ts";
+import {
+  clearScratch,
+  eleventy,
+  entries,
+  keepForNow,
+  run,
+  type Stages,
+  scratchDir,
+  since,
+  siteBuild,
+} from "./site-build.ts";
 
 const sizes = (process.env.BENCH_SIZES ?? "100,1000,4000").split(",").map(Number);
 if (sizes.some((count) => !Number.isInteger(count) || count <= 0))
   throw new Error(`BENCH_SIZES: expected numbers of articles like 100,1000, got "${process.env.BENCH_SIZES}"`);
-const run = promisify(execFile);
-/** Runs Eleventy in-process and prints its peak memory; run from here with the project copy as its folder. */
-const measuredBuild = join(projectRoot, "bench/measured-build.ts");
-
-interface Stages {
-  pages: number;
-  images: number;
-  cards: number;
-  search: number;
-  memoryMb: number;
-}
-
 interface BuildRow extends Measured, Stages {
   cache: "cold" | "warm";
   total: number;
   /** The peer's time: its first run beside the cold build, its second beside the warm one. */
   peer: number;
   bare: number;
-}
-
-/** A figure from a line the build prints; a line missing is an error, never a blank in the table. */
-function figure(output: string, pattern: RegExp): number {
-  const found = output.match(pattern)?.[1];
-  if (found === undefined) throw new Error(`The build printed no line matching ${pattern}`);
-  return Number(found);
 }
 
 /** Three photos a contributor might add, made here so that nothing is downloaded. */
@@ -68,51 +58,6 @@ async function addPhotos(projectDir: string): Promise<string[]> {
       return file;
     }),
   );
-}
-
-/** The temporary folders of one size's builds, removed before the next size. */
-const scratch: string[] = [];
-async function scratchDir(prefix: string): Promise<string> {
-  const dir = await temporaryDir(prefix);
-  scratch.push(dir);
-  return dir;
-}
-
-/** Seconds since `started`. */
-const since = (started: number) => (performance.now() - started) / 1000;
-
-/** The site builds as npm run build does; the peer and bare Eleventy with Eleventy's command line. */
-const entries = { site: "src/cli/build.ts", eleventy: "node_modules/@11ty/eleventy/cmd.cjs" } as const;
-type Entry = (typeof entries)[keyof typeof entries];
-
-/** One build in `projectDir`, in a child process; its output, total time and peak memory. */
-async function eleventy(entry: Entry, projectDir: string, outputDir: string, args: string[], env = process.env) {
-  const started = performance.now();
-  const { stdout } = await run(process.execPath, [measuredBuild, entry, `--output=${outputDir}`, ...args], {
-    cwd: projectDir,
-    env,
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  return { stdout, total: since(started) };
-}
-
-/** This project's build, as `npm run build` makes it, timed as a whole and by stage. */
-async function siteBuild(projectDir: string, env: NodeJS.ProcessEnv) {
-  const { stdout, total } = await eleventy(
-    entries.site,
-    projectDir,
-    await scratchDir("imd-bench-out-"),
-    ["--config=eleventy.config.ts"],
-    env,
-  );
-  const stages: Stages = {
-    pages: figure(stdout, /\[pages\] \d+ pages written in ([\d.]+) s/),
-    images: figure(stdout, /\[images\] \d+ pictures in ([\d.]+) s/),
-    cards: figure(stdout, /\[cards\] .* in ([\d.]+) s/),
-    search: figure(stdout, /\[search\] Indexed \d+ pages in ([\d.]+) s/),
-    memoryMb: figure(stdout, /\[memory\] peak (\d+) MB/),
-  };
-  return { total, ...stages };
 }
 
 /**
@@ -165,7 +110,7 @@ async function benchmark(count: number): Promise<BuildRow[]> {
   const projectDir = await copyProject(
     Object.fromEntries(articles.map(({ name, source }) => [`articles/${name}`, source])),
   );
-  scratch.push(projectDir);
+  keepForNow(projectDir);
   const photos = await addPhotos(projectDir);
   // A few articles show a photo instead of a drawing.
   for (const [index, photo] of photos.entries()) {
@@ -198,7 +143,7 @@ async function benchmark(count: number): Promise<BuildRow[]> {
   const bare = (
     await eleventy(entries.eleventy, bareDir, await scratchDir("imd-bench-bare-out-"), ["--input=articles", "--quiet"])
   ).total;
-  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+  clearScratch();
   const when = { articles: count, ...thisRun() };
   return [
     { ...when, cache: "cold", ...cold, peer: peerFirst, bare },

@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import { brotliCompressSync, constants } from "node:zlib";
-import type { HTMLElement } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { serveSite, watchedPage } from "../helpers/browser.ts";
 import { launchChromium } from "../helpers/chromium.ts";
-import { fileForUrl, htmlFiles, readPage } from "../helpers/site.ts";
+import { blocksRendering, pageWeight as weightOf } from "../helpers/page-weight.ts";
+import { htmlFiles, readPage } from "../helpers/site.ts";
 
 /**
  * Size budgets, in bytes as they travel (brotli, as a CDN sends them). Sizes, not times:
@@ -18,40 +16,7 @@ const homePageBudget = 250 * 1024;
 
 const siteDir = inject("siteDir");
 
-const brotliSize = (bytes: Buffer) =>
-  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-
-/** The built file a page's link or script points to, by its address as the page gives it. */
-function builtFile(url: string): string {
-  const file = fileForUrl(siteDir, new URL(url, "https://site.invalid/").pathname);
-  if (!file) throw new Error(`${url} is linked from a page but is not in the built site`);
-  return file;
-}
-
-/** A script that the browser runs as JavaScript (not JSON-LD or another data block). */
-const isJavaScript = (script: HTMLElement) => /^(|text\/javascript|module)$/i.test(script.getAttribute("type") ?? "");
-
-/** A classic script without defer or async stops the parser until it has loaded and run. */
-const blocksRendering = (script: HTMLElement) =>
-  isJavaScript(script) &&
-  script.getAttribute("type")?.toLowerCase() !== "module" &&
-  !(script.hasAttribute("src") && (script.hasAttribute("defer") || script.hasAttribute("async")));
-
-/** What a page needs before the browser can draw it, and what it loads after, as brotli bytes. */
-function pageWeight(urlPath: string) {
-  const page = readPage(siteDir, urlPath);
-  const html = brotliSize(readFileSync(fileForUrl(siteDir, urlPath)!));
-  const stylesheets = page
-    .querySelectorAll('link[rel~="stylesheet"]')
-    .map((link) => brotliSize(readFileSync(builtFile(link.getAttribute("href")!))));
-  const scripts = page.querySelectorAll("script[src]").filter(isJavaScript);
-  const scriptSize = (script: HTMLElement) => brotliSize(readFileSync(builtFile(script.getAttribute("src")!)));
-  const blockingScripts = scripts.filter(blocksRendering).map(scriptSize);
-  const laterScripts = scripts.filter((script) => !blocksRendering(script)).map(scriptSize);
-  const sum = (sizes: number[]) => sizes.reduce((total, size) => total + size, 0);
-  const firstRender = html + sum(stylesheets) + sum(blockingScripts);
-  return { html, css: sum(stylesheets), firstRender, total: firstRender + sum(laterScripts) };
-}
+const pageWeight = (urlPath: string) => weightOf(siteDir, urlPath);
 
 const pages = htmlFiles(siteDir).map((file) => `/${file.replace(/(^|\/)index\.html$/, "$1")}`);
 const articlePages = pages.filter((path) => /^\/articles\/[^/]+\/$/.test(path));

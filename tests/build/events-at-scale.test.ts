@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { brotliCompressSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { mapWeight, pageWeight } from "../helpers/page-weight.ts";
 import { buildSite, copyProject, temporaryDir } from "../helpers/project.ts";
 import { fileForUrl, readPage } from "../helpers/site.ts";
 import { syntheticListings } from "../helpers/synthetic-listings.ts";
@@ -18,31 +18,19 @@ beforeAll(async () => {
   await buildSite({ projectDir, outputDir: siteDir, env: { SOURCE_DATE_EPOCH: "1796083200" }, timeout: 720_000 });
 }, 780_000);
 
-const brotli = (bytes: Buffer | string) => brotliCompressSync(bytes).length;
-const file = (url: string) => readFileSync(fileForUrl(siteDir, url) ?? join(siteDir, url));
-
 describe("/events/ with 2,000 events and 1,000 programmes", () => {
   it("is under 60 KB with brotli: the page with its map, its stylesheet and its scripts", () => {
-    const html = file("/events/");
-    const page = readPage(siteDir, "/events/");
-    const assets = [
-      ...page.querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute("href") ?? ""),
-      ...page.querySelectorAll("script[src]").map((script) => script.getAttribute("src") ?? ""),
-    ];
-    const transfer = brotli(html) + assets.reduce((total, url) => total + brotli(file(url)), 0);
-    console.log(
-      `/events/: ${brotli(html)} bytes with brotli (${html.length} as it is); with its stylesheet and scripts ${transfer}`,
-    );
-    expect(transfer).toBeLessThan(60 * 1024);
+    const weight = pageWeight(siteDir, "/events/");
+    console.log(`/events/: ${weight.html} bytes with brotli; with its stylesheet and scripts ${weight.total}`);
+    expect(weight.total).toBeLessThan(60 * 1024);
   });
 
   it("has a map whose weight stays bounded: nearby places merged into at most a few dozen markers", () => {
-    const svg = readPage(siteDir, "/events/").querySelector("svg.world-map")!;
-    const markers = svg.querySelectorAll("a.world-map__marker").length;
-    console.log(`The map: ${svg.toString().length} bytes, ${brotli(svg.toString())} with brotli, ${markers} markers`);
-    expect(markers).toBeGreaterThan(10);
-    expect(markers).toBeLessThan(80);
-    expect(brotli(svg.toString())).toBeLessThan(20 * 1024);
+    const map = mapWeight(siteDir, "/events/");
+    console.log(`The map: ${map.bytes} bytes, ${map.brotli} with brotli, ${map.markers} markers`);
+    expect(map.markers).toBeGreaterThan(10);
+    expect(map.markers).toBeLessThan(80);
+    expect(map.brotli).toBeLessThan(20 * 1024);
   });
 
   it("lists 25 events a page, on as many pages as it takes, each event at its own address", () => {
@@ -55,6 +43,6 @@ describe("/events/ with 2,000 events and 1,000 programmes", () => {
 
   it("has a page for each of the 150 countries, and the directory's first page is as light", () => {
     expect(readdirSync(join(siteDir, "countries"))).toHaveLength(150);
-    expect(brotli(file("/programmes/"))).toBeLessThan(30 * 1024);
+    expect(pageWeight(siteDir, "/programmes/").html).toBeLessThan(30 * 1024);
   });
 });
