@@ -32,6 +32,7 @@ const en: Locale = {
     keyFacts: "Key facts",
     about: "About the day",
     featured: "Featured articles",
+    moreArticles: "More articles",
     allArticles: { one: "The only article", other: "All {count} articles, newest first" },
   },
   calendar: {

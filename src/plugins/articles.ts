@@ -15,8 +15,10 @@ export default function articles(eleventyConfig: EleventyConfig, { locale }: { l
       .slice(0, homeFeaturedLimit),
   );
   eleventyConfig.addCollection("latestArticles", (api: CollectionApi) => all(api).slice(0, feedLength));
-  eleventyConfig.addFilter("related", (list: Relatable[], current: { url?: string; tags?: string[] }) =>
-    relatedArticles(list, current, locale.language()),
+  eleventyConfig.addFilter(
+    "related",
+    (list: Relatable[], current: { url?: string; tags?: string[]; excluding?: Relatable[] }) =>
+      relatedArticles(list, current, locale.language()),
   );
   eleventyConfig.addFilter("displayName", displayName);
 }

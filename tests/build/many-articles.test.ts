@@ -28,6 +28,22 @@ describe("a site with 54 articles", () => {
     expect(readPage(siteDir, "/articles/page/2/").querySelector(".article-list")?.getAttribute("start")).toBe("25");
   });
 
+  it("lists on / more articles than the featured ones, newest first, none of them featured above", () => {
+    const home = readPage(siteDir, "/");
+    const featured = home.querySelectorAll(".featured .card__title a").map((link) => link.getAttribute("href"));
+    const more = home.querySelectorAll(".related li a").map((link) => link.getAttribute("href"));
+    expect(visibleText(home.querySelector("#related-heading")!)).toBe("More articles");
+    expect(featured).toHaveLength(4);
+    expect(more).toHaveLength(3);
+    expect(more.filter((url) => featured.includes(url))).toEqual([]);
+    // The newest three of the rest: the first three of /articles/ that are not featured.
+    expect(more).toEqual(
+      listed("/articles/")
+        .filter((url) => !featured.includes(url))
+        .slice(0, 3),
+    );
+  });
+
   it("links the pages of the list to each other, and names each page", () => {
     const first = readPage(siteDir, "/articles/");
     expect(first.querySelector('.pager a[rel="prev"]')).toBeNull();

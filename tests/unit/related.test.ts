@@ -31,6 +31,14 @@ describe("relatedArticles", () => {
     }
   });
 
+  it("leaves out the articles the page shows already (the home page's featured ones), still listing as many", () => {
+    const more = [...all, article("older", "2026-12-01", [])];
+    const listed = relatedArticles(more, { url: "/", excluding: [community, surgery] }, "en-GB", 3);
+    expect(slugs(listed)).toEqual(["scholarship", "stories", "older"]);
+    // With every article shown already, there is nothing more to list.
+    expect(relatedArticles(all, { url: "/", excluding: all }, "en-GB")).toEqual([]);
+  });
+
   it("breaks ties by recency, then by title, whatever the input order", () => {
     const sameDay = [
       article("b", "2027-01-01", ["x"]),

@@ -48,24 +48,26 @@ function indexOf<T extends Relatable>(articles: readonly T[], language: string):
 /**
  * Other articles ranked by how many tags they share with `current`, then newest
  * first, then by title and URL (as `language` sorts them) so that the order never depends on input order.
- * `current` itself is never in the list.
+ * `current` itself is never in the list, nor any article of `current.excluding` (those the page shows already).
  */
 export function relatedArticles<T extends Relatable>(
   articles: readonly T[],
-  current: { url?: string; tags?: readonly string[] },
+  current: { url?: string; tags?: readonly string[]; excluding?: readonly Relatable[] },
   language: string,
   limit = 3,
 ): T[] {
   const index = indexOf(articles, language);
   const tags = [...new Set(current.tags ?? [])].sort();
-  // One more than asked for: whichever page asks, its own article may be among them.
-  const key = `${limit + 1} ${tags.join(" ")}`;
+  const shown = new Set([current.url, ...(current.excluding ?? []).map((article) => article.url)]);
+  // As many more than asked for as the page may show already: whichever page asks, its own are left out.
+  const wanted = limit + shown.size;
+  const key = `${wanted} ${tags.join(" ")}`;
   let best = index.bestForTags.get(key);
   if (!best) {
-    best = bestSharing(index, tags, limit + 1);
+    best = bestSharing(index, tags, wanted);
     index.bestForTags.set(key, best);
   }
-  return best.filter((article) => article.url !== current.url).slice(0, limit);
+  return best.filter((article) => !shown.has(article.url)).slice(0, limit);
 }
 
 /** The `limit` articles sharing most of `tags`, then the newest of the rest. */

@@ -61,6 +61,8 @@ export const localeSchema = z.strictObject({
     keyFacts: phrase,
     about: phrase,
     featured: phrase,
+    /** The home page's list of articles that are not among its featured ones. */
+    moreArticles: phrase,
     allArticles: plural,
   }),
   calendar: z.strictObject({ intro: phrase, google: phrase, outlook: phrase, file: phrase }),
