@@ -15,6 +15,7 @@ const layout: Layout = {
   radius: 0.75,
   breakpoints: { twoColumns: 48 },
   hero: { text: 1, image: 1.2 },
+  storyHeight: 32,
 };
 
 const design: Design = {

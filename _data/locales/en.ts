@@ -220,6 +220,7 @@ const en: Locale = {
     thanksTo: "To",
     thanksFrom: "From",
     shareHeading: "Share these thanks",
+    downloadCard: "Download this card (1200 × 630, PNG)",
     cardImageAlt: "The thank-you card for {mentor}.",
     sentTitle: "Thank you for your thanks",
     sentLede:

@@ -30,6 +30,8 @@ async function maker() {
 
 async function type(page: Page, text: { mentor?: string; message?: string; name?: string }) {
   for (const [name, value] of Object.entries(text)) await page.fill(field(name), value);
+  // The maker draws once the card fonts' faces are in: it fetches them when the visitor starts on it.
+  await page.waitForSelector('.thanks-preview[aria-busy="false"]', { state: "attached" });
   // The next frame draws; the fonts' slices for new characters load and it draws again.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => document.fonts.ready.then(resolve))));
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));

@@ -46,6 +46,8 @@ async function type(
   if (text.name !== undefined) await page.fill("#maker-name", text.name);
   if (text.lang !== undefined) await page.selectOption("#maker-lang", text.lang);
   if (text.design !== undefined) await page.check(`#maker-design-${text.design}`);
+  // The maker draws once the card fonts' faces are in: it fetches them when the visitor starts on it.
+  await page.waitForSelector('.thanks-preview[aria-busy="false"]', { state: "attached" });
   // The next frame draws; the fonts' slices for new characters load and it draws again.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => document.fonts.ready.then(resolve))));
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
@@ -236,6 +238,38 @@ describe("the card maker", () => {
     await close();
   });
 
+  it("paints first with the site's stylesheet alone, and fetches the card fonts when the visitor starts on the maker", async () => {
+    // On a phone the preview is below the fields, off the screen at first.
+    const { page, problems, close, requests } = await maker({ width: 390 });
+    const renderBlocking = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .filter(
+          (entry) =>
+            (entry as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus ===
+            "blocking",
+        )
+        .map((entry) => new URL(entry.name).pathname),
+    );
+    expect(renderBlocking).toEqual([expect.stringMatching(/^\/assets\/css\/site\.[0-9a-f]{10}\.css$/)]);
+    const cardFonts = () =>
+      requests.map((request) => new URL(request.url).pathname).filter((url) => /card-fonts|\/fonts\/card\//.test(url));
+    expect(cardFonts()).toEqual([]);
+    expect(await page.locator(".thanks-preview").getAttribute("aria-busy")).toBeNull();
+    await type(page, { mentor: "Ama", message: "Thank you." });
+    expect(cardFonts().filter((url) => url.startsWith("/assets/css/card-fonts."))).toHaveLength(1);
+    expect(cardFonts().filter((url) => url.endsWith(".woff2")).length).toBeGreaterThan(0);
+    // The card is drawn in them: the faces its words asked for have loaded, and none blocked the page.
+    const loaded = await page.evaluate(() =>
+      Array.from(document.fonts)
+        .filter((face) => face.status === "loaded")
+        .map((face) => face.family.replace(/"/g, "")),
+    );
+    expect(loaded).toContain("Card Atkinson Hyperlegible");
+    expect(problems).toEqual({ consoleErrors: [], cspViolations: [], failedRequests: [] });
+    await close();
+  });
+
   it("is usable from the keyboard: the fields, the card's language, the designs and Download in order", async () => {
     const { page, close } = await maker();
     await page.focus("#maker-mentor");
@@ -282,7 +316,7 @@ describe("the card maker", () => {
 });
 
 describe("the wall of thanks", () => {
-  it("shows the fixture thanks newest first, 24 to a page, each with its card", async () => {
+  it("shows the fixture thanks newest first, 24 to a page, each with its card at the size it is shown", async () => {
     const { page, problems, close } = await watchedPage(chromium.browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(chromium.site.origin + path);
     const items = page.locator(".thanks-wall__list .thanks-item");
@@ -294,9 +328,16 @@ describe("the wall of thanks", () => {
       const image = document.querySelector<HTMLImageElement>(".thanks-item__card");
       return image?.complete && image.naturalWidth > 0;
     });
-    expect(
-      await cards.first().evaluate((image: HTMLImageElement) => [image.naturalWidth, image.naturalHeight]),
-    ).toEqual([1200, 630]);
+    // Two to a row, about 530 px wide: the 800-pixel WebP, in the card's shape. The PNG stays its fallback.
+    const [shown, width, height] = await cards
+      .first()
+      .evaluate((image: HTMLImageElement) => [
+        new URL(image.currentSrc).pathname,
+        image.naturalWidth,
+        image.naturalHeight,
+      ]);
+    expect(shown).toBe("/cards/thanks/6571f0a1c2d3e4f5a6b7c8d1-800.webp");
+    expect(Number(width) / Number(height)).toBeCloseTo(1200 / 630, 2);
     expect(await cards.first().getAttribute("src")).toBe("/cards/thanks/6571f0a1c2d3e4f5a6b7c8d1.png");
     await page.click('a[rel="next"]');
     expect(new URL(page.url()).pathname).toBe("/thank-your-mentor/page/2/");
@@ -312,9 +353,18 @@ describe("the wall of thanks", () => {
     });
     await page.goto(`${chromium.site.origin}/thank-your-mentor/thanks/6571f0a1c2d3e4f5a6b7c8d2/`);
     expect(await page.locator("h1 span").evaluate((element) => getComputedStyle(element).direction)).toBe("rtl");
-    expect(await page.locator(".thanks-page__card").evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(
-      1200,
-    );
+    // Shown at the column's size; the link downloads the PNG itself, the page's og:image.
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>(".thanks-page__card")?.complete);
+    expect(
+      await page
+        .locator(".thanks-page__card")
+        .evaluate((image: HTMLImageElement) => new URL(image.currentSrc).pathname),
+    ).toBe("/cards/thanks/6571f0a1c2d3e4f5a6b7c8d2-400.webp");
+    const png = "/cards/thanks/6571f0a1c2d3e4f5a6b7c8d2.png";
+    expect(await page.locator(".thanks-page__download a[download]").getAttribute("href")).toBe(png);
+    expect(await page.locator('meta[property="og:image"]').getAttribute("content")).toMatch(new RegExp(`${png}$`));
+    const download = await page.request.get(chromium.site.origin + png);
+    expect((await sharp(await download.body()).metadata()).width).toBe(1200);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], cspViolations: [], failedRequests: [] });
     await close();

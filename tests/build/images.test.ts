@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, inject, it } from "vitest";
+import design from "../../_data/design.ts";
 import { fileForUrl, htmlFiles, readPage, visibleText } from "../helpers/site.ts";
 
 const siteDir = inject("siteDir");
@@ -118,7 +119,6 @@ describe("the campaign toolkit", () => {
       const text = visibleText(item);
       expect(text).toContain(`${metadata.width} × ${metadata.height} pixels`);
       expect(text).toContain(`PNG, ${Math.round(statSync(path).size / 1000)} kB`);
-      expect(item.querySelector("img")?.getAttribute("src")).toBe(href);
       expect(visibleText(item.querySelector(".toolkit-graphic__alt")!)).toBe(
         item.querySelector("img")?.getAttribute("alt"),
       );
@@ -128,6 +128,38 @@ describe("the campaign toolkit", () => {
     expect(files.map((name) => `/toolkit/${name}`).sort()).toEqual(
       items.map((item) => item.querySelector("a[download]")?.getAttribute("href")).sort(),
     );
+  });
+
+  it("shows each graphic as previews at the size it is shown (the download is the file), the first fetched first", async () => {
+    const items = page().querySelectorAll(".toolkit-graphic");
+    for (const [index, item] of items.entries()) {
+      const download = fileForUrl(siteDir, item.querySelector("a[download]")?.getAttribute("href") ?? "")!;
+      const full = await sharp(download).metadata();
+      const picture = item.querySelector("picture")!;
+      const img = picture.querySelector("img")!;
+      expect(picture.querySelectorAll("source").map((source) => source.getAttribute("type"))).toEqual([
+        "image/avif",
+        "image/webp",
+      ]);
+      for (const element of [...picture.querySelectorAll("source"), img]) {
+        const candidates = (element.getAttribute("srcset") ?? "").split(", ").map((candidate) => candidate.split(" "));
+        expect(candidates.map(([, width]) => width)).toEqual(["400w", "800w"]);
+        for (const [src, width] of candidates) {
+          expect(src).toMatch(/^\/img\//);
+          const file = fileForUrl(siteDir, src ?? "")!;
+          const metadata = await sharp(file).metadata();
+          expect(`${metadata.width}w`, src).toBe(width);
+          expect(Math.abs(metadata.height / metadata.width - full.height / full.width), src).toBeLessThan(0.01);
+          expect(statSync(file).size, src).toBeLessThan(statSync(download).size);
+        }
+      }
+      const story = img.getAttribute("class")?.includes("--story");
+      expect(img.getAttribute("sizes")).toBe(story ? design.sizes.story : design.sizes.preview);
+      expect([img.getAttribute("fetchpriority") ?? null, img.getAttribute("loading") ?? null]).toEqual(
+        index === 0 ? ["high", null] : [null, "lazy"],
+      );
+    }
+    expect(items.length).toBe(4);
   });
 
   it("offers posts with the day's hashtags, each with a copy button that waits for the script", () => {

@@ -48,14 +48,38 @@ describe("the wall of thanks, built", () => {
     expect(visibleText(second.querySelector(".pager") ?? first)).toContain("Page 2 of 2");
   });
 
-  it("draws a 1200×630 card for every thanks, named by its id", async () => {
+  it("draws a 1200×630 card for every thanks, named by its id, and WebP renditions of it that the wall shows", async () => {
     for (const thanks of fixture) {
       const file = join(siteDir, `cards/thanks/${thanks.id}.png`);
       expect(existsSync(file)).toBe(true);
       const { width, height, format } = await sharp(file).metadata();
       expect([format, width, height]).toEqual(["png", 1200, 630]);
+      for (const [rendition, size] of [
+        [400, 210],
+        [800, 420],
+      ]) {
+        const small = join(siteDir, `cards/thanks/${thanks.id}-${rendition}.webp`);
+        expect((await sharp(small).metadata()) as object).toMatchObject({
+          format: "webp",
+          width: rendition,
+          height: size,
+        });
+        expect(statSync(small).size).toBeLessThan(statSync(file).size / 2);
+      }
     }
-    expect(readdirSync(join(siteDir, "cards/thanks"))).toHaveLength(fixture.length);
+    expect(readdirSync(join(siteDir, "cards/thanks"))).toHaveLength(3 * fixture.length);
+    // The wall shows each card as those renditions, the PNG its fallback; lazily, for the wall is below the maker.
+    for (const card of readPage(siteDir, "/thank-your-mentor/").querySelectorAll(".thanks-item picture")) {
+      const img = card.querySelector("img.thanks-item__card")!;
+      const png = img.getAttribute("src") ?? "";
+      expect(png).toMatch(/^\/cards\/thanks\/[\w-]+\.png$/);
+      expect(
+        card.querySelectorAll("source").map((source) => [source.getAttribute("type"), source.getAttribute("srcset")]),
+      ).toEqual([["image/webp", `${png.replace(".png", "-400.webp")} 400w, ${png.replace(".png", "-800.webp")} 800w`]]);
+      expect(img.getAttribute("sizes")).toBe(design.sizes.preview);
+      expect(img.getAttribute("loading")).toBe("lazy");
+    }
+    expect(readPage(siteDir, "/thank-your-mentor/").querySelectorAll(".thanks-item picture")).toHaveLength(24);
   });
 
   it("draws each thanks' card in its language's words: an Arabic one in the card words' Arabic, right to left", async () => {
@@ -117,6 +141,15 @@ describe("the wall of thanks, built", () => {
     expect(page.querySelector('meta[property="og:image"]')?.getAttribute("content")).toMatch(
       new RegExp(`/cards/thanks/${thanks.id}\\.png$`),
     );
+    // Shown as the renditions, first of the page; the link downloads the PNG, as og:image gives it.
+    const card = page.querySelector("picture img.thanks-page__card");
+    expect(card?.getAttribute("fetchpriority")).toBe("high");
+    expect(page.querySelector("picture source")?.getAttribute("srcset")).toContain(
+      `/cards/thanks/${thanks.id}-400.webp 400w`,
+    );
+    const download = page.querySelector(".thanks-page__download a[download]");
+    expect(download?.getAttribute("href")).toBe(`/cards/thanks/${thanks.id}.png`);
+    expect(download?.textContent).toBe(en.thanks.downloadCard);
     expect(page.querySelector('meta[property="og:image:alt"]')?.getAttribute("content")).toBe(
       `A thank-you card for ${thanks.mentor}. “${thanks.message}” From ${thanks.name}.`,
     );
@@ -183,12 +216,14 @@ describe("the wall of thanks, built", () => {
     expect(readPage(plainSiteDir, "/toolkit/").querySelector('main a[href="/thank-your-mentor/"]')).not.toBeNull();
   });
 
-  it("publishes the card fonts only as their fingerprinted stylesheet lists them, and links it from this page alone", () => {
+  it("publishes the card fonts only as their fingerprinted stylesheet lists them, and names it from this page alone, for its script", () => {
     const folder = join(plainSiteDir, "fonts/card");
-    const href = readPage(plainSiteDir, "/thank-your-mentor/")
-      .querySelectorAll('link[rel="stylesheet"]')
-      .map((link) => link.getAttribute("href") ?? "")
-      .find((url) => url.startsWith("/assets/css/card-fonts."));
+    const page = readPage(plainSiteDir, "/thank-your-mentor/");
+    // Inert in a template until the maker draws: the page's head links the site's stylesheet alone.
+    expect(
+      page.querySelectorAll('head link[rel="stylesheet"]').map((link) => link.getAttribute("href")?.split(".")[0]),
+    ).toEqual(["/assets/css/site"]);
+    const href = page.querySelector('template[data-card-fonts] link[rel="stylesheet"]')?.getAttribute("href");
     expect(href).toMatch(/^\/assets\/css\/card-fonts\.[0-9a-f]{10}\.css$/);
     const css = readFileSync(join(plainSiteDir, href!), "utf8");
     const named = publishedFontFiles(css).map((font) => `${font.folder}/${font.file}`);
@@ -200,6 +235,8 @@ describe("the wall of thanks, built", () => {
     for (const path of ["/", "/toolkit/", "/articles/"]) {
       expect(readPage(plainSiteDir, path).toString()).not.toContain("card-fonts.");
     }
+    // The wall's later pages have no maker.
+    expect(readPage(siteDir, "/thank-your-mentor/page/2/").toString()).not.toContain("card-fonts.");
   });
 
   it("passes html-validate", async () => {

@@ -14,7 +14,7 @@ import { socialCardsOfBuild } from "../../src/lib/graphics/social-card-files.ts"
 import { socialCardColours } from "../../src/lib/graphics/social-cards.ts";
 import { writeCardWebFonts } from "../../src/lib/graphics/text/card-web-font-files.ts";
 import { publishedFontFiles } from "../../src/lib/graphics/text/card-web-fonts.ts";
-import { thanksCardsOfBuild } from "../../src/lib/graphics/thanks-card-files.ts";
+import { thanksCardPicture, thanksCardsOfBuild } from "../../src/lib/graphics/thanks-card-files.ts";
 import { cardColoursOf, cardWordsFor } from "../../src/lib/graphics/thanks-cards.ts";
 import { themeColours } from "../../src/lib/publishing/web-manifest.ts";
 import { projectRoot, temporaryDir } from "../helpers/project.ts";
@@ -105,6 +105,19 @@ describe("thanksCardsOfBuild", () => {
       outputDir: output,
     });
     expect(await sharp(join(output, "cards/thanks/t1.png")).metadata()).toMatchObject({ width: 1200, height: 630 });
+    // And the renditions pages show of it, beside it.
+    expect(thanksCardPicture(card).variants.map((variant) => [variant.format, variant.url])).toEqual([
+      ["png", "/cards/thanks/t1.png"],
+      ["webp", "/cards/thanks/t1-400.webp"],
+      ["webp", "/cards/thanks/t1-800.webp"],
+    ]);
+    for (const width of [400, 800]) {
+      expect(await sharp(join(output, `cards/thanks/t1-${width}.webp`)).metadata()).toMatchObject({
+        format: "webp",
+        width,
+        height: Math.round((width * 630) / 1200),
+      });
+    }
   });
 
   it("says which thanks could not be drawn", async () => {

@@ -9,6 +9,8 @@ import {
   kebabCase,
   type Layout,
   mainColumnSizes,
+  previewSizes,
+  storySizes,
   stylesheetWithTokens,
   tokensCss,
 } from "../../src/lib/publishing/design-tokens.ts";
@@ -36,6 +38,7 @@ const layout: Layout = {
   radius: 0.5,
   breakpoints: { twoColumns: 50 },
   hero: { text: 1, image: 1 },
+  storyHeight: 24,
 };
 
 const tokens: Omit<Design, "sizes"> = {
@@ -82,6 +85,7 @@ describe("tokensCss", () => {
     expect(root).toContain("  --space: clamp(0.75rem, 4vw, 1.5rem);\n");
     expect(root).toContain("  --radius: 0.5rem;\n");
     expect(root).toContain("  --hero-columns: 1fr 1fr;\n");
+    expect(root).toContain("  --story-height: 24rem;\n");
   });
 
   it("puts the dark scheme in its media query, every colour of it, and print's few in print", () => {
@@ -137,7 +141,12 @@ describe("the pictures' sizes", () => {
   it("are the site's sizes as they were written by hand before there were tokens", () => {
     expect(mainColumnSizes(design.layout)).toBe("(min-width: 46rem) 42rem, calc(100vw - 2rem)");
     expect(heroSizes(design.layout)).toBe("(min-width: 72rem) 36rem, (min-width: 48rem) 55vw, calc(100vw - 2rem)");
-    expect(design.sizes).toEqual({ mainColumn: mainColumnSizes(design.layout), hero: heroSizes(design.layout) });
+    expect(design.sizes).toEqual({
+      mainColumn: mainColumnSizes(design.layout),
+      hero: heroSizes(design.layout),
+      preview: previewSizes(design.layout),
+      story: storySizes(design.layout),
+    });
   });
 
   it("main column: the measure once the screen holds it with the widest padding, else the screen less the narrowest", () => {
@@ -149,6 +158,18 @@ describe("the pictures' sizes", () => {
     expect(heroSizes(layout)).toBe("(min-width: 60rem) 27.75rem, (min-width: 50rem) 50vw, calc(100vw - 1.5rem)");
     // 1.2 / 2.2 of the screen is 54.5…vw: 55vw, never less than the picture is shown.
     expect(heroSizes({ ...layout, hero: { text: 1, image: 1.2 } })).toContain("(min-width: 50rem) 55vw");
+  });
+
+  it("preview: half the widest page less padding and gap, half the screen in two columns, the full screen on phones", () => {
+    // (60 - 3 × 1.5) / 2 = 27.75.
+    expect(previewSizes(layout)).toBe("(min-width: 60rem) 27.75rem, (min-width: 50rem) 50vw, calc(100vw - 1.5rem)");
+    expect(previewSizes(design.layout)).toBe("(min-width: 72rem) 33rem, (min-width: 48rem) 50vw, calc(100vw - 2rem)");
+  });
+
+  it("story: as wide as 9:16 of its greatest height once the screen holds that, else the screen", () => {
+    // 24 × 9 / 16 = 13.5, and 0.75rem of padding either side.
+    expect(storySizes(layout)).toBe("(min-width: 15rem) 13.5rem, calc(100vw - 1.5rem)");
+    expect(storySizes(design.layout)).toBe("(min-width: 20rem) 18rem, calc(100vw - 2rem)");
   });
 });
 
@@ -186,6 +207,14 @@ describe("the tokens are written once", () => {
   it("the hero picture's sizes come from the tokens", () => {
     const hero = read("src/pages/index.njk").match(/<img class="hero__image"[^>]*>/)?.[0];
     expect(hero).toContain('sizes="{{ design.sizes.hero }}"');
+  });
+
+  it("the toolkit's previews, the wall's cards and the story's greatest height come from the tokens", () => {
+    const toolkit = read("src/pages/toolkit.njk").match(/<img class="toolkit-graphic__image[^>]*>/)?.[0];
+    expect(toolkit).toContain("design.sizes.story if graphic.format == 'story' else design.sizes.preview");
+    const wall = read("src/_includes/components/thanks.njk").match(/<img class="thanks-item__card"[^>]*>/)?.[0];
+    expect(wall).toContain('sizes="{{ design.sizes.preview }}"');
+    expect(stylesheet).toMatch(/\.toolkit-graphic__image--story \{\s*max-height: var\(--story-height\);/);
   });
 
   it("the mark (the favicon, icons and cards' corner) is drawn in the mark's colours alone", () => {

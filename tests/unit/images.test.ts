@@ -2,7 +2,13 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inspectSource, largestFallback, processImage, widthsFor } from "../../src/lib/graphics/image-files.ts";
+import {
+  inspectSource,
+  largestFallback,
+  processImage,
+  widthsFor,
+  writeRenditions,
+} from "../../src/lib/graphics/image-files.ts";
 import { projectRoot, temporaryDir } from "../helpers/project.ts";
 
 let dir: string;
@@ -126,6 +132,35 @@ describe("processImage", () => {
     const again = await processImage(source, { outputDir, cacheDir });
     expect(cached()).toEqual(before);
     for (const variant of again.variants) expect(statSync(join(outputDir, variant.url)).size).toBeGreaterThan(0);
+  });
+
+  it("makes the widths asked for, never wider than the source", async () => {
+    const image = await processImage(join(dir, "small.webp"), {
+      outputDir: await temporaryDir("imd-images-out-"),
+      cacheDir: join(dir, "cache"),
+      widths: [400, 800],
+    });
+    expect([...new Set(image.variants.map((variant) => variant.width))]).toEqual([400, 640]);
+    expect(image).toMatchObject({ width: 640, height: 480 });
+  });
+
+  it("writes a drawn picture's renditions at the addresses given, as the pipeline makes them, from its cache", async () => {
+    const cacheDir = join(dir, "cache-renditions");
+    const source = join(dir, "photo.jpg");
+    const pipelineDir = await temporaryDir("imd-images-out-");
+    const made = await processImage(source, { outputDir: pipelineDir, cacheDir, widths: [400] });
+    const cachedFiles = readdirSync(cacheDir).sort();
+    const outputDir = await temporaryDir("imd-images-out-");
+    await writeRenditions(source, [{ format: "webp", width: 400, url: "/cards/photo-400.webp" }], {
+      outputDir,
+      cacheDir,
+    });
+    const written = readFileSync(join(outputDir, "cards/photo-400.webp"));
+    expect((await sharp(written).metadata()) as object).toMatchObject({ format: "webp", width: 400, height: 300 });
+    const webp = made.variants.find((variant) => variant.format === "webp")!;
+    expect(written.equals(readFileSync(join(pipelineDir, webp.url)))).toBe(true);
+    // Nothing was encoded again.
+    expect(readdirSync(cacheDir).sort()).toEqual(cachedFiles);
   });
 
   it("makes byte-identical files on every run, so that builds are reproducible", async () => {

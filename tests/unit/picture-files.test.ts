@@ -60,6 +60,46 @@ describe("picturesOfBuild", () => {
     expect(await build().rendition("/images/photo.jpg")).toMatch(/^\/img\/photo-[0-9a-f]{10}-1000\.jpg$/);
   });
 
+  it("shows a file the build drew as previews of it, and leaves the file itself for download", async () => {
+    const pictures = build();
+    await mkdir(join(output, "toolkit"), { recursive: true });
+    await sharp({ create: { width: 1080, height: 1920, channels: 3, background: "#0f4c5c" } })
+      .png()
+      .toFile(join(output, "toolkit/story.png"));
+    const preview = await pictures.preview("/toolkit/story.png");
+    expect([...new Set(preview.variants.map((variant) => `${variant.width}×${variant.height}`))]).toEqual([
+      "400×711",
+      "800×1422",
+    ]);
+    const html = await pictures.withPictures(
+      '<img src="/toolkit/story.png" alt="A story"><a href="/toolkit/story.png" download>Download</a>',
+      "toolkit.njk",
+    );
+    expect(html).toMatch(/^<picture><source type="image\/avif" srcset="\/img\/story-[0-9a-f]{10}-400\.avif 400w, /);
+    expect(html).toContain('<a href="/toolkit/story.png" download>');
+    expect(html).not.toContain('src="/toolkit/story.png"');
+    for (const [, url] of html.matchAll(/(\/img\/[\w-]+\.\w+)/g))
+      expect(existsSync(join(output, url ?? ""))).toBe(true);
+    // A file the build draws later is shown as renditions whose addresses are known now.
+    pictures.show("/cards/c.png", {
+      width: 1200,
+      height: 630,
+      fallback: "png",
+      variants: [
+        { format: "png", width: 1200, height: 630, url: "/cards/c.png" },
+        { format: "webp", width: 400, height: 210, url: "/cards/c-400.webp" },
+      ],
+    });
+    expect(await pictures.withPictures('<img src="/cards/c.png" alt="" loading="lazy">', "wall")).toBe(
+      `<picture><source type="image/webp" srcset="/cards/c-400.webp 400w" sizes="${sizes}"><img src="/cards/c.png" alt="" loading="lazy" srcset="/cards/c.png 1200w" sizes="${sizes}" width="1200" height="630"></picture>`,
+    );
+    // A new build forgets them.
+    pictures.start({ input, output });
+    expect(await pictures.withPictures('<img src="/cards/c.png" alt="">', "wall")).toBe(
+      '<img src="/cards/c.png" alt="">',
+    );
+  });
+
   it("refuses a picture that is not in static/images/, naming the page", async () => {
     await expect(build().withPictures('<img src="/images/%2e%2e/secret.jpg" alt="">', "articles/a.md")).rejects.toThrow(
       "articles/a.md: image /images/%2e%2e/secret.jpg: could not be made into a picture: /images/%2e%2e/secret.jpg is not a picture under static/images/",

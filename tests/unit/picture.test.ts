@@ -92,4 +92,21 @@ describe("pictureHtml", () => {
     expect(html).toContain(`loading="lazy" decoding="async"`);
     expect(html).not.toContain("fetchpriority");
   });
+
+  it("offers only the formats it has: a card drawn by the build comes as WebP, its PNG the fallback", () => {
+    const card: ProcessedImage = {
+      width: 1200,
+      height: 630,
+      fallback: "png",
+      variants: [
+        { format: "png", width: 1200, height: 630, url: "/cards/c.png" },
+        { format: "webp", width: 400, height: 210, url: "/cards/c-400.webp" },
+      ],
+    };
+    const html = pictureHtml(parseAttributes(`<img src="/cards/c.png" alt="" loading="lazy">`), card, 0, same, "50vw");
+    expect(html).toBe(
+      '<picture><source type="image/webp" srcset="/cards/c-400.webp 400w" sizes="50vw">' +
+        '<img src="/cards/c.png" alt="" loading="lazy" srcset="/cards/c.png 1200w" sizes="50vw" width="1200" height="630"></picture>',
+    );
+  });
 });

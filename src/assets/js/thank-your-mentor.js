@@ -3,6 +3,8 @@
 // thanks-card.js, the module the build draws the wall's cards with), and saves or shares it as a
 // PNG. Everything happens here: nothing typed is sent anywhere unless the visitor submits the
 // form. Without this script the preview stays hidden, and the page says what it would do.
+// The card fonts are no part of the page's first render: their stylesheet waits in a <template>
+// until the maker first draws, when its preview comes on screen or the visitor starts on the form.
 
 /** @typedef {import("./shared/thanks-card.js").CardFormat} CardFormat */
 /** @typedef {import("./shared/thanks-card.js").CardDesign} CardDesign */
@@ -11,6 +13,9 @@
 const form = /** @type {HTMLFormElement | null} */ (document.querySelector("form[data-thanks-maker]"));
 const layoutModule = /** @type {HTMLLinkElement | null} */ (document.querySelector("link[data-thanks-card]"));
 const markLink = /** @type {HTMLLinkElement | null} */ (document.querySelector('link[rel="icon"]'));
+const cardFontsTemplate = /** @type {HTMLTemplateElement | null} */ (
+  document.querySelector("template[data-card-fonts]")
+);
 
 if (form && layoutModule) void start(form, layoutModule.href);
 
@@ -72,6 +77,22 @@ async function start(form, moduleUrl) {
     return layout;
   };
 
+  /** @type {Promise<void> | undefined} */
+  let cardFonts;
+  /**
+   * Puts the card fonts' stylesheet in the page, once: resolves when it is in (or could not load,
+   * and the card is drawn in the browser's own fonts). Only the faces come with it: the fonts'
+   * slices load as the canvas first asks for their characters.
+   */
+  const loadCardFonts = () =>
+    (cardFonts ??= new Promise((resolve) => {
+      const link = cardFontsTemplate?.content.querySelector("link");
+      if (!link) return resolve();
+      const stylesheet = /** @type {HTMLLinkElement} */ (document.importNode(link, true));
+      stylesheet.addEventListener("load", () => resolve());
+      stylesheet.addEventListener("error", () => resolve());
+      document.head.append(stylesheet);
+    }));
   // The fonts' slices load as the canvas first asks for their characters: drawn again once they are in.
   const fontsLoaded = () => document.fonts.ready.then(() => undefined);
   const say = (/** @type {string} */ message) => {
@@ -80,7 +101,20 @@ async function start(form, moduleUrl) {
   // Until there are words, the preview is named as the page names it ("Your card").
   const emptyLabel = canvas.getAttribute("aria-label") ?? "";
   let queued = false;
+  // The preview is drawn once the card fonts' faces are in: until then it is busy, and blank.
+  let fontsIn = false;
+  /** Starts drawing: the first time, after the card fonts' stylesheet has loaded. */
+  const begin = () => {
+    if (cardFonts) return;
+    preview.setAttribute("aria-busy", "true");
+    void loadCardFonts().then(() => {
+      fontsIn = true;
+      preview.setAttribute("aria-busy", "false");
+      update();
+    });
+  };
   const update = () => {
+    if (!fontsIn) return begin();
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => {
@@ -96,11 +130,24 @@ async function start(form, moduleUrl) {
   };
   form.addEventListener("input", update);
   document.fonts.addEventListener("loadingdone", update);
+  // The maker draws when the visitor starts on it, or when its preview comes near the screen.
+  form.addEventListener("focusin", begin);
+  form.addEventListener("pointerdown", begin);
   preview.hidden = false;
-  update();
+  const onScreen = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      onScreen.disconnect();
+      begin();
+    },
+    { rootMargin: "25%" },
+  );
+  onScreen.observe(preview);
 
   /** A PNG of the card in `format`, drawn once every font it needs has loaded. @param {CardFormat} format */
   const png = async (format) => {
+    begin();
+    await loadCardFonts();
     const target = document.createElement("canvas");
     drawOn(target, format);
     await fontsLoaded();

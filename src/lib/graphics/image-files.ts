@@ -127,13 +127,22 @@ export interface PipelineOptions {
   outputDir: string;
   /** The disk cache; kept between builds. */
   cacheDir: string;
+  /** The widths to make (never wider than the source, unless it is an SVG); the layout's unless given. */
+  widths?: readonly number[];
 }
+
+/**
+ * Widths of a preview of a file offered for download at its full size (the toolkit's graphics,
+ * the wall's thank-you cards): shown at most half the wide page across, about 32rem, so its
+ * column at 1× and 2× on a phone, and at 1× to 1.5× on a wide screen.
+ */
+export const previewWidths = [400, 800] as const;
 
 const inFlight = new Map<string, Promise<ProcessedImage>>();
 
 /** Makes (or takes from the cache) every variant of one source picture and writes them under `<outputDir>/img/`. */
 export function processImage(sourceFile: string, options: PipelineOptions): Promise<ProcessedImage> {
-  const key = `${sourceFile}\0${options.outputDir}\0${options.cacheDir}`;
+  const key = `${sourceFile}\0${options.outputDir}\0${options.cacheDir}\0${options.widths ?? ""}`;
   let pending = inFlight.get(key);
   if (!pending) {
     pending = makeVariants(sourceFile, options).finally(() => inFlight.delete(key));
@@ -142,12 +151,21 @@ export function processImage(sourceFile: string, options: PipelineOptions): Prom
   return pending;
 }
 
-async function makeVariants(sourceFile: string, { outputDir, cacheDir }: PipelineOptions): Promise<ProcessedImage> {
+/** What the cache knows of a source, by the hash of its bytes and of the code that reads it. */
+interface SourceManifest {
+  width: number;
+  height: number;
+  isVector: boolean;
+  opaque: boolean;
+}
+
+/** A source's bytes, the hash its renditions are cached (and named) by, and its manifest. */
+async function readSource(sourceFile: string, cacheDir: string) {
   const bytes = await readFile(sourceFile);
   const source = createHash("sha256").update(bytes).digest("hex");
   const hash = encodedBy({ source, vips: sharp.versions.vips });
   const manifestFile = join(cacheDir, `${hash}.json`);
-  let manifest: { width: number; height: number; isVector: boolean; opaque: boolean };
+  let manifest: SourceManifest;
   if (existsSync(manifestFile)) {
     manifest = JSON.parse(await readFile(manifestFile, "utf8"));
   } else {
@@ -162,17 +180,38 @@ async function makeVariants(sourceFile: string, { outputDir, cacheDir }: Pipelin
     };
     await writeAtomically(manifestFile, JSON.stringify(manifest));
   }
+  return { bytes, hash, manifest };
+}
+
+const extensionOf = (format: RasterFormat) => (format === "jpeg" ? "jpg" : format);
+
+/** One rendition's file in the cache: encoded once, then taken from there by every build. */
+async function cachedRendition(
+  source: { bytes: Buffer; hash: string; manifest: SourceManifest },
+  width: number,
+  format: RasterFormat,
+  cacheDir: string,
+): Promise<string> {
+  const cached = join(cacheDir, `${source.hash}-${width}.${extensionOf(format)}`);
+  if (!existsSync(cached)) await writeAtomically(cached, await encode(source.bytes, source.manifest, width, format));
+  return cached;
+}
+
+async function makeVariants(
+  sourceFile: string,
+  { outputDir, cacheDir, widths: wanted = layoutWidths }: PipelineOptions,
+): Promise<ProcessedImage> {
+  const source = await readSource(sourceFile, cacheDir);
+  const { hash, manifest } = source;
   const fallback = manifest.opaque ? "jpeg" : "png";
-  const widths = widthsFor(manifest.width, manifest.isVector);
+  const widths = widthsFor(manifest.width, manifest.isVector, wanted);
   const name = basename(sourceFile, extname(sourceFile)).replace(/[^\w-]+/g, "-");
   const variants: ImageVariant[] = [];
   await Promise.all(
     widths.flatMap((width) =>
       (["avif", "webp", fallback] as const).map(async (format) => {
-        const extension = format === "jpeg" ? "jpg" : format;
-        const cached = join(cacheDir, `${hash}-${width}.${extension}`);
-        if (!existsSync(cached)) await writeAtomically(cached, await encode(bytes, manifest, width, format));
-        const url = `/img/${name}-${hash.slice(0, 10)}-${width}.${extension}`;
+        const cached = await cachedRendition(source, width, format, cacheDir);
+        const url = `/img/${name}-${hash.slice(0, 10)}-${width}.${extensionOf(format)}`;
         await linkOrCopy(cached, join(outputDir, url));
         variants.push({ format, width, height: Math.round((width * manifest.height) / manifest.width), url });
       }),
@@ -182,6 +221,24 @@ async function makeVariants(sourceFile: string, { outputDir, cacheDir }: Pipelin
   variants.sort((a, b) => a.format.localeCompare(b.format) || a.width - b.width);
   const largest = Math.max(...widths);
   return { width: largest, height: Math.round((largest * manifest.height) / manifest.width), fallback, variants };
+}
+
+/**
+ * Writes the renditions of a picture the build drew (a thank-you card) at the site paths given:
+ * encoded as every picture is (from the cache when made before), for pages that name them before
+ * the picture is drawn, so their addresses cannot carry a hash of its bytes.
+ */
+export async function writeRenditions(
+  sourceFile: string,
+  renditions: readonly { format: RasterFormat; width: number; url: string }[],
+  { outputDir, cacheDir }: Omit<PipelineOptions, "widths">,
+): Promise<void> {
+  const source = await readSource(sourceFile, cacheDir);
+  await Promise.all(
+    renditions.map(async ({ format, width, url }) => {
+      await linkOrCopy(await cachedRendition(source, width, format, cacheDir), join(outputDir, url));
+    }),
+  );
 }
 
 /**

@@ -1,11 +1,13 @@
 import { join } from "node:path";
 import { decodedImagePath, isContainedImagePath } from "../content/check.ts";
-import { imageCacheDir, largestFallback, type ProcessedImage, processImage } from "./image-files.ts";
+import { imageCacheDir, largestFallback, type ProcessedImage, previewWidths, processImage } from "./image-files.ts";
 import { getAttribute, pictureHtml, replaceImages } from "./picture.ts";
 
 // The pictures of one build (writes their renditions into the site's folder, through the image
 // cache): each picture of static/images/ that a page, a feed or JSON-LD shows is made once, and
-// published only as what was made of it, never as its own file.
+// published only as what was made of it, never as its own file. A file the build drew for download
+// (a toolkit graphic, a thank-you card) is shown the same way, as renditions at the size a page
+// shows it, while the file itself stays for download and sharing.
 
 /** The pictures of one build, for everything that shows one. */
 export interface BuildPictures {
@@ -19,6 +21,13 @@ export interface BuildPictures {
    * HTML transform adds the prefix, as in an article's content shown in a feed.
    */
   withPictures(html: string, where: string, srcPrefix?: string): Promise<string>;
+  /**
+   * Makes previews of a file this build wrote into the site (`sitePath`, such as /toolkit/a.png):
+   * renditions at `previewWidths`, which pages that show it then show.
+   */
+  preview(sitePath: string): Promise<ProcessedImage>;
+  /** Pages that show the file at `sitePath` show `image` instead: renditions whose addresses are known before they are written. */
+  show(sitePath: string, image: ProcessedImage): void;
 }
 
 export interface PictureSettings {
@@ -33,6 +42,8 @@ export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
   let directories = { input: ".", output: "_site" };
   // One picture shown on many pages is made (or read from the cache) once per build.
   const pictures = new Map<string, Promise<ProcessedImage>>();
+  // What the build drew, by its own site path: shown as these renditions, published as itself.
+  const drawn = new Map<string, Promise<ProcessedImage>>();
   // From the first picture started to the last one finished: they are made while pages render.
   let span = { first: 0, last: 0 };
   const withPrefix = (path: string) => prefix.slice(0, -1) + path;
@@ -59,10 +70,12 @@ export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
   const withPictures = (html: string, where: string, srcPrefix = "/") =>
     replaceImages(html, async (attributes, index) => {
       const src = getAttribute(attributes, "src") ?? "";
-      if (!src.startsWith(`${srcPrefix}images/`)) return undefined;
+      if (!src.startsWith(srcPrefix)) return undefined;
       const sitePath = src.slice(srcPrefix.length - 1);
+      const drawing = drawn.get(sitePath);
+      if (!drawing && !sitePath.startsWith("/images/")) return undefined;
       try {
-        const image = await picture(sitePath);
+        const image = await (drawing ?? picture(sitePath));
         return pictureHtml(attributes, image, index, withPrefix, defaultSizes());
       } catch (error) {
         throw new Error(`${where}: image ${sitePath}: could not be made into a picture: ${(error as Error).message}`);
@@ -74,6 +87,7 @@ export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
     start(folders: { input: string; output: string }): void {
       directories = folders;
       pictures.clear();
+      drawn.clear();
       span = { first: 0, last: 0 };
     },
     /** How many pictures this build made, and in how many seconds. */
@@ -81,5 +95,17 @@ export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
     picture,
     rendition: async (sitePath: string) => largestFallback(await picture(sitePath)).url,
     withPictures,
+    preview(sitePath: string): Promise<ProcessedImage> {
+      const making = processImage(join(directories.output, sitePath), {
+        outputDir: directories.output,
+        cacheDir: imageCacheDir(directories.input),
+        widths: previewWidths,
+      });
+      drawn.set(sitePath, making);
+      return making;
+    },
+    show(sitePath: string, image: ProcessedImage): void {
+      drawn.set(sitePath, Promise.resolve(image));
+    },
   } satisfies BuildPictures & Record<string, unknown>;
 }

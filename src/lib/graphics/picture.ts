@@ -61,7 +61,7 @@ export function loadingHints(attributes: Attributes, index: number): Attributes 
 const mimeTypes = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg", png: "image/png" } as const;
 
 /**
- * The <picture>: AVIF and WebP sources, then the <img> with the JPEG or PNG fallback, its
+ * The <picture>: AVIF and WebP sources (those it has), then the <img> with the JPEG or PNG fallback, its
  * intrinsic width and height (so the page does not move as it loads) and every attribute
  * the template gave it. `url` turns a site path into the address to write (the path prefix).
  * `defaultSizes` is the `sizes` of a picture whose template gives none: one that spans the main
@@ -98,7 +98,9 @@ export function pictureHtml(
       ? [["decoding", "async"] as [string, string]]
       : []),
   ];
+  // A picture the build drew may come in one of the two (a thank-you card: WebP beside its PNG).
   const sources = (["avif", "webp"] as const)
+    .filter((format) => image.variants.some((variant) => variant.format === format))
     .map((format) => `<source type="${mimeTypes[format]}" srcset="${srcset(format)}" sizes="${sizes}">`)
     .join("");
   return `<picture>${sources}<img ${img.map(([name, value]) => (value === undefined ? name : `${name}="${value.replace(/"/g, "&quot;")}"`)).join(" ")}></picture>`;

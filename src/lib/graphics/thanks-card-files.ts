@@ -1,7 +1,14 @@
 import { join } from "node:path";
-import { designForId } from "../../assets/js/shared/thanks-card.js";
+import { cardFormats, designForId } from "../../assets/js/shared/thanks-card.js";
 import { cacheKeyFor } from "../build/cache-key-files.ts";
-import { cachedPngFile, linkOrCopy } from "./image-files.ts";
+import {
+  cachedPngFile,
+  type ImageVariant,
+  linkOrCopy,
+  type ProcessedImage,
+  previewWidths,
+  writeRenditions,
+} from "./image-files.ts";
 import { markSvg } from "./mark.ts";
 import type { SharedCard } from "./social-cards.ts";
 import { cardFontVersions } from "./text/fonts.ts";
@@ -17,7 +24,8 @@ import {
 // The wall's thank-you cards as PNG files (writes the image cache and the site's folder): the wall
 // and each thanks' page ask for a card as they render, and the cards are drawn once every page is
 // written, each from the cache when one of the same words, design, colours, fonts and code was
-// drawn before.
+// drawn before. Pages show a card as WebP renditions at the size they show it; the PNG stays whole,
+// for download and for og:image.
 
 /** The code a card is drawn by: this module and every module it imports, found by following the imports. */
 const drawnBy = cacheKeyFor([import.meta.url]);
@@ -29,6 +37,28 @@ export function thanksCardKey(
   fontVersions = cardFontVersions(),
 ): string {
   return drawnBy({ ...card, colours, fontVersions });
+}
+
+/**
+ * What pages show of a card (the pictures transform makes the <picture>): WebP at the widths of a
+ * preview, named after the card's address so that a page names them before the card is drawn, and
+ * the PNG itself for a browser without WebP. No AVIF: it would save about a kilobyte a card and
+ * take ten times as long to encode, for every thanks on the wall.
+ */
+export function thanksCardPicture(card: Pick<SharedCard, "url" | "width" | "height">): ProcessedImage {
+  const scaled = (width: number) => Math.round((width * card.height) / card.width);
+  const renditions: ImageVariant[] = previewWidths.map((width) => ({
+    format: "webp",
+    width,
+    height: scaled(width),
+    url: card.url.replace(/\.png$/, `-${width}.webp`),
+  }));
+  return {
+    width: card.width,
+    height: card.height,
+    fallback: "png",
+    variants: [{ format: "png", width: card.width, height: card.height, url: card.url }, ...renditions],
+  };
 }
 
 /** The thank-you cards one build's pages asked for, and their drawing. */
@@ -49,7 +79,7 @@ export function thanksCardsOfBuild() {
       });
       return card;
     },
-    /** Draws every card asked for (or takes it from the cache) into `outputDir`. */
+    /** Draws every card asked for (or takes it from the cache) into `outputDir`, with the renditions pages show. */
     async write(colours: CardColours, { cacheDir, outputDir }: { cacheDir: string; outputDir: string }): Promise<void> {
       const mark = markSvg(colours);
       const fontVersions = cardFontVersions();
@@ -63,6 +93,10 @@ export function thanksCardsOfBuild() {
               cacheDir,
             );
             await linkOrCopy(png, join(outputDir, url));
+            const renditions = thanksCardPicture({ url, ...cardFormats.landscape }).variants.filter(
+              (variant) => variant.url !== url,
+            );
+            await writeRenditions(png, renditions, { cacheDir, outputDir });
           } catch (error) {
             throw new Error(`The card of thanks ${id}: ${(error as Error).message}`);
           }

@@ -62,12 +62,18 @@ export interface Layout {
   breakpoints: { twoColumns: number };
   /** The hero's two columns above the two-column breakpoint, as fractions (`1fr 1.2fr`). */
   hero: { text: number; image: number };
+  /** How tall the toolkit's story (9:16) is shown at most: no taller than a phone's screen. */
+  storyHeight: number;
 }
 
 /** The `sizes` of the pictures the templates show, made from the layout. */
 export interface PictureSizes {
   mainColumn: string;
   hero: string;
+  /** A preview of a file offered for download: a toolkit graphic, a card on the wall of thanks. */
+  preview: string;
+  /** The toolkit's story, shown no taller than `storyHeight`. */
+  story: string;
 }
 
 export interface Design {
@@ -108,6 +114,7 @@ export function tokensCss({ palette, type, layout }: Pick<Design, "palette" | "t
     ["space", `clamp(${rem(layout.space.min)}, ${layout.space.fluid}, ${rem(layout.space.max)})`],
     ["radius", rem(layout.radius)],
     ["hero-columns", `${layout.hero.text}fr ${layout.hero.image}fr`],
+    ["story-height", rem(layout.storyHeight)],
   ];
   return (
     "/* Made from _data/design.ts by the build: the tokens are written there, once. */\n" +
@@ -174,6 +181,31 @@ export function heroSizes(layout: Layout): string {
   ].join(", ");
 }
 
+/**
+ * A preview in one of two columns of the wide page (the toolkit's graphics, the wall's cards):
+ * half the widest page less the padding either side and the gap between, half the screen from
+ * the two-column breakpoint, the screen less the padding on phones, where the columns stack.
+ * Upper bounds: the preview's own box and padding only make it smaller.
+ */
+export function previewSizes(layout: Layout): string {
+  return [
+    `(min-width: ${rem(layout.wide)}) ${rem((layout.wide - 3 * layout.space.max) / 2)}`,
+    `(min-width: ${rem(layout.breakpoints.twoColumns)}) 50vw`,
+    screenLessPadding(layout),
+  ].join(", ");
+}
+
+/** The toolkit's story (1080 × 1920, 9:16): as wide as `storyHeight` makes it once the screen holds it. */
+export function storySizes(layout: Layout): string {
+  const width = (layout.storyHeight * 9) / 16;
+  return `(min-width: ${rem(width + 2 * layout.space.min)}) ${rem(width)}, ${screenLessPadding(layout)}`;
+}
+
 export function pictureSizes(layout: Layout): PictureSizes {
-  return { mainColumn: mainColumnSizes(layout), hero: heroSizes(layout) };
+  return {
+    mainColumn: mainColumnSizes(layout),
+    hero: heroSizes(layout),
+    preview: previewSizes(layout),
+    story: storySizes(layout),
+  };
 }

@@ -202,6 +202,7 @@ export const localeSchema = z.strictObject({
       "thanksFrom",
       "shareHeading",
       "cardImageAlt",
+      "downloadCard",
       "sentTitle",
       "sentLede",
       "sentBack",
