@@ -13,7 +13,7 @@ const layout: Layout = {
   wide: 72,
   space: { min: 1, fluid: "3vw", max: 2 },
   radius: 0.75,
-  breakpoints: { twoColumns: 48 },
+  breakpoints: { twoColumns: 48, wideHeader: 64 },
   hero: { text: 1, image: 1.2 },
 };
 

@@ -7,6 +7,7 @@ import {
   formatLongDate,
   isObservedOn,
   isoDate,
+  longestWait,
   nextOccurrence,
 } from "../lib/words/dates.ts";
 import type { SiteLocaleHolder } from "./locale.ts";
@@ -22,4 +23,5 @@ export default function dates(
   eleventyConfig.addFilter("longDate", (date: DateTime) => formatLongDate(date, locale.language()));
   eleventyConfig.addFilter("nextOccurrence", (date: AnnualDate) => nextOccurrence(date, now));
   eleventyConfig.addFilter("isToday", (date: AnnualDate) => isObservedOn(date, now));
+  eleventyConfig.addFilter("longestWait", longestWait);
 }

@@ -34,7 +34,7 @@ const layout: Layout = {
   wide: 60,
   space: { min: 0.75, fluid: "4vw", max: 1.5 },
   radius: 0.5,
-  breakpoints: { twoColumns: 50 },
+  breakpoints: { twoColumns: 50, wideHeader: 70 },
   hero: { text: 1, image: 1 },
 };
 
@@ -128,7 +128,7 @@ describe("stylesheetWithTokens", () => {
 
   it("refuses a breakpoint the tokens do not have, naming those they do", () => {
     expect(() => stylesheetWithTokens(tokens, "@media (--tablet) { a { b: c; } }")).toThrow(
-      "Stylesheet: @media (--tablet) is not a breakpoint of _data/design.ts (it has --two-columns)",
+      "Stylesheet: @media (--tablet) is not a breakpoint of _data/design.ts (it has --two-columns, --wide-header)",
     );
   });
 });

@@ -58,8 +58,11 @@ export interface Layout {
   /** The page's side padding and the gap between columns: fluid between min and max. */
   space: { min: number; fluid: string; max: number };
   radius: number;
-  /** The screen widths the stylesheet changes layout at; each is `@media (--<name>)` in site.css. */
-  breakpoints: { twoColumns: number };
+  /**
+   * The screen widths the stylesheet changes layout at; each is `@media (--<name>)` in site.css.
+   * `wideHeader`: from here the header's navigation is one row of its own, and the header's search a form.
+   */
+  breakpoints: { twoColumns: number; wideHeader: number };
   /** The hero's two columns above the two-column breakpoint, as fractions (`1fr 1.2fr`). */
   hero: { text: number; image: number };
 }
