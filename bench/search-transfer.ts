@@ -106,6 +106,8 @@ export async function searchTransfer(
   ): Promise<Transfer[]> => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
+    // Bytes, not times, are measured: on a busy machine, waiting longer changes none of them.
+    page.setDefaultTimeout(120_000);
     await page.goto(`${site.origin}/about/`, { waitUntil: "networkidle" });
     site.take();
     const transfers: Transfer[] = [];
