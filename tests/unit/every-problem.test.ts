@@ -74,7 +74,7 @@ describe('"did you mean" at every depth', () => {
     expect(fieldsAt(articleSchema, ["people", 3])).toEqual(["name", "honorific", "role", "institution", "country"]);
     expect(fieldsAt(articleSchema, ["quote"])).toEqual(["text", "by"]);
     expect(fieldsAt(daySchema, ["about", "facts", 0, "sources", 2])).toEqual(["title", "url"]);
-    expect(fieldsAt(thanksSchema, [7])).toEqual(["id", "mentor", "message", "name", "date"]);
+    expect(fieldsAt(thanksSchema, [7])).toEqual(["id", "mentor", "message", "name", "date", "lang"]);
     // Where there is no group of fields, there is nothing to suggest.
     expect(fieldsAt(articleSchema, ["title"])).toEqual([]);
     expect(fieldsAt(articleSchema, ["nowhere", "deeper"])).toEqual([]);
