@@ -15,6 +15,8 @@ const layout: Layout = {
   radius: 0.75,
   breakpoints: { twoColumns: 48, wideHeader: 64 },
   hero: { text: 1, image: 1.2 },
+  // 64 by 48 pixels, the size Pagefind shows a result's picture at.
+  thumbnail: { width: 4, height: 3 },
 };
 
 const design: Design = {

@@ -1,11 +1,11 @@
 import type { CollectionApi, EleventyConfig } from "@11ty/eleventy";
-import type { Day, StoredThanks } from "../lib/content/schemas.ts";
+import type { CardWordsByLanguage, Day, StoredThanks } from "../lib/content/schemas.ts";
 import { imageCacheDir } from "../lib/graphics/image-files.ts";
 import { writeCardWebFonts } from "../lib/graphics/text/card-web-font-files.ts";
 import { thanksCardsOfBuild } from "../lib/graphics/thanks-card-files.ts";
-import { type CardWords, cardColoursOf, cardWordsFor } from "../lib/graphics/thanks-cards.ts";
+import { type CardWords, cardColoursOf } from "../lib/graphics/thanks-cards.ts";
 import { type PublicThanks, wallOfThanks } from "../lib/site/thanks.ts";
-import { formatAnnualDate } from "../lib/words/dates.ts";
+import { type CardLanguages, cardLanguagesFor, ownLanguageName, thanksCardWords } from "../lib/words/card-languages.ts";
 import type { SiteDesignHolder } from "./design.ts";
 import type { SiteLocaleHolder } from "./locale.ts";
 
@@ -23,12 +23,16 @@ export default function thanks(
   eleventyConfig.addCollection("thanksWall", (api: CollectionApi) =>
     wallOfThanks(api.getAll<{ thanks?: StoredThanks[] }>()[0]?.data.thanks),
   );
-  eleventyConfig.addFilter("thanksCardWords", (words: CardWords, day: Day) =>
-    cardWordsFor(words, { name: day.name, date: formatAnnualDate(day.date, locale.language()) }),
+  // The cards' words in the site's language and in those of _data/cardWords.ts, the day in each.
+  eleventyConfig.addFilter("thanksCardLanguages", (words: CardWords, day: Day, others: CardWordsByLanguage = {}) =>
+    cardLanguagesFor(words, locale.language(), day, others),
   );
+  eleventyConfig.addFilter("ownLanguageName", ownLanguageName);
   eleventyConfig.addFilter("thanksCardColours", cardColoursOf);
-  // A thanks' card: its address, size and alt text, for the wall and og:image; drawn once every page is written.
-  eleventyConfig.addFilter("thanksCard", (item: PublicThanks, words: CardWords) => cards.cardOf(item, words));
+  // A thanks' card, in its language's words: its address, size and alt text, for the wall and og:image; drawn once every page is written.
+  eleventyConfig.addFilter("thanksCard", (item: PublicThanks, languages: CardLanguages) =>
+    cards.cardOf(item, thanksCardWords(item, languages)),
+  );
 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs") return;

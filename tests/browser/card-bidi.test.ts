@@ -8,13 +8,9 @@ import { markSvg } from "../../src/lib/graphics/mark.ts";
 import { type CardContent, socialCardColours, socialCardSvg } from "../../src/lib/graphics/social-cards.ts";
 import { cardTypeFace } from "../../src/lib/graphics/text/fonts.ts";
 import type { ShapedLine } from "../../src/lib/graphics/text/shaping.ts";
-import {
-  type CardText,
-  cardColoursOf,
-  cardParagraph,
-  cardWordsFor,
-  thanksCardSvg,
-} from "../../src/lib/graphics/thanks-cards.ts";
+import { type CardText, cardColoursOf, cardParagraph, thanksCardSvg } from "../../src/lib/graphics/thanks-cards.ts";
+import { cardLanguagesFor, thanksCardWords } from "../../src/lib/words/card-languages.ts";
+import cardWords from "../fixtures/card-words.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 
 // The cards order mixed-direction text as Chromium does. For a corpus of titles and thanks, each
@@ -176,7 +172,13 @@ describe("the social cards' titles", () => {
 });
 
 describe("the thank-you cards", () => {
-  const words = cardWordsFor(en.thanks.card, { name: "International Mentoring Day", date: "17 January" });
+  // Each card in its language's words (an Arabic message's "From …" is Arabic, its name isolated in it).
+  const languages = cardLanguagesFor(
+    en.thanks.card,
+    "en-GB",
+    { name: "International Mentoring Day", date: { month: 1, day: 17 } },
+    cardWords,
+  );
 
   it.each(thanks.map((item) => [item.mentor, item]))(
     "to %s: each line is placed in Chromium's order",
@@ -185,7 +187,7 @@ describe("the thank-you cards", () => {
         item,
         "teal",
         "landscape",
-        words,
+        thanksCardWords(item, languages),
         cardColoursOf(design),
         markSvg(design.palette.mark),
       );

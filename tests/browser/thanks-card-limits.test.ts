@@ -166,7 +166,7 @@ describe("the card maker at the edges", () => {
     expect(difference(card, 872, latin, 96)).toBeLessThan(0.05);
     expect(difference(card, 872, latin, 872)).toBeGreaterThan(5);
     const rows = (from: number, to: number) => ({ from, to });
-    // "Thank you", the visitor's words and "From Sam" end at the right margin; so does the footer.
+    // The greeting (Arabic, as the message is), the visitor's words and the sender's line end at the right margin; so does the footer.
     const greeting = card.ink(rows(220, 270));
     expect(greeting.right).toBeGreaterThan(984 - 6);
     expect(greeting.left).toBeGreaterThan(540);

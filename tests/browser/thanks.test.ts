@@ -37,10 +37,14 @@ async function maker(options: { width?: number; colorScheme?: "light" | "dark"; 
   return { ...watched, requests };
 }
 
-async function type(page: Page, text: { mentor?: string; message?: string; name?: string; design?: string }) {
+async function type(
+  page: Page,
+  text: { mentor?: string; message?: string; name?: string; design?: string; lang?: string },
+) {
   if (text.mentor !== undefined) await page.fill("#maker-mentor", text.mentor);
   if (text.message !== undefined) await page.fill("#maker-message", text.message);
   if (text.name !== undefined) await page.fill("#maker-name", text.name);
+  if (text.lang !== undefined) await page.selectOption("#maker-lang", text.lang);
   if (text.design !== undefined) await page.check(`#maker-design-${text.design}`);
   // The next frame draws; the fonts' slices for new characters load and it draws again.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => document.fonts.ready.then(resolve))));
@@ -156,6 +160,58 @@ describe("the card maker", () => {
     await close();
   });
 
+  it("draws the card's own words in the message's language, right to left for Arabic, or in the language chosen", async () => {
+    const { page, problems, close } = await maker();
+    const text = { mentor: "ليلى الحسيني", message: "شكرًا لأنك آمنت بي.", name: "أحمد" };
+    await type(page, text);
+    // The rows of the greeting ("Thank you" or the card words' "شكرًا جزيلًا"), and of the footer.
+    const layout = cardLayout(text, "teal", "square", en.thanks.card, cardColoursOf(design), () => 0);
+    const lines = layout.shapes.filter((shape) => shape.kind === "text");
+    // From a little above the letters' height (below the circles that reach down beside the mark) to under their baseline.
+    const rows = (line: (typeof lines)[number] | undefined) => ({
+      from: (line?.y ?? 0) - Math.round((line?.size ?? 0) * 0.7),
+      to: (line?.y ?? 0) + Math.round((line?.size ?? 0) * 0.3),
+    });
+    const band = (card: Awaited<ReturnType<typeof download>>, { from, to }: { from: number; to: number }) =>
+      card.data.subarray(from * 1080 * 3, to * 1080 * 3);
+    const greeting = rows(lines[0]);
+    const footer = rows(lines.at(-1));
+    const asTheMessage = await download(page, "square");
+    await type(page, { lang: "ar" });
+    const arabic = await download(page, "square");
+    await type(page, { lang: "en-GB" });
+    const english = await download(page, "square");
+    // Guessed from the Arabic letters: the words of Arabic, as choosing Arabic gives, not the site's English.
+    expect(band(asTheMessage, greeting).equals(band(arabic, greeting))).toBe(true);
+    expect(band(asTheMessage, footer).equals(band(arabic, footer))).toBe(true);
+    expect(band(asTheMessage, greeting).equals(band(english, greeting))).toBe(false);
+    expect(band(asTheMessage, footer).equals(band(english, footer))).toBe(false);
+    // Right to left throughout: the greeting ends at the right margin.
+    let left = Number.POSITIVE_INFINITY;
+    let right = -1;
+    for (let y = greeting.from; y < greeting.to; y++) {
+      for (let x = 0; x < 1080; x++) {
+        if (asTheMessage.pixel(x, y) !== teal) {
+          left = Math.min(left, x);
+          right = Math.max(right, x);
+        }
+      }
+    }
+    expect(right).toBeGreaterThan(1080 - 96 - 8);
+    expect(left).toBeGreaterThan(540);
+    // The text alternative speaks to the page's reader, in the page's language.
+    expect(await page.locator(".thanks-preview__canvas").getAttribute("aria-label")).toBe(
+      `A thank-you card for ${text.mentor}. “${text.message}” From ${text.name}.`,
+    );
+    // A Latin message makes no guess: the site's words, as choosing them gives.
+    await type(page, { lang: "", mentor: "Layla", message: "Gracias por todo.", name: "Ahmed" });
+    const latin = await download(page, "square");
+    await type(page, { lang: "en-GB" });
+    expect(band(latin, greeting).equals(band(await download(page, "square"), greeting))).toBe(true);
+    expect(problems).toEqual({ consoleErrors: [], cspViolations: [], failedRequests: [] });
+    await close();
+  });
+
   it("sends nothing anywhere: every request stays on the site, and only a few slices of the fonts load", async () => {
     const { page, problems, close, requests } = await maker();
     await type(page, { mentor: "Dr Amara Okafor", message: "You showed me how to ask a good question.", name: "Sam" });
@@ -180,7 +236,7 @@ describe("the card maker", () => {
     await close();
   });
 
-  it("is usable from the keyboard: the fields, the designs and Download in order", async () => {
+  it("is usable from the keyboard: the fields, the card's language, the designs and Download in order", async () => {
     const { page, close } = await maker();
     await page.focus("#maker-mentor");
     await page.keyboard.type("Ama");
@@ -188,6 +244,8 @@ describe("the card maker", () => {
     await page.keyboard.type("Thank you.");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("maker-name");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("maker-lang");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("maker-design-teal");
     await page.keyboard.press("ArrowRight");

@@ -74,6 +74,7 @@ describe("a site built in Spanish for another day, with a hostile article and ap
       "_data/site.ts": dataFile("site-es.ts"),
       "_data/toolkit.ts": dataFile("toolkit-es.ts"),
       "_data/topics.ts": dataFile("topics-es.ts"),
+      "_data/cardWords.ts": fixture("card-words-other-day.ts"),
       // Two folders down, as the fixture is.
       "_data/locales/es.ts": fixture("locale-es.ts"),
       // The fixture's articles are about mentoring, in English: a Spanish article stands in for them.

@@ -1,9 +1,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import sharp from "sharp";
 import { describe, expect, inject, it } from "vitest";
+import design from "../../_data/design.ts";
 import en from "../../_data/locales/en.ts";
+import { cardLayout, designForId } from "../../src/assets/js/shared/thanks-card.js";
+import { markSvg } from "../../src/lib/graphics/mark.ts";
 import { publishedFontFiles } from "../../src/lib/graphics/text/card-web-fonts.ts";
+import { type CardWords, cardColoursOf, thanksCardSvg } from "../../src/lib/graphics/thanks-cards.ts";
+import { cardLanguagesFor, thanksCardWords } from "../../src/lib/words/card-languages.ts";
 import { htmlProblems, readPage, visibleText } from "../helpers/site.ts";
 
 // The wall of thanks in the global setup's site with tests/fixtures/thanks.json, and the site as
@@ -50,6 +56,57 @@ describe("the wall of thanks, built", () => {
       expect([format, width, height]).toEqual(["png", 1200, 630]);
     }
     expect(readdirSync(join(siteDir, "cards/thanks"))).toHaveLength(fixture.length);
+  });
+
+  it("draws each thanks' card in its language's words: an Arabic one in the card words' Arabic, right to left", async () => {
+    // The data the build read: the copy's site, day and card words (tests/fixtures/card-words.ts).
+    const projectDir = inject("projectDirs").languagesSiteDir;
+    const data = async (name: string) => (await import(pathToFileURL(join(projectDir, "_data", name)).href)).default;
+    const [site, day, others] = await Promise.all([data("site.ts"), data("day.ts"), data("cardWords.ts")]);
+    const languages = cardLanguagesFor(en.thanks.card, site.language, day, others);
+    const colours = cardColoursOf(design);
+    const pixels = (png: string | Buffer) => sharp(png).ensureAlpha().raw().toBuffer();
+    const drawnIn = async (thanks: (typeof fixture)[number], words: CardWords) =>
+      pixels(
+        Buffer.from(thanksCardSvg(thanks, designForId(thanks.id), "landscape", words, colours, markSvg(colours)).svg),
+      );
+    const built = async (thanks: (typeof fixture)[number]) => pixels(join(siteDir, `cards/thanks/${thanks.id}.png`));
+    const arabic = fixture.find((thanks) => thanks.mentor === "ليلى الحسيني")!;
+    const arabicWords = thanksCardWords(arabic, languages);
+    expect(arabicWords.greeting).toBe(others.ar.greeting);
+    expect(cardLayout(arabic, "teal", "landscape", arabicWords, colours, () => 10).direction).toBe("rtl");
+    const card = await built(arabic);
+    expect(card.equals(await drawnIn(arabic, arabicWords))).toBe(true);
+    expect(card.equals(await drawnIn(arabic, languages.words[site.language]!))).toBe(false);
+    // A Latin thanks is in the site's words; Cyrillic makes no guess either.
+    for (const mentor of ["Dr Amara Okafor", "Анна Петрова"]) {
+      const thanks = fixture.find((item) => item.mentor === mentor)!;
+      expect((await built(thanks)).equals(await drawnIn(thanks, languages.words[site.language]!))).toBe(true);
+    }
+    // Its page's og:image is that card, and says in the page's language what the card shows.
+    const page = readPage(siteDir, `/thank-your-mentor/thanks/${arabic.id}/`);
+    expect(page.querySelector('meta[property="og:image:alt"]')?.getAttribute("content")).toBe(
+      `A thank-you card for ${arabic.mentor}. “${arabic.message}” From ${arabic.name}.`,
+    );
+  });
+
+  it("offers the card's languages in the maker, each named in itself, after the message's own", () => {
+    const form = readPage(siteDir, "/thank-your-mentor/").querySelector('form[name="thanks"]')!;
+    const options = form.querySelectorAll('select[name="lang"] option');
+    expect(
+      options.map((option) => [option.getAttribute("value"), option.getAttribute("lang") ?? null, option.textContent]),
+    ).toEqual([
+      ["", null, en.thanks.languageAsMessage],
+      ["en-GB", "en-GB", "English"],
+      ["ar", "ar", "العربية"],
+      ["he", "he", "עברית"],
+      ["zh", "zh", "中文"],
+    ]);
+    const label = form.querySelector(`label[for="${form.querySelector('select[name="lang"]')?.getAttribute("id")}"]`);
+    expect(label?.textContent).toBe(en.thanks.languageLabel);
+    const languages = JSON.parse(form.getAttribute("data-card-languages") ?? "{}");
+    expect(languages.site).toBe("en-GB");
+    expect(languages.words.he).toMatchObject({ greeting: "תודה רבה", from: "באהבה, {name}", alt: en.thanks.card.alt });
   });
 
   it("gives each thanks a page to share: its card as og:image, share links, and a place in search", () => {

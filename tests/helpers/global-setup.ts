@@ -19,7 +19,8 @@ declare module "vitest" {
     /**
      * The site with an article in each of nine scripts (tests/fixtures/articles-in-scripts/), and
      * a comment in Arabic answered in English on an English article, and the wall of thanks of
-     * tests/fixtures/thanks.json (26 thanks, eight in other scripts: two pages of the wall).
+     * tests/fixtures/thanks.json (26 thanks, eight in other scripts: two pages of the wall), its
+     * cards' words in other languages those of tests/fixtures/card-words.ts.
      */
     languagesSiteDir: string;
     /**
@@ -64,6 +65,7 @@ export default async function setup(project: TestProject) {
     languagesSiteDir: copyProject({
       ...articlesInScripts(),
       "_data/thanks.json": readFileSync(join(projectRoot, "tests/fixtures/thanks.json"), "utf8"),
+      "_data/cardWords.ts": readFileSync(join(projectRoot, "tests/fixtures/card-words.ts"), "utf8"),
       "_data/comments/scholarship-mentoring-stem.json": JSON.stringify([
         { id: "arabic-comment", name: "ليلى", date: "2026-11-21", text: "شكرًا على هذه القصة الجميلة." },
         { id: "english-reply", name: "Ama", date: "2026-11-22", text: "Thank you, Layla.", replyTo: "arabic-comment" },

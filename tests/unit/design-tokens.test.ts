@@ -10,6 +10,7 @@ import {
   type Layout,
   mainColumnSizes,
   stylesheetWithTokens,
+  thumbnailPixels,
   tokensCss,
 } from "../../src/lib/publishing/design-tokens.ts";
 
@@ -36,6 +37,7 @@ const layout: Layout = {
   radius: 0.5,
   breakpoints: { twoColumns: 50, wideHeader: 70 },
   hero: { text: 1, image: 1 },
+  thumbnail: { width: 5, height: 2.5 },
 };
 
 const tokens: Omit<Design, "sizes"> = {
@@ -82,6 +84,8 @@ describe("tokensCss", () => {
     expect(root).toContain("  --space: clamp(0.75rem, 4vw, 1.5rem);\n");
     expect(root).toContain("  --radius: 0.5rem;\n");
     expect(root).toContain("  --hero-columns: 1fr 1fr;\n");
+    expect(root).toContain("  --thumbnail-width: 5rem;\n");
+    expect(root).toContain("  --thumbnail-height: 2.5rem;\n");
   });
 
   it("puts the dark scheme in its media query, every colour of it, and print's few in print", () => {
@@ -186,6 +190,13 @@ describe("the tokens are written once", () => {
   it("the hero picture's sizes come from the tokens", () => {
     const hero = read("src/pages/index.njk").match(/<img class="hero__image"[^>]*>/)?.[0];
     expect(hero).toContain('sizes="{{ design.sizes.hero }}"');
+  });
+
+  it("a search result's thumbnail is shown at the tokens' size and made at twice it in pixels", () => {
+    expect(stylesheet).toMatch(/--pf-image-width: var\(--thumbnail-width\);/);
+    expect(stylesheet).toMatch(/--pf-image-height: var\(--thumbnail-height\);/);
+    expect(thumbnailPixels(layout)).toEqual({ width: 160, height: 80 });
+    expect(thumbnailPixels(design.layout)).toEqual({ width: 128, height: 96 });
   });
 
   it("the mark (the favicon, icons and cards' corner) is drawn in the mark's colours alone", () => {

@@ -74,7 +74,7 @@ describe('"did you mean" at every depth', () => {
     expect(fieldsAt(articleSchema, ["people", 3])).toEqual(["name", "honorific", "role", "institution", "country"]);
     expect(fieldsAt(articleSchema, ["quote"])).toEqual(["text", "by"]);
     expect(fieldsAt(daySchema, ["about", "facts", 0, "sources", 2])).toEqual(["title", "url"]);
-    expect(fieldsAt(thanksSchema, [7])).toEqual(["id", "mentor", "message", "name", "date"]);
+    expect(fieldsAt(thanksSchema, [7])).toEqual(["id", "mentor", "message", "name", "date", "lang"]);
     // Where there is no group of fields, there is nothing to suggest.
     expect(fieldsAt(articleSchema, ["title"])).toEqual([]);
     expect(fieldsAt(articleSchema, ["nowhere", "deeper"])).toEqual([]);
@@ -84,14 +84,14 @@ describe('"did you mean" at every depth', () => {
     const day = { about: { facts: [{ text: "A fact.", sources: [{ titel: "A source" }] }] } };
     const problems = checkWithSchema("_data/day.ts", day, daySchema).problems.map(formatProblem);
     expect(problems).toContain(
-      '_data/day.ts: about.facts[0].sources[0].titel: is not a known field (did you mean "title"?)',
+      '_data/day.ts: about.facts[0].sources[0].titel: expected a known field (did you mean "title"?), got "titel"',
     );
   });
 
   it("suggests the nearest key of a locale's group of words", () => {
     const problems = checkWithSchema("_data/locales/xx.ts", { thanks: { tittle: "Merci" } }, localeSchema).problems;
     expect(problems.map(formatProblem)).toContain(
-      '_data/locales/xx.ts: thanks.tittle: is not a known field (did you mean "title"?)',
+      '_data/locales/xx.ts: thanks.tittle: expected a known field (did you mean "title"?), got "tittle"',
     );
   });
 });

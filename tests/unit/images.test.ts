@@ -2,7 +2,13 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inspectSource, largestFallback, processImage, widthsFor } from "../../src/lib/graphics/image-files.ts";
+import {
+  inspectSource,
+  largestFallback,
+  processImage,
+  thumbnailOf,
+  widthsFor,
+} from "../../src/lib/graphics/image-files.ts";
 import { projectRoot, temporaryDir } from "../helpers/project.ts";
 
 let dir: string;
@@ -126,6 +132,40 @@ describe("processImage", () => {
     const again = await processImage(source, { outputDir, cacheDir });
     expect(cached()).toEqual(before);
     for (const variant of again.variants) expect(statSync(join(outputDir, variant.url)).size).toBeGreaterThan(0);
+  });
+
+  it("makes a thumbnail of a photo and of a drawing: a small WebP cropped to the size, from the cache the second time", async () => {
+    const cacheDir = join(dir, "cache");
+    const size = { width: 128, height: 96 };
+    const outputDir = await temporaryDir("imd-images-out-");
+    // The photo's variants are in the cache (the first test made them); the drawing is 16:9, drawn small.
+    const photoImage = await processImage(join(dir, "photo.jpg"), { outputDir, cacheDir });
+    const drawing = join(dir, "drawing.svg");
+    writeFileSync(
+      drawing,
+      '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="18"><circle cx="16" cy="9" r="6" fill="#e9a23b"/></svg>',
+    );
+    const drawingImage = {
+      ...photoImage,
+      source: { file: drawing, key: "0123456789drawing", name: "drawing", width: 32, height: 18, isVector: true },
+    };
+    for (const image of [photoImage, drawingImage]) {
+      const thumbnail = await thumbnailOf(image, size, { outputDir, cacheDir });
+      expect(thumbnail).toEqual({
+        format: "webp",
+        ...size,
+        url: `/img/${image.source.name}-${image.source.key.slice(0, 10)}-128x96.webp`,
+      });
+      const file = join(outputDir, thumbnail.url);
+      const { format, width, height } = await sharp(file).metadata();
+      expect({ format, width, height }, image.source.name).toEqual({ format: "webp", ...size });
+      // At the size it is shown, a thumbnail is a few kilobytes, not a column's picture.
+      expect(statSync(file).size, image.source.name).toBeLessThan(8 * 1024);
+      const cached = () => statSync(join(cacheDir, `${image.source.key}-128x96.webp`)).mtimeMs;
+      const before = cached();
+      await thumbnailOf(image, size, { outputDir: await temporaryDir("imd-images-out-"), cacheDir });
+      expect(cached()).toBe(before);
+    }
   });
 
   it("makes byte-identical files on every run, so that builds are reproducible", async () => {

@@ -1,11 +1,15 @@
+import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   entryModule,
   inDocumentLanguage,
   pageLanguage,
   pathGlobs,
+  removeUnloadedSearchFiles,
   searchablePages,
 } from "../../src/lib/publishing/search-index-files.ts";
+import { temporaryDir } from "../helpers/project.ts";
 
 const page = (outputPath: string, searchable = true, title = '<h1 data-pagefind-meta="title">A title</h1>') => ({
   outputPath,
@@ -119,5 +123,50 @@ describe("entryModule", () => {
   it("gives the dialog no filters' data to fetch, and the search page all of it", () => {
     expect(entryModule("dialog", languages, script)).toContain("filters: async () => ({})");
     expect(entryModule("search-page", languages, script)).not.toContain("filters:");
+  });
+});
+
+describe("removeUnloadedSearchFiles", () => {
+  it("keeps what a search loads and the interface the site loads, and removes the rest of Pagefind's files", async () => {
+    const siteDir = await temporaryDir("imd-pagefind-bundle-");
+    const entry = { languages: { en: { hash: "en_1a", wasm: "en" }, ja: { hash: "ja_2b", wasm: null } } };
+    const loaded = [
+      "pagefind.js",
+      "pagefind-worker.js",
+      "pagefind-entry.json",
+      "pagefind.en_1a.pf_meta",
+      "pagefind.ja_2b.pf_meta",
+      "wasm.en.pagefind",
+      "wasm.unknown.pagefind",
+      "pagefind-component-ui.js",
+      "pagefind-component-ui.css",
+      "index/en_3c.pf_index",
+      "filter/en_4d.pf_filter",
+      "fragment/en_5e.pf_fragment",
+      "dialog/pagefind.js",
+      "search-page/pagefind.js",
+    ];
+    const unloaded = [
+      "pagefind-ui.js",
+      "pagefind-ui.css",
+      "pagefind-modular-ui.js",
+      "pagefind-modular-ui.css",
+      "pagefind-highlight.js",
+      "wasm.de.pagefind",
+      "playground/index.html",
+    ];
+    for (const file of [...loaded, ...unloaded]) {
+      const path = join(siteDir, "pagefind", file);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file === "pagefind-entry.json" ? JSON.stringify(entry) : file);
+    }
+    expect(await removeUnloadedSearchFiles(siteDir)).toEqual([...unloaded.map((file) => file.split("/")[0])].sort());
+    const left = await readdir(join(siteDir, "pagefind"), { recursive: true, withFileTypes: true });
+    expect(
+      left
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name).slice(join(siteDir, "pagefind/").length))
+        .sort(),
+    ).toEqual([...loaded].sort());
   });
 });

@@ -26,7 +26,14 @@ import {
   cardWebFonts,
   publishedFontFiles,
 } from "../../src/lib/graphics/text/card-web-fonts.ts";
-import { cardColoursOf, cardWordsFor, harfBuzzMeasure, thanksCardSvg } from "../../src/lib/graphics/thanks-cards.ts";
+import {
+  cardColoursOf,
+  cardWordsFor,
+  harfBuzzMeasure,
+  thanksCardSvg,
+  thanksSharedCard,
+} from "../../src/lib/graphics/thanks-cards.ts";
+import { cardLanguagesFor, thanksCardWords } from "../../src/lib/words/card-languages.ts";
 import { projectRoot } from "../helpers/project.ts";
 
 const words = cardWordsFor(en.thanks.card, { name: "International Mentoring Day", date: "17 January" });
@@ -145,6 +152,57 @@ describe("the thank-you card's layout", () => {
     expect(cardLayout({ mentor: "1", message: "2027!" }, "teal", "square", words, colours, measure).direction).toBe(
       "ltr",
     );
+  });
+
+  it("draws an Arabic thanks in its language's words, right to left throughout; its text alternative stays the site's", async () => {
+    const languages = cardLanguagesFor(
+      en.thanks.card,
+      "en-GB",
+      { name: "Test Day", date: { month: 1, day: 17 } },
+      {
+        ar: { greeting: "شكرًا جزيلًا", from: "من {name}", day: "يوم الاختبار" },
+        he: { greeting: "תודה רבה", from: "מאת {name}", day: "יום הבדיקה" },
+      },
+    );
+    const thanks = { id: "t1", mentor: "ليلى الحسيني", message: "شكرًا لأنك آمنت بي.", name: "أحمد 2" };
+    const arabic = thanksCardWords(thanks, languages);
+    const { svg, layout } = thanksCardSvg(thanks, "teal", "landscape", arabic, colours, markSvg(design.palette.mark));
+    const lines = texts(layout);
+    const greeting = lines[0];
+    const footer = lines.at(-1);
+    expect(visible(greeting?.text ?? "")).toBe("شكرًا جزيلًا");
+    expect(lines.map((line) => visible(line.text))).toContain("من أحمد 2");
+    expect(visible(footer?.text ?? "")).toMatch(/^يوم الاختبار · /);
+    // Every line, the card's own words too, runs right to left against the right margin.
+    const right = layout.textBox.x + layout.textBox.width;
+    for (const line of lines) {
+      expect(line.direction).toBe("rtl");
+      expect(line.x + line.width).toBeCloseTo(right, 3);
+    }
+    // Drawn: the greeting's ink is on the right, where the English one would start on the left.
+    const { data, info } = await sharp(Buffer.from(svg)).raw().toBuffer({ resolveWithObject: true });
+    const teal = Number.parseInt(colours.teal.slice(1), 16);
+    const inkColumns = (top: number, bottom: number) => {
+      const columns: number[] = [];
+      for (let y = top; y < bottom; y++) {
+        for (let x = 0; x < info.width; x++) {
+          const offset = (y * info.width + x) * info.channels;
+          const rgb = ((data[offset] ?? 0) << 16) | ((data[offset + 1] ?? 0) << 8) | (data[offset + 2] ?? 0);
+          if (rgb !== teal) columns.push(x);
+        }
+      }
+      return { left: Math.min(...columns), right: Math.max(...columns) };
+    };
+    const greetingInk = inkColumns((greeting?.y ?? 0) - (greeting?.size ?? 0) * 0.6, greeting?.y ?? 0);
+    expect(greetingInk.right).toBeGreaterThan(right - 8);
+    expect(greetingInk.left).toBeGreaterThan(info.width / 2);
+    // The card speaks Arabic; its text alternative speaks to the page's reader, in the site's language.
+    expect(thanksSharedCard(thanks, arabic).alt).toBe(
+      "A thank-you card for ليلى الحسيني. “شكرًا لأنك آمنت بي.” From أحمد 2.",
+    );
+    // A Hebrew thanks gets the Hebrew words, a Latin one the site's.
+    expect(thanksCardWords({ mentor: "רחל", message: "תודה" }, languages).greeting).toBe("תודה רבה");
+    expect(thanksCardWords({ mentor: "Ama", message: "Gracias" }, languages).greeting).toBe("Thank you");
   });
 
   it("wraps Chinese between characters, never before a full stop, and keeps typed line breaks", () => {

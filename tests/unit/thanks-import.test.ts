@@ -63,6 +63,32 @@ describe("planThanksImport", () => {
     expect(thanksImportSummary(plan)[0]).toBe("Imported 2 thanks for the wall (_data/thanks.json).");
   });
 
+  it("carries the language a sender chose for the card; the check decides what a language is", () => {
+    const plan = planThanksImport({
+      submissions: [
+        thanksSubmission({ n: 1, message: "Merci.", extra: { lang: "fr" } }),
+        thanksSubmission({ n: 2, message: "شكرًا.", extra: { lang: "" } }),
+        thanksSubmission({ n: 3, extra: { lang: "zh-Hant-TW" } }),
+        thanksSubmission({ n: 4, extra: { lang: "<script>" } }),
+        thanksSubmission({ n: 5, extra: { lang: "klingon!" } }),
+      ],
+      existing: [],
+      reviewed: new Map(),
+    });
+    expect(plan.thanks?.map((thanks) => [thanks.id, thanks.lang])).toEqual([
+      [thanksId(1), "fr"],
+      // "As the message": no language of its own.
+      [thanksId(2), undefined],
+      [thanksId(3), "zh-Hant-TW"],
+    ]);
+    expect(plan.thanks?.[1]).not.toHaveProperty("lang");
+    expect(thanksSchema.safeParse(plan.thanks).success).toBe(true);
+    expect(plan.skipped.map(({ id, problem }) => [id, problem])).toEqual([
+      [thanksId(4), 'lang: expected a language tag like ar, zh-Hans or pt-BR, got "<script>"'],
+      [thanksId(5), 'lang: expected a language tag like ar, zh-Hans or pt-BR, got "klingon!"'],
+    ]);
+  });
+
   it("fills the wall up to the 10000 thanks it may have; the rest stay at Netlify, in one line", () => {
     const existing = Array.from({ length: 9998 }, (_, index) => ({
       id: `t${index}`,

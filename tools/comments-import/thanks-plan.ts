@@ -83,6 +83,8 @@ export function planThanksImport({
       continue;
     }
     const name = submissionField(data, "name");
+    // The language the sender chose for the card ("" for the message's own): kept as sent, the check decides.
+    const lang = submissionField(data, "lang");
     const candidate = {
       id,
       mentor: submissionField(data, "mentor"),
@@ -91,6 +93,7 @@ export function planThanksImport({
       // The name is optional: one of spaces or invisible characters alone is none.
       ...(typeof name === "string" && !isBlank(name) ? { name } : {}),
       date: submission.created_at,
+      ...(lang === undefined || lang === "" ? {} : { lang }),
     };
     // The check's own, on a wall of this one thanks: its fields, and its card's characters.
     const problems = thanksFileProblems(thanksFile, [candidate], rules).map((found) =>

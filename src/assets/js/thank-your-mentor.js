@@ -18,7 +18,11 @@ if (form && layoutModule) void start(form, layoutModule.href);
 async function start(form, moduleUrl) {
   // The layout module is published under a fingerprinted name, which the page's <link> knows.
   const card = /** @type {typeof import("./shared/thanks-card.js")} */ (await import(moduleUrl));
-  const words = JSON.parse(form.dataset.cardWords ?? "{}");
+  /** The card's words in each language it may speak, the site's first (src/lib/words/card-languages.ts). */
+  const languages =
+    /** @type {{ site: string, words: Record<string, import("./shared/thanks-card.js").CardWords> }} */ (
+      JSON.parse(form.dataset.cardLanguages ?? "{}")
+    );
   const palette = JSON.parse(form.dataset.palette ?? "{}");
   const status = JSON.parse(form.dataset.status ?? "{}");
   const preview = /** @type {HTMLElement} */ (form.querySelector(".thanks-preview"));
@@ -35,6 +39,15 @@ async function start(form, moduleUrl) {
 
   /** @returns {import("./shared/thanks-card.js").CardText} */
   const typed = () => ({ mentor: field("mentor").value, message: field("message").value, name: field("name").value });
+  /** The words of the card being made: in the language chosen, or the one its words say (card-language.js). */
+  const cardWords = () => {
+    const lang = field("lang")?.value || undefined;
+    const tag = card.cardLanguage({ ...typed(), lang }, Object.keys(languages.words), languages.site);
+    return (
+      languages.words[tag] ??
+      /** @type {import("./shared/thanks-card.js").CardWords} */ (languages.words[languages.site])
+    );
+  };
   const chosenDesign = () =>
     /** @type {CardDesign} */ (
       /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="design"]:checked'))?.value ?? "teal"
@@ -52,7 +65,7 @@ async function start(form, moduleUrl) {
       context.direction = card.paragraphDirection(paragraph);
       return context.measureText(text).width;
     };
-    const layout = card.cardLayout(typed(), chosenDesign(), format, words, palette, measure);
+    const layout = card.cardLayout(typed(), chosenDesign(), format, cardWords(), palette, measure);
     target.width = layout.width;
     target.height = layout.height;
     draw(context, layout, mark, card.canvasFont);
@@ -74,7 +87,7 @@ async function start(form, moduleUrl) {
       queued = false;
       const layout = drawOn(canvas, "square");
       // The text alternative says what the card shows: a message it shortened ends in "…" there too.
-      canvas.setAttribute("aria-label", card.hasWords(typed()) ? card.cardAlt(layout.shown, words) : emptyLabel);
+      canvas.setAttribute("aria-label", card.hasWords(typed()) ? card.cardAlt(layout.shown, cardWords()) : emptyLabel);
       const left = card.messageMaxLength - Array.from(field("message").value).length;
       count.textContent = card.fillIn(form.dataset.charactersLeft ?? "", { count: String(left) });
       if (layout.shortened) say(status.shortened);

@@ -18,7 +18,7 @@ import {
   thanksFile,
 } from "./contribution-surface.ts";
 import { checkEvents, checkProgrammes, type ListingContext } from "./listing-check.ts";
-import { daySchema, imageSchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
+import { cardWordsSchema, daySchema, imageSchema, siteSchema, toolkitSchema, topicsSchema } from "./schemas.ts";
 import { svgProblems } from "./svg-check.ts";
 
 /** What checking a listing's place needs: the countries' codes and shapes (Natural Earth 1:50m). */
@@ -34,7 +34,25 @@ const dataFiles = {
   "day.ts": daySchema,
   "topics.ts": topicsSchema,
   "toolkit.ts": toolkitSchema,
+  "cardWords.ts": cardWordsSchema,
 } as const;
+
+/** The thank-you cards' own words in other languages: each drawn in the card typefaces (bold greeting and footer). */
+function cardWordsTypefaceProblems(file: string, value: unknown): Problem[] {
+  if (!value || typeof value !== "object") return [];
+  const drawn: [string, 400 | 700][] = [
+    ["greeting", 700],
+    ["from", 400],
+    ["day", 700],
+  ];
+  return Object.entries(value).flatMap(([tag, words]) =>
+    drawn.flatMap(([field, weight]) => {
+      const text = entryField(words, field);
+      const message = typeof text === "string" ? cardTextProblem(text, weight) : undefined;
+      return message === undefined ? [] : [{ file, field: `${tag}.${field}`, message }];
+    }),
+  );
+}
 
 /** Everything in the contribution surface's folders, sub-folders included, seen without following links. */
 export async function surfaceEntries(root: string): Promise<SurfaceEntry[]> {
@@ -132,6 +150,7 @@ export async function checkProjectContent(
       siteName = site.name;
       problems.push(...(await localeProblems(root, site.language)));
     }
+    if (name === "cardWords.ts") problems.push(...cardWordsTypefaceProblems(file, value));
     // The day's picture is decoded whatever else is wrong with day.ts: every problem at once.
     const daySrc =
       name === "day.ts" ? imageSchema.shape.src.safeParse(entryField(entryField(value, "image"), "src")) : undefined;

@@ -260,13 +260,49 @@ export const thanksSchema = z
       message: text("a message", messageMaxLength),
       name: text("a name", nameMaxLength).optional(),
       date: commentDate,
+      /** The language of the card's own words, when the sender chose one (src/assets/js/shared/card-language.js). */
+      lang: languageTag.optional(),
     }),
   )
   .max(10_000, {
     error: (issue) => `expected at most 10000 thanks, got ${(issue.input as unknown[]).length}`,
   });
 
+/** Words with exactly the placeholders `names` in them (`{name}`), each once, as `fillIn` fills them. */
+const phraseWith = (field: string, max: number, names: readonly string[]) =>
+  text(field, max).refine(
+    (value) => {
+      const found = [...value.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1]).sort();
+      return found.join() === [...names].sort().join() && !/[{}]/.test(value.replace(/\{\w+\}/g, ""));
+    },
+    {
+      error: (issue) =>
+        `expected ${field} with ${names.length ? `${names.map((name) => `{${name}}`).join(" and ")} once and ` : ""}no other {…} in it, got ${describeValue(issue.input)}`,
+    },
+  );
+
+/**
+ * The thank-you cards' own words in languages other than the site's (_data/cardWords.ts), by
+ * language tag as Intl writes it: the greeting, the sender's line and the day's name, each in that
+ * language (the footer's date is Intl's; the text alternatives stay in the site's language).
+ */
+export const cardWordsSchema = z.record(
+  z.string().refine((tag) => canonicalLanguageTag(tag) === tag, {
+    error: (issue) =>
+      `expected a language tag as Intl writes it, like ar, he or zh-Hans, got ${describeValue(issue.input)}`,
+  }),
+  z.strictObject({
+    greeting: phraseWith("the greeting (Thank you)", 40, []),
+    from: phraseWith("the sender's line (From {name})", 60, ["name"]),
+    day: text("the day's name", 80),
+  }),
+  // A key's own message, where zod would say "Invalid key in record".
+  { error: (issue) => (issue.code === "invalid_key" ? issue.issues[0]?.message : undefined) },
+);
+
 export type Day = z.input<typeof daySchema>;
+/** The card words of _data/cardWords.ts. */
+export type CardWordsByLanguage = z.input<typeof cardWordsSchema>;
 export type Site = z.input<typeof siteSchema>;
 export type Topics = z.input<typeof topicsSchema>;
 export type Toolkit = z.input<typeof toolkitSchema>;

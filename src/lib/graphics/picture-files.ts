@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { decodedImagePath, isContainedImagePath } from "../content/check.ts";
-import { imageCacheDir, largestFallback, type ProcessedImage, processImage } from "./image-files.ts";
-import { getAttribute, pictureHtml, replaceImages } from "./picture.ts";
+import { imageCacheDir, largestFallback, type ProcessedImage, processImage, thumbnailOf } from "./image-files.ts";
+import { getAttribute, isSearchImage, pictureHtml, replaceImages, withSearchThumbnail } from "./picture.ts";
 
 // The pictures of one build (writes their renditions into the site's folder, through the image
 // cache): each picture of static/images/ that a page, a feed or JSON-LD shows is made once, and
@@ -26,13 +26,16 @@ export interface PictureSettings {
   prefix: string;
   /** The `sizes` of a picture whose template gives none (the design tokens' `sizes.mainColumn`). */
   defaultSizes: () => string;
+  /** The pixels of a search result's thumbnail (the design tokens' `layout.thumbnail`, for screens of 2 pixels a CSS pixel). */
+  thumbnail: () => { width: number; height: number };
 }
 
 /** The pictures of the builds of one site; `start` begins a build (the project's and the output's folders). */
-export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
+export function picturesOfBuild({ prefix, defaultSizes, thumbnail }: PictureSettings) {
   let directories = { input: ".", output: "_site" };
   // One picture shown on many pages is made (or read from the cache) once per build.
   const pictures = new Map<string, Promise<ProcessedImage>>();
+  const thumbnails = new Map<string, Promise<string>>();
   // From the first picture started to the last one finished: they are made while pages render.
   let span = { first: 0, last: 0 };
   const withPrefix = (path: string) => prefix.slice(0, -1) + path;
@@ -56,6 +59,19 @@ export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
     return making;
   };
 
+  /** The site path of the thumbnail of the picture at `sitePath`, made once a build. */
+  const searchThumbnail = (sitePath: string) => {
+    let making = thumbnails.get(sitePath);
+    if (!making) {
+      making = picture(sitePath).then(async (image) => {
+        const cacheDir = imageCacheDir(directories.input);
+        return (await thumbnailOf(image, thumbnail(), { outputDir: directories.output, cacheDir })).url;
+      });
+      thumbnails.set(sitePath, making);
+    }
+    return making;
+  };
+
   const withPictures = (html: string, where: string, srcPrefix = "/") =>
     replaceImages(html, async (attributes, index) => {
       const src = getAttribute(attributes, "src") ?? "";
@@ -63,7 +79,11 @@ export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
       const sitePath = src.slice(srcPrefix.length - 1);
       try {
         const image = await picture(sitePath);
-        return pictureHtml(attributes, image, index, withPrefix, defaultSizes());
+        // Search shows the picture at a thumbnail's size: it is given one of that size.
+        const shown = isSearchImage(attributes)
+          ? withSearchThumbnail(attributes, withPrefix(await searchThumbnail(sitePath)))
+          : attributes;
+        return pictureHtml(shown, image, index, withPrefix, defaultSizes());
       } catch (error) {
         throw new Error(`${where}: image ${sitePath}: could not be made into a picture: ${(error as Error).message}`);
       }
@@ -74,6 +94,7 @@ export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
     start(folders: { input: string; output: string }): void {
       directories = folders;
       pictures.clear();
+      thumbnails.clear();
       span = { first: 0, last: 0 };
     },
     /** How many pictures this build made, and in how many seconds. */

@@ -65,6 +65,8 @@ export interface Layout {
   breakpoints: { twoColumns: number; wideHeader: number };
   /** The hero's two columns above the two-column breakpoint, as fractions (`1fr 1.2fr`). */
   hero: { text: number; image: number };
+  /** A search result's picture, in rem: shown that size (`--thumbnail-width`, `--thumbnail-height`) and made for it (`thumbnailPixels`). */
+  thumbnail: { width: number; height: number };
 }
 
 /** The `sizes` of the pictures the templates show, made from the layout. */
@@ -111,6 +113,8 @@ export function tokensCss({ palette, type, layout }: Pick<Design, "palette" | "t
     ["space", `clamp(${rem(layout.space.min)}, ${layout.space.fluid}, ${rem(layout.space.max)})`],
     ["radius", rem(layout.radius)],
     ["hero-columns", `${layout.hero.text}fr ${layout.hero.image}fr`],
+    ["thumbnail-width", rem(layout.thumbnail.width)],
+    ["thumbnail-height", rem(layout.thumbnail.height)],
   ];
   return (
     "/* Made from _data/design.ts by the build: the tokens are written there, once. */\n" +
@@ -175,6 +179,15 @@ export function heroSizes(layout: Layout): string {
     `(min-width: ${rem(layout.breakpoints.twoColumns)}) ${Math.ceil(share * 100)}vw`,
     screenLessPadding(layout),
   ].join(", ");
+}
+
+/**
+ * The pixels of a thumbnail made for `layout.thumbnail`: at the browser's default 16 px a rem, on a
+ * screen of two pixels a CSS pixel (most phones'; sharp enough on three, small on one).
+ */
+export function thumbnailPixels(layout: Pick<Layout, "thumbnail">): { width: number; height: number } {
+  const pixels = (rems: number) => Math.round(rems * 16 * 2);
+  return { width: pixels(layout.thumbnail.width), height: pixels(layout.thumbnail.height) };
 }
 
 export function pictureSizes(layout: Layout): PictureSizes {

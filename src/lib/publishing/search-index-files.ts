@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import * as pagefind from "pagefind";
 
@@ -142,4 +142,47 @@ export async function writeSearchIndex(
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * The files of Pagefind's interface that the site loads: its Component UI, which the search page
+ * (src/pages/search.njk) and the header's dialog (src/assets/js/search-launcher.js) load.
+ */
+export const loadedInterfaceFiles = ["pagefind-component-ui.js", "pagefind-component-ui.css"] as const;
+
+/**
+ * Removes from Pagefind's bundle, `<siteDir>/pagefind/`, every file that no page loads: Pagefind
+ * writes all of its interfaces (the Default UI, the Modular UI, the highlighter: some 200 KB) and
+ * the WebAssembly of languages the index may not have. Kept are what a search fetches (pagefind.js,
+ * its worker, the entry, each language's metadata and WebAssembly as the entry names them, and the
+ * index, filter and fragment folders), the entries written above (dialog/, search-page/) and
+ * `interfaceFiles`. Run after the index is written. Gives the names removed.
+ */
+export async function removeUnloadedSearchFiles(
+  siteDir: string,
+  interfaceFiles: readonly string[] = loadedInterfaceFiles,
+): Promise<string[]> {
+  const bundleDir = join(siteDir, "pagefind");
+  const entry = JSON.parse(await readFile(join(bundleDir, "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { hash: string; wasm: string | null }>;
+  };
+  const loaded = new Set([
+    "pagefind.js",
+    "pagefind-worker.js",
+    "pagefind-entry.json",
+    "index",
+    "filter",
+    "fragment",
+    "dialog",
+    "search-page",
+    ...interfaceFiles,
+    // Pagefind loads the WebAssembly "unknown" for a language it has no stemmer for.
+    ...Object.values(entry.languages).flatMap(({ hash, wasm }) => [
+      `pagefind.${hash}.pf_meta`,
+      `wasm.${wasm ?? "unknown"}.pagefind`,
+    ]),
+  ]);
+  const unloaded = (await readdir(bundleDir)).filter((name) => !loaded.has(name)).sort();
+  await Promise.all(unloaded.map((name) => rm(join(bundleDir, name), { recursive: true, force: true })));
+  return unloaded;
 }

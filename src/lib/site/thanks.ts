@@ -9,6 +9,8 @@ export interface PublicThanks {
   mentor: string;
   message: string;
   name?: string;
+  /** The language its sender chose for the card's own words, if they chose one. */
+  lang?: string;
   date: Date;
   /** For `<time datetime>`: the day as stored (`2027-01-18`), or the moment in UTC. */
   dateTime: string;
@@ -17,7 +19,7 @@ export interface PublicThanks {
 /** The wall: approved thanks, newest first (thanks of the same moment in file order). */
 export function wallOfThanks(stored: readonly StoredThanks[] | undefined): PublicThanks[] {
   return (Array.isArray(stored) ? stored : [])
-    .map(({ id, mentor, message, name, date }, index) => {
+    .map(({ id, mentor, message, name, lang, date }, index) => {
       // As the content check read them: no bidi control or invisible character to spoof a page with.
       const sender = name === undefined ? "" : plainText(name);
       return {
@@ -26,6 +28,7 @@ export function wallOfThanks(stored: readonly StoredThanks[] | undefined): Publi
           mentor: plainText(mentor),
           message: plainText(message),
           ...(isBlank(sender) ? {} : { name: sender }),
+          ...(lang === undefined ? {} : { lang }),
           ...sentAt(date),
         },
         index,

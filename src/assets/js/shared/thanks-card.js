@@ -3,7 +3,7 @@
 // (thank-your-mentor.js) and the build draws the very same layout as SVG outlines
 // (src/lib/graphics/thanks-cards.ts): each gives `measure` (canvas measureText there, HarfBuzz here),
 // so that both wrap and shrink the words alike. Pure: no DOM, no fonts, no words of its own
-// (the words come in as `CardWords`, from the locale, _data/locales/<language>.ts). Lines break
+// (the words come in as `CardWords`, in the card's language: card-language.js). Lines break
 // where every card of the site breaks them (line-breaks.js).
 
 import { cardSizes } from "./card-sizes.js";
@@ -12,6 +12,7 @@ import { fillIn } from "./placeholders.js";
 import { firstStrongDirection, paragraphDirection } from "./text-direction.js";
 
 // The card maker (thank-your-mentor.js) imports this module alone: what it uses of the others is passed on.
+export { cardLanguage } from "./card-language.js";
 export { fillIn, paragraphDirection };
 
 /** @typedef {import("./line-breaks.js").Piece} Piece */
