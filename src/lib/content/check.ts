@@ -285,6 +285,8 @@ export function checkArticle(
 /** The pictures a Markdown body shows, with the file's line each is on. */
 export function bodyPictures(body: string, bodyLine: number): { src: string; line: number }[] {
   const pictures: { src: string; line: number }[] = [];
+  // Markdown writes every picture "![…", inline or by reference: a body without one has none to parse for.
+  if (!body.includes("![")) return pictures;
   for (const token of markdownForChecks.parse(body, {})) {
     for (const child of token.children ?? []) {
       if (child.type === "image") {
