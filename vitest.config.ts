@@ -14,6 +14,8 @@ export default defineConfig({
           setupFiles: ["tests/helpers/remove-temporary-folders.ts"],
           // Encoding AVIF and drawing cards is real work: on a busy 2-core machine it outlasts 5 s.
           testTimeout: 30_000,
+          // Some files set up with a build of Eleventy's configuration (the plugins table): as long.
+          hookTimeout: 30_000,
         },
       },
       {

@@ -13,9 +13,11 @@ const layout: Layout = {
   wide: 72,
   space: { min: 1, fluid: "3vw", max: 2 },
   radius: 0.75,
-  breakpoints: { twoColumns: 48 },
+  breakpoints: { twoColumns: 48, wideHeader: 64 },
   hero: { text: 1, image: 1.2 },
   storyHeight: 32,
+  // 64 by 48 pixels, the size Pagefind shows a result's picture at.
+  thumbnail: { width: 4, height: 3 },
 };
 
 const design: Design = {

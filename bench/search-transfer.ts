@@ -1,5 +1,6 @@
-// What one Pagefind search transfers, file by file and by kind, for Pagefind's API alone and
-// for the header's dialog (Pagefind's Component UI).
+// What one Pagefind search transfers, file by file and by kind, for Pagefind's API alone, for
+// the header's dialog (Pagefind's Component UI) and for the search page (/search/?q=…, which
+// also shows each result's thumbnail).
 //
 // The bytes are counted where they leave the server (the response bodies, brotli-compressed
 // as a CDN sends text; headers excluded). Chromium's own count (request.sizes()) gives 0 for
@@ -28,6 +29,8 @@ const categories: [name: string, pattern: RegExp][] = [
   ["filters", /\/pagefind\/filter\/[^/]+\.pf_filter$/],
   ["fragments", /\/pagefind\/fragment\/[^/]+\.pf_fragment$/],
   ["Component UI", /\/pagefind\/pagefind-component-ui\.(js|css)$/],
+  ["thumbnails", /^\/img\/[^/]+$/],
+  ["page", /^\/search\/$|^\/assets\//],
 ];
 export const categoryNames = [...categories.map(([name]) => name), "other"];
 
@@ -85,20 +88,26 @@ async function countingServer(siteDir: string) {
 
 /**
  * The bytes of one search for `query` from /about/ in a fresh browser context (nothing cached):
- * through Pagefind's API, through the header's dialog, and, for what a search costs once
- * Pagefind is loaded, the API's next search in the same page, for `nextQuery`.
+ * through Pagefind's API, through the header's dialog, on the search page as a phone shows it
+ * (`/search/?q=…` at 390×844: the page, Pagefind, the results in view and their thumbnails), and,
+ * for what a search costs once Pagefind is loaded, the API's next search in the same page, for `nextQuery`.
  */
 export async function searchTransfer(
   siteDir: string,
   query: string,
   nextQuery: string,
-): Promise<{ api: Transfer; dialog: Transfer; next: Transfer }> {
+): Promise<{ api: Transfer; dialog: Transfer; page: Transfer; next: Transfer }> {
   const site = await countingServer(siteDir);
   const browser = await launchChromium();
   /** Runs `steps` in a fresh page of /about/, each step's bytes apart. */
-  const measure = async (...steps: ((page: Page) => Promise<void>)[]): Promise<Transfer[]> => {
-    const context = await browser.newContext();
+  const measure = async (
+    options: { viewport?: { width: number; height: number } },
+    ...steps: ((page: Page) => Promise<void>)[]
+  ): Promise<Transfer[]> => {
+    const context = await browser.newContext(options);
     const page = await context.newPage();
+    // Bytes, not times, are measured: on a busy machine, waiting longer changes none of them.
+    page.setDefaultTimeout(120_000);
     await page.goto(`${site.origin}/about/`, { waitUntil: "networkidle" });
     site.take();
     const transfers: Transfer[] = [];
@@ -119,15 +128,21 @@ export async function searchTransfer(
       await Promise.all(results.slice(0, 5).map((result) => result.data()));
     }, word);
   try {
-    const [api, next] = (await measure(apiSearch(query), apiSearch(nextQuery))) as [Transfer, Transfer];
+    const [api, next] = (await measure({}, apiSearch(query), apiSearch(nextQuery))) as [Transfer, Transfer];
     // The header's dialog (Pagefind's Component UI), as a visitor uses it.
-    const [dialog] = (await measure(async (page) => {
+    const [dialog] = (await measure({}, async (page) => {
       await page.keyboard.press("/");
       await page.locator("pagefind-modal input:focus").waitFor();
       await page.keyboard.type(query);
       await page.locator("pagefind-modal .pf-result-link").first().waitFor();
     })) as [Transfer];
-    return { api, dialog, next };
+    // The search page on a phone, as the header's form opens it: everything the visit fetches
+    // once /about/ is loaded (its stylesheet is cached), the results in view and their pictures.
+    const [searchPage] = (await measure({ viewport: { width: 390, height: 844 } }, async (page) => {
+      await page.goto(`${site.origin}/search/?q=${encodeURIComponent(query)}`);
+      await page.locator(".search-page .pf-result-link").first().waitFor();
+    })) as [Transfer];
+    return { api, dialog, page: searchPage, next };
   } finally {
     await browser.close();
     await site.close();

@@ -7,6 +7,7 @@ const en: Locale = {
   skipLink: "Skip to content",
   navigation: {
     label: "Main",
+    search: "Search",
     pages: {
       home: "Home",
       articles: "Articles",

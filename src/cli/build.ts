@@ -12,11 +12,16 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
+import { enableCompileCache } from "node:module";
 import { constants } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import Eleventy from "@11ty/eleventy";
-import { commandOptions } from "./arguments.ts";
+import { compileCacheDir } from "../lib/build/compile-cache.ts";
+
+// Before anything else is loaded: Eleventy, the config and the plugins are then compiled once, not every build.
+enableCompileCache(compileCacheDir(process.cwd()));
+const { default: Eleventy } = await import("@11ty/eleventy");
+const { commandOptions } = await import("./arguments.ts");
 
 const options = commandOptions({ output: { type: "string" } });
 

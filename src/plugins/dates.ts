@@ -7,6 +7,7 @@ import {
   formatLongDate,
   isObservedOn,
   isoDate,
+  longestWait,
   nextOccurrence,
 } from "../lib/words/dates.ts";
 import type { SiteLocaleHolder } from "./locale.ts";
@@ -20,6 +21,17 @@ export default function dates(
   eleventyConfig.addFilter("isoDate", isoDate);
   eleventyConfig.addFilter("annualDate", (date: AnnualDate) => formatAnnualDate(date, locale.language()));
   eleventyConfig.addFilter("longDate", (date: DateTime) => formatLongDate(date, locale.language()));
-  eleventyConfig.addFilter("nextOccurrence", (date: AnnualDate) => nextOccurrence(date, now));
+  // Every page's header says when the day is next: it is worked out once (a DateTime never changes).
+  const next = new Map<string, DateTime>();
+  eleventyConfig.addFilter("nextOccurrence", (date: AnnualDate) => {
+    const key = `${date.month}/${date.day}`;
+    let occurrence = next.get(key);
+    if (!occurrence) {
+      occurrence = nextOccurrence(date, now);
+      next.set(key, occurrence);
+    }
+    return occurrence;
+  });
   eleventyConfig.addFilter("isToday", (date: AnnualDate) => isObservedOn(date, now));
+  eleventyConfig.addFilter("longestWait", longestWait);
 }

@@ -1,5 +1,6 @@
 import type { EleventyConfig } from "@11ty/eleventy";
 import { type BuildPictures, picturesOfBuild } from "../lib/graphics/picture-files.ts";
+import { thumbnailPixels } from "../lib/publishing/design-tokens.ts";
 import { normalisedPrefix } from "../lib/publishing/urls.ts";
 import type { SiteDesignHolder } from "./design.ts";
 
@@ -15,6 +16,7 @@ export function buildPictures(eleventyConfig: EleventyConfig, design: SiteDesign
   const pictures = picturesOfBuild({
     prefix: normalisedPrefix(eleventyConfig.pathPrefix),
     defaultSizes: () => design.tokens().sizes.mainColumn,
+    thumbnail: () => thumbnailPixels(design.tokens().layout),
   });
   eleventyConfig.on("eleventy.before", ({ directories }) => pictures.start(directories));
   eleventyConfig.on("eleventy.after", () => {
@@ -28,7 +30,8 @@ export function buildPictures(eleventyConfig: EleventyConfig, design: SiteDesign
 /**
  * Pictures from static/images/ become <picture>s of AVIF, WebP and JPEG or PNG at widths that
  * fit the layout; only what was made of them is published. A picture whose template gives no
- * `sizes` spans the main column (the design tokens' `sizes.mainColumn`).
+ * `sizes` spans the main column (the design tokens' `sizes.mainColumn`). A picture that search
+ * shows (`data-pagefind-meta="image[src]"`) gets a thumbnail at the size search shows it.
  */
 export default function images(eleventyConfig: EleventyConfig, { design }: { design: SiteDesignHolder }): void {
   const pictures = buildPictures(eleventyConfig, design);

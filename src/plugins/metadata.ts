@@ -9,7 +9,7 @@ import {
   jsonLdScript,
   structuredDataFor,
 } from "../lib/publishing/structured-data.ts";
-import { absoluteUrl } from "../lib/publishing/urls.ts";
+import { absoluteUrl, currentLink } from "../lib/publishing/urls.ts";
 import type { EventListing } from "../lib/site/events.ts";
 import { nextOccurrence } from "../lib/words/dates.ts";
 import type { SiteDesignHolder } from "./design.ts";
@@ -36,6 +36,8 @@ export default function metadata(
   eleventyConfig.addFilter("fullUrl", (path: string, siteUrl: string) =>
     absoluteUrl(path, siteUrl, eleventyConfig.pathPrefix),
   );
+  // The navigation's aria-current: what assistive technology says of each link, the current page or its section.
+  eleventyConfig.addFilter("currentLink", currentLink);
   // Its date filters (dateToRfc3339) for the Atom feed.
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addFilter("feedUpdated", (articles: CollectionItem<Article>[]) =>

@@ -13,6 +13,10 @@ import { htmlFiles, readPage } from "../helpers/site.ts";
 const firstRenderBudget = 14 * 1024;
 // Everything `/` loads on a phone, pictures and fonts included.
 const homePageBudget = 250 * 1024;
+// What each result of a search adds on /search/: its fragment (its words and metadata, as Pagefind
+// compressed them) and its thumbnail. A picture at a column's size was 20 KB a result by itself.
+const searchResultBudget = 4 * 1024;
+const thumbnailBudget = 4 * 1024;
 
 const siteDir = inject("siteDir");
 
@@ -94,6 +98,46 @@ describe("what / loads on a phone", () => {
     expect(total).toBeLessThanOrEqual(homePageBudget);
     // Pagefind's interface and index wait until someone starts to search.
     expect(requested.filter((path) => path.startsWith("/pagefind/"))).toEqual([]);
+    await close();
+  });
+});
+
+describe("one search on /search/, on a phone", () => {
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let site: Awaited<ReturnType<typeof serveSite>>;
+
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir, { compress: true })]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("costs at most 4 KB a result shown (its fragment and thumbnail), each thumbnail at most 4 KB", async () => {
+    const { page, problems, close } = await watchedPage(browser, { viewport: { width: 390, height: 844 } });
+    const responses: { path: string; bytes: number }[] = [];
+    page.on("requestfinished", async (request) => {
+      const { responseBodySize } = await request.sizes();
+      responses.push({ path: new URL(request.url()).pathname, bytes: responseBodySize });
+    });
+    await page.goto(`${site.origin}/search/?q=mentoring`);
+    await page.locator(".search-page .pf-result-link").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(problems.failedRequests).toEqual([]);
+    const shown = await page.locator(".search-page li.pf-result:not(:has(.pf-skeleton))").count();
+    const fragments = responses.filter(({ path }) => path.startsWith("/pagefind/fragment/"));
+    const thumbnails = responses.filter(({ path }) => path.startsWith("/img/"));
+    const sum = (list: { bytes: number }[]) => list.reduce((total, { bytes }) => total + bytes, 0);
+    console.log(
+      `/search/?q=mentoring at 390×844: ${responses.length} files, ${sum(responses)} B as sent; ` +
+        `${shown} results shown: fragments ${sum(fragments)} B in ${fragments.length}, thumbnails ${sum(thumbnails)} B in ${thumbnails.length}`,
+    );
+    expect(shown).toBeGreaterThan(3);
+    expect(thumbnails.length).toBeGreaterThan(1);
+    for (const { path, bytes } of thumbnails) expect(bytes, path).toBeLessThanOrEqual(thumbnailBudget);
+    expect((sum(fragments) + sum(thumbnails)) / shown).toBeLessThanOrEqual(searchResultBudget);
     await close();
   });
 });

@@ -43,7 +43,7 @@ async function resultTitle(page: Page, scope: string, word: string, url: string)
   return link.evaluate((anchor) => {
     const title = anchor.closest(".pf-result-title");
     const result = anchor.closest(".pf-result");
-    const excerpt = result?.querySelector(".pf-result-excerpt[lang], .pf-result-excerpt [lang]");
+    const excerpt = result?.querySelector(".search-result__excerpt[lang], .search-result__excerpt [lang]");
     return {
       text: anchor.textContent?.trim() ?? "",
       lang: title?.getAttribute("lang") ?? null,

@@ -97,6 +97,96 @@ describe("the search page", () => {
   });
 });
 
+/**
+ * The words found (<mark>) in the excerpts of `scope` that a visitor cannot see: cut off by the
+ * excerpt's edge. Gives how many were looked at too, so that a test of none cannot pass.
+ */
+async function hiddenMatches(page: Page, scope: string): Promise<{ looked: number; hidden: string[] }> {
+  return page.evaluate((scope) => {
+    const marks = [...document.querySelectorAll(`${scope} .pf-result mark`)];
+    const hidden = marks.filter((mark) => {
+      const excerpt = mark.closest("p");
+      if (!excerpt) return true;
+      const box = excerpt.getBoundingClientRect();
+      const word = mark.getBoundingClientRect();
+      const clipped = excerpt.scrollWidth > excerpt.clientWidth + 1 || excerpt.scrollHeight > excerpt.clientHeight + 1;
+      return clipped || word.left < box.left - 1 || word.right > box.right + 1 || word.bottom > box.bottom + 1;
+    });
+    return {
+      looked: marks.length,
+      hidden: hidden.map((mark) => `${mark.textContent} in "${mark.closest("p")?.textContent?.trim()}"`),
+    };
+  }, scope);
+}
+
+describe("the search page on a phone", () => {
+  it.each([
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ])("shows one search box at $width px", async (viewport) => {
+    const { page, close } = await watchedPage(chromium.browser, { viewport });
+    await page.goto(`${chromium.site.origin}/search/?q=mentoring`);
+    await resultUrls(page);
+    const boxes = await page
+      .locator("input:not([type=hidden])")
+      .evaluateAll((inputs) => inputs.filter((input) => input.checkVisibility()).map((input) => input.outerHTML));
+    expect(boxes).toHaveLength(1);
+    expect(await page.locator(".search-page pagefind-input input").isVisible()).toBe(true);
+    await close();
+  });
+
+  it("shows the word found in every excerpt at 390 px, the date on a line of its own", async () => {
+    const { page, close } = await watchedPage(chromium.browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(`${chromium.site.origin}/search/?q=mentoring`);
+    await resultUrls(page);
+    const { looked, hidden } = await hiddenMatches(page, ".search-page");
+    expect(looked).toBeGreaterThan(3);
+    expect(hidden).toEqual([]);
+    const dates = page.locator(".search-page .pf-result time");
+    expect(await dates.count()).toBeGreaterThan(0);
+    expect(await dates.evaluateAll((times) => times.filter((time) => time.closest(".search-result__excerpt")))).toEqual(
+      [],
+    );
+    await close();
+  });
+
+  it("shows the word found in every excerpt of the header's dialog at 390 px", async () => {
+    const { page, close } = await watchedPage(chromium.browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(`${chromium.site.origin}/about/`);
+    await page.keyboard.press("/");
+    await page.locator("pagefind-modal input:focus").waitFor();
+    await page.keyboard.type("mentoring");
+    await page.locator("pagefind-modal .pf-result mark").first().waitFor();
+    const { looked, hidden } = await hiddenMatches(page, "pagefind-modal");
+    expect(looked).toBeGreaterThan(3);
+    expect(hidden).toEqual([]);
+    await close();
+  });
+
+  it("shows each result's picture as the thumbnail made for it, twice its size in pixels", async () => {
+    const { page, close } = await watchedPage(chromium.browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(`${chromium.site.origin}/search/?q=mentoring`);
+    await resultUrls(page);
+    const images = page.locator(".search-page .pf-result-image");
+    await expect
+      .poll(() => images.evaluateAll((all) => all.every((image) => (image as HTMLImageElement).complete)))
+      .toBe(true);
+    const shown = await images.evaluateAll((all) =>
+      all.map((image) => {
+        const { naturalWidth, naturalHeight, width, height, currentSrc } = image as HTMLImageElement;
+        return {
+          natural: [naturalWidth, naturalHeight],
+          shown: [width * 2, height * 2],
+          webp: currentSrc.endsWith(".webp"),
+        };
+      }),
+    );
+    expect(shown.length).toBeGreaterThan(1);
+    for (const image of shown) expect(image).toEqual({ natural: image.shown, shown: image.shown, webp: true });
+    await close();
+  });
+});
+
 describe("search with the keyboard", () => {
   it('opens with "/", reaches a result with the arrows, opens it with Enter', async () => {
     const { page, problems, close } = await watchedPage(chromium.browser);
@@ -111,6 +201,18 @@ describe("search with the keyboard", () => {
     await page.waitForURL(/\/articles\/surgtime-telemedicine-mentoring\/$/);
     expect(problems.cspViolations).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('goes to the search page\'s own box with "/", and opens no dialog beside it', async () => {
+    const { page, close } = await watchedPage(chromium.browser);
+    await page.goto(`${chromium.site.origin}/search/`);
+    const box = page.locator(".search-page pagefind-input input");
+    await box.waitFor();
+    await page.locator("h1").click();
+    await page.keyboard.press("/");
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await page.locator("pagefind-modal").count()).toBe(0);
     await close();
   });
 

@@ -244,7 +244,7 @@ describe("a comments file the content check refuses", () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.split("\n").filter((line) => line.startsWith("_data/comments/"));
     expect(lines.sort()).toEqual([
-      "_data/comments/home.json: [0].email: is not a known field",
+      '_data/comments/home.json: [0].email: expected a known field, got "email"',
       '_data/comments/home.json: [1].replyTo: expected the id of a comment on this page, got "elsewhere"',
       '_data/comments/home.json: [2].id: expected an id no other comment on this page has, got "a1", the id of [0]',
     ]);

@@ -23,6 +23,8 @@ const corpus = (name: string) => readFileSync(join(projectRoot, "tests/fixtures/
 const withField = (field: string, value: string) =>
   article.replace(new RegExp(`^${field}: .*$`, "m"), `${field}: ${value}`);
 const withBody = (body: string) => `${article.trimEnd()}\n\n${body}\n`;
+/** The line of the file that `withBody`'s body starts on (after the fixture article and one empty line). */
+const bodyLine = article.trimEnd().split("\n").length + 2;
 const failure = (error: unknown) => error as { code: number; stdout: string; stderr: string };
 
 /** The problem lines of a run's output, as a contributor reads them: `file: field: message`. */
@@ -101,7 +103,7 @@ const cases: Case[] = [
       "articles/encoded.md": withBody("![A picture](/images/%2e%2e/%2e%2e/outside.png)"),
     },
     problems: [
-      'articles/encoded.md: body (line 23): expected a picture from static/images/, written /images/…, got "/images/../../outside.png"',
+      `articles/encoded.md: body (line ${bodyLine}): expected a picture from static/images/, written /images/…, got "/images/../../outside.png"`,
     ],
   },
   {
@@ -155,8 +157,8 @@ const cases: Case[] = [
       "articles/pictures.md": withBody("![A pixel](https://tracker.example/p.png)\n\n![A chart](/images/chart.png)"),
     },
     problems: [
-      'articles/pictures.md: body (line 23): expected a picture from static/images/, written /images/…, got "https://tracker.example/p.png"',
-      "articles/pictures.md: body (line 25): expected a file at static/images/chart.png, found none",
+      `articles/pictures.md: body (line ${bodyLine}): expected a picture from static/images/, written /images/…, got "https://tracker.example/p.png"`,
+      `articles/pictures.md: body (line ${bodyLine + 2}): expected a file at static/images/chart.png, found none`,
     ],
   },
   {

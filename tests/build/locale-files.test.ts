@@ -22,7 +22,7 @@ describe("the locale files of a project", () => {
     expect(lines).toContain(
       '_data/site.ts: language: expected a language with a locale file (_data/locales/fr-FR.ts or _data/locales/fr.ts), got "fr-FR", which has none (there are: de.ts, en.ts)',
     );
-    expect(lines).toContain("_data/locales/de.ts: navigation: is required but missing");
+    expect(lines).toContain("_data/locales/de.ts: navigation: expected a group of fields, got nothing");
     expect(lines.filter((line) => line.startsWith("_data/locales/en.ts"))).toEqual([]);
     // The build stops on the same line, before it writes anything.
     const build = await buildSite({ projectDir: dir, outputDir: join(dir, "_site") }).then(

@@ -98,7 +98,8 @@ describe("a contributor's photo and a draft's picture, in a real build", () => {
       }
     }
     const renditions = files.filter((file) => file.startsWith("img/"));
-    expect(renditions.filter((file) => file.startsWith("img/phone-photo-"))).toHaveLength(9);
+    // 3 widths × AVIF, WebP and JPEG, and the thumbnail that search shows of the article's picture.
+    expect(renditions.filter((file) => file.startsWith("img/phone-photo-"))).toHaveLength(10);
     for (const file of renditions) {
       const metadata = await sharp(join(siteDir, file)).metadata();
       expect([metadata.exif, metadata.xmp, metadata.iptc, metadata.orientation], file).toEqual([

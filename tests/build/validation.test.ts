@@ -31,7 +31,7 @@ describe("a project with invalid content", () => {
     );
     expect(result?.code).toBe(1);
     for (const name of corpus) expect(result?.stderr).toContain(`articles/${name}: `);
-    expect(result?.stderr).toContain("_data/comments/home.json: [0].text: is required but missing");
+    expect(result?.stderr).toContain("_data/comments/home.json: [0].text: expected the comment as text, got nothing");
     expect(result?.stderr).not.toMatch(/^\s+at /m);
     expect(readdirSync(outputDir)).toEqual(["index.html"]);
     expect(readFileSync(join(outputDir, "index.html"), "utf8")).toBe("the previous build");

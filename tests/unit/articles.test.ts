@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findByUrl, newestFirst } from "../../src/lib/site/articles.ts";
+import { findByUrl, isArticlePath, newestFirst } from "../../src/lib/site/articles.ts";
 
 const article = (slug: string, date: string) => ({
   url: `/articles/${slug}/`,
@@ -20,6 +20,26 @@ describe("newestFirst", () => {
     }));
     expect(newestFirst(list, "de-DE").map((a) => a.data.title)).toEqual(["apfel", "Apfel", "Äpfel", "Zebra"]);
     expect(newestFirst(list, "sv-SE").map((a) => a.data.title)).toEqual(["apfel", "Apfel", "Zebra", "Äpfel"]);
+  });
+});
+
+describe("isArticlePath", () => {
+  it("is a Markdown file of articles/, as Eleventy names it, with or without ./", () => {
+    expect(isArticlePath("./articles/mentoring-in-stem.md")).toBe(true);
+    expect(isArticlePath("articles/mentoring-in-stem.md")).toBe(true);
+  });
+
+  it("is not a file of a folder inside articles/, another kind of file, a hidden file or a page elsewhere", () => {
+    for (const path of [
+      "./articles/drafts/a.md",
+      "./articles/articles.11tydata.json",
+      "./articles/.hidden.md",
+      "./events/a.md",
+      "./src/pages/articles.njk",
+      "./my-articles/a.md",
+    ]) {
+      expect(isArticlePath(path), path).toBe(false);
+    }
   });
 });
 

@@ -171,7 +171,7 @@ describe("cardWordsSchema", () => {
         '_data/cardWords.ts: ja.from: expected the sender\'s line (From {name}) with {name} once and no other {…} in it, got "{mentor}より"',
         "_data/cardWords.ts: ja.day: expected at most 80 characters, got 81",
         '_data/cardWords.ts: ko.from: expected the sender\'s line (From {name}) with {name} once and no other {…} in it, got "{name} {name}"',
-        "_data/cardWords.ts: ko.colour: is not a known field",
+        '_data/cardWords.ts: ko.colour: expected a known field, got "colour"',
       ]),
     );
     expect(problems).toHaveLength(8);

@@ -149,7 +149,7 @@ describe("a comments file, as the content check reads it", () => {
 
   it("cannot hold an email address: the form's email field never reaches the site", () => {
     expect(problems([{ id: "a1", name: "Ama", email: "ama@example.org", date: "2027-01-17", text: "Hello" }])).toEqual([
-      `${file}: [0].email: is not a known field`,
+      `${file}: [0].email: expected a known field, got "email"`,
     ]);
   });
 
@@ -162,7 +162,7 @@ describe("a comments file, as the content check reads it", () => {
         { id: "text", name: "Cy", date: "2027-01-17", text: "Yes" },
       ]),
     ).toEqual([
-      `${file}: [0].id: is required but missing`,
+      `${file}: [0].id: expected text, got nothing`,
       `${file}: [1].id: expected an id of letters, digits, - or _, got "has space"`,
       `${file}: [1].website: expected an https:// address, got "http://ben.example"`,
     ]);

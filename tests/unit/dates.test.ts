@@ -7,6 +7,7 @@ import {
   formatLongDate,
   isObservedOn,
   isoDate,
+  longestWait,
   nextOccurrence,
 } from "../../src/lib/words/dates.ts";
 
@@ -44,6 +45,22 @@ describe("nextOccurrence", () => {
   it("finds 29 February only in a leap year", () => {
     expect(nextOccurrence({ month: 2, day: 29 }, utc("2025-03-01")).toISODate()).toBe("2028-02-29");
     expect(nextOccurrence({ month: 2, day: 29 }, utc("2028-02-29T18:00")).toISODate()).toBe("2028-02-29");
+  });
+});
+
+describe("longestWait", () => {
+  it("is the longest count to the next day from any day: never more than the countdown may show", () => {
+    // From the day after each occurrence in a 400-year cycle (every kind of year) to the next one.
+    for (const date of [mentoringDay, { month: 3, day: 1 }, { month: 12, day: 31 }, { month: 2, day: 29 }]) {
+      let longest = 0;
+      for (let year = 2000; year < 2400; year++) {
+        const day = DateTime.fromObject({ year, ...date }, { zone: "utc" });
+        if (!day.isValid) continue;
+        const after = day.plus({ days: 1 });
+        longest = Math.max(longest, nextOccurrence(date, after).diff(after, "days").days);
+      }
+      expect(longest, `${date.day}/${date.month}`).toBe(longestWait(date));
+    }
   });
 });
 

@@ -12,6 +12,7 @@ import {
   previewSizes,
   storySizes,
   stylesheetWithTokens,
+  thumbnailPixels,
   tokensCss,
 } from "../../src/lib/publishing/design-tokens.ts";
 
@@ -36,9 +37,10 @@ const layout: Layout = {
   wide: 60,
   space: { min: 0.75, fluid: "4vw", max: 1.5 },
   radius: 0.5,
-  breakpoints: { twoColumns: 50 },
+  breakpoints: { twoColumns: 50, wideHeader: 70 },
   hero: { text: 1, image: 1 },
   storyHeight: 24,
+  thumbnail: { width: 5, height: 2.5 },
 };
 
 const tokens: Omit<Design, "sizes"> = {
@@ -86,6 +88,8 @@ describe("tokensCss", () => {
     expect(root).toContain("  --radius: 0.5rem;\n");
     expect(root).toContain("  --hero-columns: 1fr 1fr;\n");
     expect(root).toContain("  --story-height: 24rem;\n");
+    expect(root).toContain("  --thumbnail-width: 5rem;\n");
+    expect(root).toContain("  --thumbnail-height: 2.5rem;\n");
   });
 
   it("puts the dark scheme in its media query, every colour of it, and print's few in print", () => {
@@ -132,7 +136,7 @@ describe("stylesheetWithTokens", () => {
 
   it("refuses a breakpoint the tokens do not have, naming those they do", () => {
     expect(() => stylesheetWithTokens(tokens, "@media (--tablet) { a { b: c; } }")).toThrow(
-      "Stylesheet: @media (--tablet) is not a breakpoint of _data/design.ts (it has --two-columns)",
+      "Stylesheet: @media (--tablet) is not a breakpoint of _data/design.ts (it has --two-columns, --wide-header)",
     );
   });
 });
@@ -215,6 +219,13 @@ describe("the tokens are written once", () => {
     const wall = read("src/_includes/components/thanks.njk").match(/<img class="thanks-item__card"[^>]*>/)?.[0];
     expect(wall).toContain('sizes="{{ design.sizes.preview }}"');
     expect(stylesheet).toMatch(/\.toolkit-graphic__image--story \{\s*max-height: var\(--story-height\);/);
+  });
+
+  it("a search result's thumbnail is shown at the tokens' size and made at twice it in pixels", () => {
+    expect(stylesheet).toMatch(/--pf-image-width: var\(--thumbnail-width\);/);
+    expect(stylesheet).toMatch(/--pf-image-height: var\(--thumbnail-height\);/);
+    expect(thumbnailPixels(layout)).toEqual({ width: 160, height: 80 });
+    expect(thumbnailPixels(design.layout)).toEqual({ width: 128, height: 96 });
   });
 
   it("the mark (the favicon, icons and cards' corner) is drawn in the mark's colours alone", () => {

@@ -84,14 +84,14 @@ describe('"did you mean" at every depth', () => {
     const day = { about: { facts: [{ text: "A fact.", sources: [{ titel: "A source" }] }] } };
     const problems = checkWithSchema("_data/day.ts", day, daySchema).problems.map(formatProblem);
     expect(problems).toContain(
-      '_data/day.ts: about.facts[0].sources[0].titel: is not a known field (did you mean "title"?)',
+      '_data/day.ts: about.facts[0].sources[0].titel: expected a known field (did you mean "title"?), got "titel"',
     );
   });
 
   it("suggests the nearest key of a locale's group of words", () => {
     const problems = checkWithSchema("_data/locales/xx.ts", { thanks: { tittle: "Merci" } }, localeSchema).problems;
     expect(problems.map(formatProblem)).toContain(
-      '_data/locales/xx.ts: thanks.tittle: is not a known field (did you mean "title"?)',
+      '_data/locales/xx.ts: thanks.tittle: expected a known field (did you mean "title"?), got "tittle"',
     );
   });
 });

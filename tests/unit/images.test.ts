@@ -6,6 +6,7 @@ import {
   inspectSource,
   largestFallback,
   processImage,
+  thumbnailOf,
   widthsFor,
   writeRenditions,
 } from "../../src/lib/graphics/image-files.ts";
@@ -161,6 +162,40 @@ describe("processImage", () => {
     expect(written.equals(readFileSync(join(pipelineDir, webp.url)))).toBe(true);
     // Nothing was encoded again.
     expect(readdirSync(cacheDir).sort()).toEqual(cachedFiles);
+  });
+
+  it("makes a thumbnail of a photo and of a drawing: a small WebP cropped to the size, from the cache the second time", async () => {
+    const cacheDir = join(dir, "cache");
+    const size = { width: 128, height: 96 };
+    const outputDir = await temporaryDir("imd-images-out-");
+    // The photo's variants are in the cache (the first test made them); the drawing is 16:9, drawn small.
+    const photoImage = await processImage(join(dir, "photo.jpg"), { outputDir, cacheDir });
+    const drawing = join(dir, "drawing.svg");
+    writeFileSync(
+      drawing,
+      '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="18"><circle cx="16" cy="9" r="6" fill="#e9a23b"/></svg>',
+    );
+    const drawingImage = {
+      ...photoImage,
+      source: { file: drawing, key: "0123456789drawing", name: "drawing", width: 32, height: 18, isVector: true },
+    };
+    for (const image of [photoImage, drawingImage]) {
+      const thumbnail = await thumbnailOf(image, size, { outputDir, cacheDir });
+      expect(thumbnail).toEqual({
+        format: "webp",
+        ...size,
+        url: `/img/${image.source.name}-${image.source.key.slice(0, 10)}-128x96.webp`,
+      });
+      const file = join(outputDir, thumbnail.url);
+      const { format, width, height } = await sharp(file).metadata();
+      expect({ format, width, height }, image.source.name).toEqual({ format: "webp", ...size });
+      // At the size it is shown, a thumbnail is a few kilobytes, not a column's picture.
+      expect(statSync(file).size, image.source.name).toBeLessThan(8 * 1024);
+      const cached = () => statSync(join(cacheDir, `${image.source.key}-128x96.webp`)).mtimeMs;
+      const before = cached();
+      await thumbnailOf(image, size, { outputDir: await temporaryDir("imd-images-out-"), cacheDir });
+      expect(cached()).toBe(before);
+    }
   });
 
   it("makes byte-identical files on every run, so that builds are reproducible", async () => {

@@ -81,7 +81,7 @@ describe("the locale files", () => {
     const { skipLink: _, ...withoutSkip } = en;
     const spanish = await project("es", { es: `export default ${JSON.stringify(withoutSkip)};\n` });
     expect(await inNode("loadSiteLocale", spanish)).toEqual({
-      problems: ["_data/locales/es.ts: skipLink: is required but missing"],
+      problems: ["_data/locales/es.ts: skipLink: expected the words as text, got nothing"],
     });
   });
 

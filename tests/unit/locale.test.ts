@@ -78,10 +78,10 @@ describe("a locale file", () => {
     expect(
       problems({ ...withoutSkipLink, related: "", extra: "x", nextDate: { ...en.nextDate, inDays: { one: "x" } } }),
     ).toEqual([
-      "_data/locales/xx.ts: skipLink: is required but missing",
-      "_data/locales/xx.ts: nextDate.inDays.other: is required but missing",
+      "_data/locales/xx.ts: skipLink: expected the words as text, got nothing",
+      "_data/locales/xx.ts: nextDate.inDays.other: expected the words as text, got nothing",
       "_data/locales/xx.ts: related: expected the words as text, got an empty text",
-      "_data/locales/xx.ts: extra: is not a known field",
+      '_data/locales/xx.ts: extra: expected a known field, got "extra"',
     ]);
   });
 });

@@ -22,7 +22,11 @@ describe("picturesOfBuild", () => {
   });
 
   const build = (prefix = "/") => {
-    const pictures = picturesOfBuild({ prefix, defaultSizes: () => sizes });
+    const pictures = picturesOfBuild({
+      prefix,
+      defaultSizes: () => sizes,
+      thumbnail: () => ({ width: 128, height: 96 }),
+    });
     pictures.start({ input, output });
     return pictures;
   };
@@ -54,6 +58,21 @@ describe("picturesOfBuild", () => {
     expect(pictures.made().count).toBe(1);
     pictures.start({ input, output });
     expect(pictures.made().count).toBe(0);
+  });
+
+  it("gives search a thumbnail of the picture it shows, at the thumbnail's size, with the path prefix", async () => {
+    const html = await build("/day/").withPictures(
+      '<img src="/day/images/photo.jpg" alt="x" data-pagefind-meta="image[src], image_alt[alt]"><img src="/day/images/photo.jpg" alt="y">',
+      "articles/a.md",
+      "/day/",
+    );
+    const metas = [...html.matchAll(/data-pagefind-meta="([^"]*)"/g)].map((match) => match[1]);
+    expect(metas).toEqual([
+      expect.stringMatching(/^image_alt\[alt\], image:\/day\/img\/photo-[0-9a-f]{10}-128x96\.webp$/),
+    ]);
+    const thumbnail = join(output, (metas[0] ?? "").replace(/^.*image:\/day/, ""));
+    const { format, width, height } = await sharp(thumbnail).metadata();
+    expect({ format, width, height }).toEqual({ format: "webp", width: 128, height: 96 });
   });
 
   it("names the one picture feeds and JSON-LD give: the largest JPEG", async () => {

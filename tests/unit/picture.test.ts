@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { ProcessedImage } from "../../src/lib/graphics/image-files.ts";
-import { loadingHints, parseAttributes, pictureHtml, replaceImages } from "../../src/lib/graphics/picture.ts";
+import type { ProcessedImage, ShownImage } from "../../src/lib/graphics/image-files.ts";
+import {
+  isSearchImage,
+  loadingHints,
+  parseAttributes,
+  pictureHtml,
+  replaceImages,
+  withSearchThumbnail,
+} from "../../src/lib/graphics/picture.ts";
 
 const image: ProcessedImage = {
   width: 1200,
@@ -14,6 +21,7 @@ const image: ProcessedImage = {
       url: `/img/a-0123456789-${width}.${format === "jpeg" ? "jpg" : format}`,
     })),
   ),
+  source: { file: "static/images/a.svg", key: "0123456789abcdef", name: "a", width: 1200, height: 675, isVector: true },
 };
 const same = (path: string) => path;
 /** The design tokens' sizes of a picture across the main column. */
@@ -48,6 +56,30 @@ describe("replaceImages", () => {
   it("does not take text that only looks like a tag, escaped in the page, for an image", async () => {
     const html = "<p>&lt;img src=x onerror=alert(1)&gt;</p>";
     expect(await replaceImages(html, async () => "replaced")).toBe(html);
+  });
+});
+
+describe("the picture search shows", () => {
+  const attributes = (meta: string) =>
+    parseAttributes(`<img src="/images/a.svg" alt="A" data-pagefind-meta="${meta}">`);
+
+  it("is the one whose src is a result's image in Pagefind's metadata", () => {
+    expect(isSearchImage(attributes("image[src], image_alt[alt]"))).toBe(true);
+    expect(isSearchImage(attributes("image_alt[alt],image[src]"))).toBe(true);
+    expect(isSearchImage(attributes("title"))).toBe(false);
+    expect(isSearchImage(attributes("image_alt[alt]"))).toBe(false);
+    expect(isSearchImage(parseAttributes('<img src="/images/a.svg" alt="A">'))).toBe(false);
+  });
+
+  it("is given to search as its thumbnail, after the other metadata", () => {
+    const meta = (given: string) =>
+      withSearchThumbnail(attributes(given), "/img/a-0123456789-128x96.webp").find(
+        ([name]) => name === "data-pagefind-meta",
+      )?.[1];
+    // Last: Pagefind reads a value given after a colon to the end of the attribute.
+    expect(meta("image[src], image_alt[alt]")).toBe("image_alt[alt], image:/img/a-0123456789-128x96.webp");
+    expect(meta("image_alt[alt],image[src]")).toBe("image_alt[alt], image:/img/a-0123456789-128x96.webp");
+    expect(meta("title")).toBe("title");
   });
 });
 
@@ -94,7 +126,7 @@ describe("pictureHtml", () => {
   });
 
   it("offers only the formats it has: a card drawn by the build comes as WebP, its PNG the fallback", () => {
-    const card: ProcessedImage = {
+    const card: ShownImage = {
       width: 1200,
       height: 630,
       fallback: "png",

@@ -36,7 +36,7 @@ const registered = (config: UserConfig): Map<string, Set<string>> =>
     ["transform", new Set(Object.keys(config.transforms))],
     ["preprocessor", new Set(Object.keys(config.preprocessors))],
   ]);
-const events = ["eleventy.before", "eleventy.after"];
+const events = ["eleventy.before", "eleventy.contentMap", "eleventy.after"];
 
 /** A plugin as the table names it: its file in src/plugins/ (`socialCards` is social-cards.ts), or eleventy.config.ts for Eleventy's own. */
 function pluginFile(name: string): string {

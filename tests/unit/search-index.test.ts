@@ -1,48 +1,124 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   entryModule,
   inDocumentLanguage,
   pageLanguage,
-  pathGlobs,
-  searchablePages,
+  pagePathOf,
+  removeUnloadedSearchFiles,
+  searchablePage,
+  searchIndexOfBuild,
 } from "../../src/lib/publishing/search-index-files.ts";
+import { temporaryDir } from "../helpers/project.ts";
 
-const page = (outputPath: string, searchable = true, title = '<h1 data-pagefind-meta="title">A title</h1>') => ({
-  outputPath,
-  content: searchable ? `<main data-pagefind-body="">${title}…</main>` : "<main>…</main>",
+describe("searchablePage", () => {
+  const body = (title = '<h1 data-pagefind-meta="title">A title</h1>') =>
+    `<!doctype html><html lang="en-GB"><body><main data-pagefind-body>${title}…</main></body></html>`;
+
+  it("is the page's HTML when search should find it: an HTML page with data-pagefind-body", () => {
+    expect(searchablePage("about/index.html", body())).toEqual({ path: "about/index.html", content: body() });
+  });
+
+  it("is nothing for a page without data-pagefind-body, or a file that is no HTML page", () => {
+    expect(searchablePage("articles/index.html", "<html><body><main>…</main></body></html>")).toBeUndefined();
+    expect(searchablePage("feed.xml", body())).toBeUndefined();
+  });
+
+  it("is in the language of its title when that is not the site's: its own index, its own word breaks", () => {
+    const chinese = body('<h1 data-pagefind-meta="title" lang="zh-Hans">导师</h1>');
+    expect(searchablePage("articles/zh/index.html", chinese)?.content).toBe(inDocumentLanguage(chinese, "zh-Hans"));
+    expect(searchablePage("articles/zh/index.html", chinese)?.content).toContain('<html lang="zh-Hans">');
+  });
 });
 
-describe("searchablePages", () => {
-  it("names the searchable HTML pages the build wrote, by their path in the site, in order", () => {
-    const pages = [
-      page("_site/articles/b/index.html"),
-      page("_site/index.html"),
-      page("_site/articles/index.html", false),
-      page("_site/feed.xml"),
-      page("_site/about/index.html"),
-    ];
-    expect(searchablePages("_site", pages)).toEqual([
-      { path: "about/index.html" },
-      { path: "articles/b/index.html" },
-      { path: "index.html" },
-    ]);
+describe("pagePathOf", () => {
+  it("is where Eleventy writes the page at an address, as Pagefind names it", () => {
+    expect(pagePathOf("/")).toBe("index.html");
+    expect(pagePathOf("/articles/a-b/")).toBe("articles/a-b/index.html");
+    expect(pagePathOf("/404.html")).toBe("404.html");
   });
 
-  it("takes the site folder however it is written", () => {
-    expect(searchablePages("/tmp/out/", [page("/tmp/out/a/index.html")])).toEqual([{ path: "a/index.html" }]);
-    expect(searchablePages("./_site", [page("_site/a/index.html")])).toEqual([{ path: "a/index.html" }]);
+  it("is nothing for a file that is no HTML page", () => {
+    expect(pagePathOf("/feed.xml")).toBeUndefined();
+    expect(pagePathOf("/events.ics")).toBeUndefined();
   });
+});
 
-  it("gives the language of a page whose title says one", () => {
-    const chinese = page(
-      "_site/articles/zh/index.html",
-      true,
-      '<h1 data-pagefind-meta="title" lang="zh-Hans">导师</h1>',
+describe("searchIndexOfBuild", () => {
+  const page = (title: string, words: string, lang?: string) =>
+    `<!doctype html><html lang="en-GB"><head><title>${title}</title></head><body><nav>Menu</nav><main data-pagefind-body><h1 data-pagefind-meta="title"${lang ? ` lang="${lang}"` : ""}>${title}</h1><p>${words}</p></main></body></html>`;
+  const pages: Record<string, string> = {
+    "/": page("Home", "Mentoring day, every year in January"),
+    "/about/": page("About", "Who runs the day and why mentoring matters"),
+    "/articles/first/": page("First", "A mentor in the laboratory changed a career"),
+    "/articles/second/": page("Second", "Scholarships and mentors in engineering"),
+    "/articles/zh/": page("导师", "导师和学生", "zh-Hans"),
+    "/articles/": '<!doctype html><html lang="en-GB"><body><main>A list, not searched</main></body></html>',
+    "/feed.xml": "<feed/>",
+  };
+
+  /** Every file of a folder with its bytes. */
+  const files = (dir: string): Record<string, string> =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => {
+          const path = relative(dir, join(entry.parentPath, entry.name));
+          return [path, readFileSync(join(dir, path)).toString("base64")];
+        })
+        .sort(([a = ""], [b = ""]) => (a < b ? -1 : 1)),
     );
-    expect(searchablePages("_site", [chinese, page("_site/index.html")])).toEqual([
-      { path: "articles/zh/index.html", language: "zh-Hans" },
-      { path: "index.html" },
-    ]);
+
+  /** Builds the index of `pages`, written in the order of `urls`, into a new site folder. */
+  async function build(index: ReturnType<typeof searchIndexOfBuild>, urls: string[]) {
+    const siteDir = await temporaryDir("imd-search-index-");
+    index.start(siteDir);
+    index.plan(Object.keys(pages));
+    for (const url of urls) {
+      const path = pagePathOf(url) ?? url.slice(1);
+      await index.add(join(siteDir, path), pages[url] ?? "");
+    }
+    const { pages: indexed } = await index.write("/assets/js/search-languages.0123456789.js");
+    return { siteDir, indexed };
+  }
+
+  it("gives the same index, byte for byte, whatever order the pages are written in", async () => {
+    const urls = Object.keys(pages);
+    const index = searchIndexOfBuild();
+    const inOrder = await build(index, urls);
+    // The same instance builds again, as each rebuild of npm start does.
+    const reversed = await build(index, [...urls].reverse());
+    expect(inOrder.indexed).toBe(5);
+    expect(reversed.indexed).toBe(5);
+    const bundle = files(join(inOrder.siteDir, "pagefind"));
+    expect(Object.keys(bundle).some((path) => path.endsWith(".pf_fragment"))).toBe(true);
+    expect(files(join(reversed.siteDir, "pagefind"))).toEqual(bundle);
+  });
+
+  it("indexes the searchable pages it was given, each language apart, with the entries that search them all", async () => {
+    const { siteDir } = await build(searchIndexOfBuild(), Object.keys(pages));
+    const entry = JSON.parse(readFileSync(join(siteDir, "pagefind/pagefind-entry.json"), "utf8"));
+    expect(Object.keys(entry.languages).sort()).toEqual(["en-gb", "zh-hans"]);
+    expect(entry.languages["en-gb"].page_count).toBe(4);
+    for (const kind of ["dialog", "search-page"]) {
+      expect(readFileSync(join(siteDir, "pagefind", kind, "pagefind.js"), "utf8")).toContain(
+        '"../../assets/js/search-languages.0123456789.js"',
+      );
+    }
+  });
+
+  it("takes a page that had no place planned, after the others", async () => {
+    const index = searchIndexOfBuild();
+    const siteDir = await temporaryDir("imd-search-index-");
+    index.start(siteDir);
+    index.plan(["/"]);
+    await index.add(join(siteDir, "index.html"), pages["/"] ?? "");
+    await index.add(join(siteDir, "late/index.html"), page("Late", "A page Eleventy did not announce"));
+    expect((await index.write("/assets/js/search-languages.js")).pages).toBe(2);
+    const entry = JSON.parse(readFileSync(join(siteDir, "pagefind/pagefind-entry.json"), "utf8"));
+    expect(entry.languages["en-gb"].page_count).toBe(2);
   });
 });
 
@@ -83,27 +159,6 @@ describe("inDocumentLanguage", () => {
   });
 });
 
-describe("pathGlobs", () => {
-  it("splits thousands of paths into globs Pagefind can parse, every path in one of them", () => {
-    const many = Array.from({ length: 4500 }, (_, i) => `articles/a${String(i).padStart(4, "0")}/index.html`);
-    const globs = pathGlobs(many);
-    expect(globs).toHaveLength(3);
-    expect(globs.flatMap((glob) => glob.slice(1, -1).split(","))).toEqual(many);
-    expect(pathGlobs(many.slice(0, 3), 2)).toEqual([
-      "{articles/a0000/index.html,articles/a0001/index.html}",
-      "{articles/a0002/index.html}",
-    ]);
-  });
-
-  it("gives no glob for no path", () => {
-    expect(pathGlobs([])).toEqual([]);
-  });
-
-  it("escapes the characters a glob would read as patterns", () => {
-    expect(pathGlobs(["a,b{c}[d]*?/index.html"])).toEqual(["{a\\,b\\{c\\}\\[d\\]\\*\\?/index.html}"]);
-  });
-});
-
 describe("entryModule", () => {
   const languages = { "en-gb": "wasm.en.pagefind", "zh-hans": null };
   const script = "/assets/js/search-languages.0123456789.js";
@@ -119,5 +174,50 @@ describe("entryModule", () => {
   it("gives the dialog no filters' data to fetch, and the search page all of it", () => {
     expect(entryModule("dialog", languages, script)).toContain("filters: async () => ({})");
     expect(entryModule("search-page", languages, script)).not.toContain("filters:");
+  });
+});
+
+describe("removeUnloadedSearchFiles", () => {
+  it("keeps what a search loads and the interface the site loads, and removes the rest of Pagefind's files", async () => {
+    const siteDir = await temporaryDir("imd-pagefind-bundle-");
+    const entry = { languages: { en: { hash: "en_1a", wasm: "en" }, ja: { hash: "ja_2b", wasm: null } } };
+    const loaded = [
+      "pagefind.js",
+      "pagefind-worker.js",
+      "pagefind-entry.json",
+      "pagefind.en_1a.pf_meta",
+      "pagefind.ja_2b.pf_meta",
+      "wasm.en.pagefind",
+      "wasm.unknown.pagefind",
+      "pagefind-component-ui.js",
+      "pagefind-component-ui.css",
+      "index/en_3c.pf_index",
+      "filter/en_4d.pf_filter",
+      "fragment/en_5e.pf_fragment",
+      "dialog/pagefind.js",
+      "search-page/pagefind.js",
+    ];
+    const unloaded = [
+      "pagefind-ui.js",
+      "pagefind-ui.css",
+      "pagefind-modular-ui.js",
+      "pagefind-modular-ui.css",
+      "pagefind-highlight.js",
+      "wasm.de.pagefind",
+      "playground/index.html",
+    ];
+    for (const file of [...loaded, ...unloaded]) {
+      const path = join(siteDir, "pagefind", file);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file === "pagefind-entry.json" ? JSON.stringify(entry) : file);
+    }
+    expect(await removeUnloadedSearchFiles(siteDir)).toEqual([...unloaded.map((file) => file.split("/")[0])].sort());
+    const left = await readdir(join(siteDir, "pagefind"), { recursive: true, withFileTypes: true });
+    expect(
+      left
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name).slice(join(siteDir, "pagefind/").length))
+        .sort(),
+    ).toEqual([...loaded].sort());
   });
 });

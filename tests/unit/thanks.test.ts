@@ -59,7 +59,7 @@ describe("the content check of _data/thanks.json", () => {
       "_data/thanks.json: [1].mentor: expected the mentor's name, got an empty value",
       "_data/thanks.json: [1].message: expected at most 280 characters, got 281",
       '_data/thanks.json: [1].date: expected a date like 2027-01-18 or 2027-01-18T09:30:00Z, got "17/01/2027"',
-      "_data/thanks.json: [1].email: is not a known field",
+      '_data/thanks.json: [1].email: expected a known field, got "email"',
       '_data/thanks.json: [2].id: expected an id no other thanks has, got "ok", the id of [0]',
       expect.stringMatching(
         /^_data\/thanks\.json: \[2\]\.message: expected characters the social card's typefaces .* got "😀" \(U\+1F600\)$/,

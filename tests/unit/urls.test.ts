@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { slugify } from "../../src/lib/content/slug.ts";
-import { absoluteUrl, siteUrlFromEnvironment } from "../../src/lib/publishing/urls.ts";
+import { absoluteUrl, currentLink, siteUrlFromEnvironment } from "../../src/lib/publishing/urls.ts";
 import { newestFirst } from "../../src/lib/site/articles.ts";
 
 describe("absoluteUrl", () => {
@@ -12,6 +12,23 @@ describe("absoluteUrl", () => {
   it("puts the path prefix between them", () => {
     expect(absoluteUrl("/articles/a/", "https://example.org", "/imd/")).toBe("https://example.org/imd/articles/a/");
     expect(absoluteUrl("/", "https://example.org", "imd")).toBe("https://example.org/imd/");
+  });
+});
+
+describe("currentLink", () => {
+  it("is the page on the page a link leads to, and true on the pages of its section", () => {
+    expect(currentLink("/articles/", "/articles/")).toBe("page");
+    expect(currentLink("/articles/", "/articles/storytelling/")).toBe("true");
+    expect(currentLink("/articles/", "/articles/page/2/")).toBe("true");
+    expect(currentLink("/thank-your-mentor/", "/thank-your-mentor/thanks/abc/")).toBe("true");
+    expect(currentLink("/", "/")).toBe("page");
+  });
+
+  it("is nothing elsewhere: home holds no section, and a longer name is not a section's page", () => {
+    expect(currentLink("/", "/articles/")).toBe("");
+    expect(currentLink("/events/", "/programmes/")).toBe("");
+    expect(currentLink("/thank-you/", "/thank-your-mentor/")).toBe("");
+    expect(currentLink("/articles/storytelling/", "/articles/")).toBe("");
   });
 });
 

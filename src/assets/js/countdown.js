@@ -3,6 +3,7 @@
 // away it is in the visitor's own time zone ("tomorrow", "in 52 days"), so the HTML never
 // carries a count of days that goes stale. Its words are the page's: the element carries them
 // (data-today, data-next, data-tomorrow, and data-in-days-<plural category> for each form of "in 52 days").
+// Nothing moves when it writes them: the page keeps room for the longest (components/next-date.njk).
 
 import { fillIn } from "./shared/placeholders.js";
 

@@ -1,7 +1,7 @@
 // @ts-check
-// The "/" key opens search in a dialog on any page. Pagefind's interface and index are
-// fetched only then, so pages that nobody searches from never load them. Esc closes the
-// dialog and the browser returns focus to where it was.
+// The "/" key opens search in a dialog on any page but the search page, where it goes to the
+// page's own box. Pagefind's interface and index are fetched only then, so pages that nobody
+// searches from never load them. Esc closes the dialog and the browser returns focus to where it was.
 
 const form = document.querySelector("form.site-search");
 
@@ -10,14 +10,15 @@ const pagefindBase = form instanceof HTMLFormElement ? new URL("../pagefind/", f
 
 /**
  * Pagefind's result, as its own template draws it, with the language of the article's words
- * (lang, dir: Pagefind metadata from the article's title) on the title and the excerpt. A data
- * block, never run.
+ * (lang, dir: Pagefind metadata from the article's title) on the title and the excerpt, and the
+ * site's excerpts, which wrap (Pagefind's keep to one line, where a phone cut off the word found).
+ * A data block, never run.
  */
 const resultTemplate = `<li class="pf-result">
   <div class="pf-result-card">
     <div class="pf-result-content">
       <p class="pf-result-title"{{#if meta.lang}} lang="{{ meta.lang }}"{{/if}}{{#if meta.dir}} dir="{{ meta.dir }}"{{/if}}><a class="pf-result-link" href="{{ meta.url | default(url) | safeUrl }}">{{ meta.title }}</a></p>
-      {{#if excerpt}}<p class="pf-result-excerpt"{{#if meta.lang}} lang="{{ meta.lang }}"{{/if}}{{#if meta.dir}} dir="{{ meta.dir }}"{{/if}}>{{+ excerpt +}}</p>{{/if}}
+      {{#if excerpt}}<p class="search-result__excerpt"{{#if meta.lang}} lang="{{ meta.lang }}"{{/if}}{{#if meta.dir}} dir="{{ meta.dir }}"{{/if}}>{{+ excerpt +}}</p>{{/if}}
     </div>
   </div>
   {{#if sub_results}}
@@ -25,7 +26,7 @@ const resultTemplate = `<li class="pf-result">
     {{#each sub_results as sub}}
     <li class="pf-heading-chip"{{#if meta.lang}} lang="{{ meta.lang }}"{{/if}}{{#if meta.dir}} dir="{{ meta.dir }}"{{/if}}>
       <a class="pf-heading-link" href="{{ sub.url | safeUrl }}">{{ sub.title }}</a>
-      <p class="pf-heading-excerpt">{{+ sub.excerpt +}}</p>
+      <p class="search-result__excerpt search-result__excerpt--heading">{{+ sub.excerpt +}}</p>
     </li>
     {{/each}}
   </ul>
@@ -97,5 +98,8 @@ function isTyping(target) {
 document.addEventListener("keydown", async (event) => {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
   event.preventDefault();
-  (await loadDialog()).open();
+  // The search page's box is the one search box there: "/" goes to it, and opens no dialog beside it.
+  const ownBox = document.querySelector(".search-page input");
+  if (ownBox instanceof HTMLInputElement) ownBox.focus();
+  else (await loadDialog()).open();
 });

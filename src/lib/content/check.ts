@@ -43,7 +43,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 /**
  * Validates `value` with `schema`; each issue becomes a problem naming the file and the field. A
  * field the schema does not know gets the nearest known field at its depth as a suggestion
- * (`people[0].nmae: is not a known field (did you mean "name"?)`).
+ * (`people[0].nmae: expected a known field (did you mean "name"?), got "nmae"`).
  */
 export function checkWithSchema<Schema extends z.ZodType>(
   file: string,
@@ -60,15 +60,41 @@ export function checkWithSchema<Schema extends z.ZodType>(
         return {
           file,
           field: fieldPath([...issue.path, key]),
-          message: `is not a known field${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`,
+          message: `expected a known field${suggestion ? ` (did you mean "${suggestion}"?)` : ""}, got ${describeValue(key)}`,
         };
       });
     }
-    const message =
-      issue.code === "invalid_type" && issue.input === undefined ? "is required but missing" : issue.message;
+    // A key of a record the schema refuses (a tag, a language): the key's own schema says why.
+    if (issue.code === "invalid_key")
+      return issue.issues.map((inner) => ({
+        file,
+        field: fieldPath(issue.path),
+        message: withGot(inner.message, issue.path.at(-1)),
+      }));
+    // A missing field: the field's own words when it has them ("expected a title …, got nothing").
+    const missing = issue.code === "invalid_type" && issue.input === undefined;
+    const message = missing
+      ? issue.message.startsWith("expected ")
+        ? withGot(issue.message, undefined)
+        : `expected ${expectedKind[issue.expected] ?? "a value"}, got nothing`
+      : issue.message;
     return [{ file, field: fieldPath(issue.path), message }];
   });
   return { problems };
+}
+
+/** What a missing field should have held, in a contributor's words, by zod's name for its type. */
+const expectedKind: Record<string, string> = {
+  object: "a group of fields",
+  array: "a list",
+  string: "text",
+  number: "a number",
+  boolean: "true or false",
+};
+
+/** A schema's "expected …" with what was there, when the schema's words do not say it. */
+function withGot(expected: string, got: unknown): string {
+  return expected.includes(", got ") ? expected : `${expected}, got ${describeValue(got)}`;
 }
 
 /** The definition zod keeps of a schema: the parts of it this module walks through. */
@@ -216,7 +242,9 @@ export function checkArticle(
       problems.push({
         file,
         field: `tags[${index}]`,
-        message: `"${tag}" is not a known tag${suggestion ? ` (did you mean "${suggestion}"?); the tags are listed in _data/topics.ts` : `; the tags are ${context.tags.join(", ")}`}`,
+        message: suggestion
+          ? `expected a tag of _data/topics.ts (did you mean "${suggestion}"?), got ${describeValue(tag)}`
+          : `expected one of the tags ${context.tags.join(", ")}, got ${describeValue(tag)}`,
       });
     }
   }
@@ -257,6 +285,8 @@ export function checkArticle(
 /** The pictures a Markdown body shows, with the file's line each is on. */
 export function bodyPictures(body: string, bodyLine: number): { src: string; line: number }[] {
   const pictures: { src: string; line: number }[] = [];
+  // Markdown writes every picture "![…", inline or by reference: a body without one has none to parse for.
+  if (!body.includes("![")) return pictures;
   for (const token of markdownForChecks.parse(body, {})) {
     for (const child of token.children ?? []) {
       if (child.type === "image") {

@@ -56,12 +56,31 @@ export interface ImageVariant {
   url: string;
 }
 
-export interface ProcessedImage {
+/** What a page shows of a picture: its renditions, and the one for a browser that takes neither AVIF nor WebP. */
+export interface ShownImage {
   /** The aspect ratio of the source, at the largest width made. */
   width: number;
   height: number;
   fallback: "jpeg" | "png";
   variants: ImageVariant[];
+}
+
+export interface ProcessedImage extends ShownImage {
+  /** What the variants were made from, for another rendition of it (`thumbnailOf`). */
+  source: SourcePicture;
+}
+
+/** A source picture as the cache knows it. */
+export interface SourcePicture {
+  file: string;
+  /** The cache key of its renditions: its bytes and the code that makes them. */
+  key: string;
+  /** Its file name, as its renditions' names begin. */
+  name: string;
+  /** Its size as shown (upright) and whether it is drawn (SVG): the density to draw it at. */
+  width: number;
+  height: number;
+  isVector: boolean;
 }
 
 /** What is wrong with a source picture, if anything, as a sentence that names the file. */
@@ -193,7 +212,8 @@ async function cachedRendition(
   cacheDir: string,
 ): Promise<string> {
   const cached = join(cacheDir, `${source.hash}-${width}.${extensionOf(format)}`);
-  if (!existsSync(cached)) await writeAtomically(cached, await encode(source.bytes, source.manifest, width, format));
+  if (!existsSync(cached))
+    await writeAtomically(cached, await encode(source.bytes, source.manifest, { width }, format));
   return cached;
 }
 
@@ -220,7 +240,34 @@ async function makeVariants(
   // Promise.all finishes in any order: sort, so that the HTML is the same on every build.
   variants.sort((a, b) => a.format.localeCompare(b.format) || a.width - b.width);
   const largest = Math.max(...widths);
-  return { width: largest, height: Math.round((largest * manifest.height) / manifest.width), fallback, variants };
+  const { width, height, isVector } = manifest;
+  return {
+    width: largest,
+    height: Math.round((largest * manifest.height) / manifest.width),
+    fallback,
+    variants,
+    source: { file: sourceFile, key: hash, name, width, height, isVector },
+  };
+}
+
+/**
+ * A small WebP of a picture, `size` pixels, cropped to fill them as `object-fit: cover` shows it
+ * (the middle kept): a search result's thumbnail, at its display size rather than a column's.
+ * Taken from the cache like the variants; its source is read only to encode it.
+ */
+export async function thumbnailOf(
+  image: ProcessedImage,
+  size: { width: number; height: number },
+  { outputDir, cacheDir }: PipelineOptions,
+): Promise<ImageVariant> {
+  const { file, key, name } = image.source;
+  const suffix = `${size.width}x${size.height}`;
+  const cached = join(cacheDir, `${key}-${suffix}.webp`);
+  if (!existsSync(cached))
+    await writeAtomically(cached, await encode(await readFile(file), image.source, size, "webp"));
+  const url = `/img/${name}-${key.slice(0, 10)}-${suffix}.webp`;
+  await linkOrCopy(cached, join(outputDir, url));
+  return { format: "webp", width: size.width, height: size.height, url };
 }
 
 /**
@@ -253,17 +300,19 @@ export function largestFallback(image: ProcessedImage): ImageVariant {
   return largest;
 }
 
+/** `bytes` as `format`, `box.width` wide; cropped to `box.height` too when given (the middle kept, as `object-fit: cover`). */
 function encode(
   bytes: Buffer,
-  source: { width: number; isVector: boolean },
-  width: number,
+  source: { width: number; height: number; isVector: boolean },
+  box: { width: number; height?: number },
   format: RasterFormat,
 ): Promise<Buffer> {
-  // An SVG is drawn at the density that gives the width wanted, never drawn small and scaled up.
-  const density = source.isVector ? Math.max(72, (72 * width) / source.width) : undefined;
+  // An SVG is drawn at the density that gives the size wanted, never drawn small and scaled up.
+  const scale = Math.max(box.width / source.width, box.height === undefined ? 0 : box.height / source.height);
+  const density = source.isVector ? Math.max(72, 72 * scale) : undefined;
   const image = sharp(bytes, { ...readOptions, ...(density ? { density } : {}) })
     .autoOrient()
-    .resize({ width });
+    .resize(box.height === undefined ? { width: box.width } : { ...box, fit: "cover", position: "centre" });
   switch (format) {
     case "avif":
       return image.avif(encoderOptions.avif).toBuffer();

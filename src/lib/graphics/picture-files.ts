@@ -1,7 +1,15 @@
 import { join } from "node:path";
 import { decodedImagePath, isContainedImagePath } from "../content/check.ts";
-import { imageCacheDir, largestFallback, type ProcessedImage, previewWidths, processImage } from "./image-files.ts";
-import { getAttribute, pictureHtml, replaceImages } from "./picture.ts";
+import {
+  imageCacheDir,
+  largestFallback,
+  type ProcessedImage,
+  previewWidths,
+  processImage,
+  type ShownImage,
+  thumbnailOf,
+} from "./image-files.ts";
+import { getAttribute, isSearchImage, pictureHtml, replaceImages, withSearchThumbnail } from "./picture.ts";
 
 // The pictures of one build (writes their renditions into the site's folder, through the image
 // cache): each picture of static/images/ that a page, a feed or JSON-LD shows is made once, and
@@ -27,7 +35,7 @@ export interface BuildPictures {
    */
   preview(sitePath: string): Promise<ProcessedImage>;
   /** Pages that show the file at `sitePath` show `image` instead: renditions whose addresses are known before they are written. */
-  show(sitePath: string, image: ProcessedImage): void;
+  show(sitePath: string, image: ShownImage): void;
 }
 
 export interface PictureSettings {
@@ -35,15 +43,18 @@ export interface PictureSettings {
   prefix: string;
   /** The `sizes` of a picture whose template gives none (the design tokens' `sizes.mainColumn`). */
   defaultSizes: () => string;
+  /** The pixels of a search result's thumbnail (the design tokens' `layout.thumbnail`, for screens of 2 pixels a CSS pixel). */
+  thumbnail: () => { width: number; height: number };
 }
 
 /** The pictures of the builds of one site; `start` begins a build (the project's and the output's folders). */
-export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
+export function picturesOfBuild({ prefix, defaultSizes, thumbnail }: PictureSettings) {
   let directories = { input: ".", output: "_site" };
   // One picture shown on many pages is made (or read from the cache) once per build.
   const pictures = new Map<string, Promise<ProcessedImage>>();
+  const thumbnails = new Map<string, Promise<string>>();
   // What the build drew, by its own site path: shown as these renditions, published as itself.
-  const drawn = new Map<string, Promise<ProcessedImage>>();
+  const drawn = new Map<string, Promise<ShownImage>>();
   // From the first picture started to the last one finished: they are made while pages render.
   let span = { first: 0, last: 0 };
   const withPrefix = (path: string) => prefix.slice(0, -1) + path;
@@ -67,6 +78,19 @@ export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
     return making;
   };
 
+  /** The site path of the thumbnail of the picture at `sitePath`, made once a build. */
+  const searchThumbnail = (sitePath: string) => {
+    let making = thumbnails.get(sitePath);
+    if (!making) {
+      making = picture(sitePath).then(async (image) => {
+        const cacheDir = imageCacheDir(directories.input);
+        return (await thumbnailOf(image, thumbnail(), { outputDir: directories.output, cacheDir })).url;
+      });
+      thumbnails.set(sitePath, making);
+    }
+    return making;
+  };
+
   const withPictures = (html: string, where: string, srcPrefix = "/") =>
     replaceImages(html, async (attributes, index) => {
       const src = getAttribute(attributes, "src") ?? "";
@@ -75,8 +99,13 @@ export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
       const drawing = drawn.get(sitePath);
       if (!drawing && !sitePath.startsWith("/images/")) return undefined;
       try {
-        const image = await (drawing ?? picture(sitePath));
-        return pictureHtml(attributes, image, index, withPrefix, defaultSizes());
+        if (drawing) return pictureHtml(attributes, await drawing, index, withPrefix, defaultSizes());
+        const image = await picture(sitePath);
+        // Search shows the picture at a thumbnail's size: it is given one of that size.
+        const shown = isSearchImage(attributes)
+          ? withSearchThumbnail(attributes, withPrefix(await searchThumbnail(sitePath)))
+          : attributes;
+        return pictureHtml(shown, image, index, withPrefix, defaultSizes());
       } catch (error) {
         throw new Error(`${where}: image ${sitePath}: could not be made into a picture: ${(error as Error).message}`);
       }
@@ -87,6 +116,7 @@ export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
     start(folders: { input: string; output: string }): void {
       directories = folders;
       pictures.clear();
+      thumbnails.clear();
       drawn.clear();
       span = { first: 0, last: 0 };
     },
@@ -104,7 +134,7 @@ export function picturesOfBuild({ prefix, defaultSizes }: PictureSettings) {
       drawn.set(sitePath, making);
       return making;
     },
-    show(sitePath: string, image: ProcessedImage): void {
+    show(sitePath: string, image: ShownImage): void {
       drawn.set(sitePath, Promise.resolve(image));
     },
   } satisfies BuildPictures & Record<string, unknown>;

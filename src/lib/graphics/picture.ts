@@ -1,4 +1,4 @@
-import type { ProcessedImage } from "./image-files.ts";
+import type { ShownImage } from "./image-files.ts";
 
 // Turns the plain <img> a template writes into a <picture> of the variants sharp made.
 // Attribute values are kept exactly as the template escaped them.
@@ -58,6 +58,33 @@ export function loadingHints(attributes: Attributes, index: number): Attributes 
   return index === 0 ? [["fetchpriority", "high"]] : [["loading", "lazy"]];
 }
 
+/** `image[src]` in a `data-pagefind-meta`: the picture of the page's search result is this one. */
+const searchImage = /(^|,)\s*image\[src\]\s*(?=,|$)/;
+
+/**
+ * Whether search shows this <img> as its page's result (`data-pagefind-meta="image[src], …"`):
+ * Pagefind would read its `src`, a rendition for the page's column, where the result shows a
+ * thumbnail.
+ */
+export function isSearchImage(attributes: Attributes): boolean {
+  return searchImage.test(getAttribute(attributes, "data-pagefind-meta") ?? "");
+}
+
+/**
+ * The attributes with the search result's picture (`image[src]`) given as `url`, the thumbnail
+ * made for it: `image:url`, last, as Pagefind reads a value given so to the end of the attribute.
+ */
+export function withSearchThumbnail(attributes: Attributes, url: string): Attributes {
+  return attributes.map(([name, value]): [string, string | undefined] => {
+    if (name !== "data-pagefind-meta" || value === undefined || !searchImage.test(value)) return [name, value];
+    const others = value
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item !== "" && item !== "image[src]");
+    return [name, [...others, `image:${url}`].join(", ")];
+  });
+}
+
 const mimeTypes = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg", png: "image/png" } as const;
 
 /**
@@ -69,7 +96,7 @@ const mimeTypes = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg", 
  */
 export function pictureHtml(
   attributes: Attributes,
-  image: ProcessedImage,
+  image: ShownImage,
   index: number,
   url: (path: string) => string,
   defaultSizes: string,

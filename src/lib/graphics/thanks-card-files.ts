@@ -5,8 +5,8 @@ import {
   cachedPngFile,
   type ImageVariant,
   linkOrCopy,
-  type ProcessedImage,
   previewWidths,
+  type ShownImage,
   writeRenditions,
 } from "./image-files.ts";
 import { markSvg } from "./mark.ts";
@@ -45,7 +45,7 @@ export function thanksCardKey(
  * the PNG itself for a browser without WebP. No AVIF: it would save about a kilobyte a card and
  * take ten times as long to encode, for every thanks on the wall.
  */
-export function thanksCardPicture(card: Pick<SharedCard, "url" | "width" | "height">): ProcessedImage {
+export function thanksCardPicture(card: Pick<SharedCard, "url" | "width" | "height">): ShownImage {
   const scaled = (width: number) => Math.round((width * card.height) / card.width);
   const renditions: ImageVariant[] = previewWidths.map((width) => ({
     format: "webp",

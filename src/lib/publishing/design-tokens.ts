@@ -58,12 +58,17 @@ export interface Layout {
   /** The page's side padding and the gap between columns: fluid between min and max. */
   space: { min: number; fluid: string; max: number };
   radius: number;
-  /** The screen widths the stylesheet changes layout at; each is `@media (--<name>)` in site.css. */
-  breakpoints: { twoColumns: number };
+  /**
+   * The screen widths the stylesheet changes layout at; each is `@media (--<name>)` in site.css.
+   * `wideHeader`: from here the header's navigation is one row of its own, and the header's search a form.
+   */
+  breakpoints: { twoColumns: number; wideHeader: number };
   /** The hero's two columns above the two-column breakpoint, as fractions (`1fr 1.2fr`). */
   hero: { text: number; image: number };
   /** How tall the toolkit's story (9:16) is shown at most: no taller than a phone's screen. */
   storyHeight: number;
+  /** A search result's picture, in rem: shown that size (`--thumbnail-width`, `--thumbnail-height`) and made for it (`thumbnailPixels`). */
+  thumbnail: { width: number; height: number };
 }
 
 /** The `sizes` of the pictures the templates show, made from the layout. */
@@ -115,6 +120,8 @@ export function tokensCss({ palette, type, layout }: Pick<Design, "palette" | "t
     ["radius", rem(layout.radius)],
     ["hero-columns", `${layout.hero.text}fr ${layout.hero.image}fr`],
     ["story-height", rem(layout.storyHeight)],
+    ["thumbnail-width", rem(layout.thumbnail.width)],
+    ["thumbnail-height", rem(layout.thumbnail.height)],
   ];
   return (
     "/* Made from _data/design.ts by the build: the tokens are written there, once. */\n" +
@@ -199,6 +206,15 @@ export function previewSizes(layout: Layout): string {
 export function storySizes(layout: Layout): string {
   const width = (layout.storyHeight * 9) / 16;
   return `(min-width: ${rem(width + 2 * layout.space.min)}) ${rem(width)}, ${screenLessPadding(layout)}`;
+}
+
+/**
+ * The pixels of a thumbnail made for `layout.thumbnail`: at the browser's default 16 px a rem, on a
+ * screen of two pixels a CSS pixel (most phones'; sharp enough on three, small on one).
+ */
+export function thumbnailPixels(layout: Pick<Layout, "thumbnail">): { width: number; height: number } {
+  const pixels = (rems: number) => Math.round(rems * 16 * 2);
+  return { width: pixels(layout.thumbnail.width), height: pixels(layout.thumbnail.height) };
 }
 
 export function pictureSizes(layout: Layout): PictureSizes {

@@ -18,6 +18,17 @@ export function absoluteUrl(path: string, siteUrl: string, pathPrefix = "/"): st
   return new URL(prefix.slice(0, -1) + path, base.origin).href;
 }
 
+/**
+ * What a navigation link is to the page it is on, as its `aria-current`: "page" on the page it
+ * leads to; "true" on a page of its section (an article under /articles/); "" elsewhere. The home
+ * page is no section: every page would be in it. Both paths as Eleventy gives them (before the path prefix).
+ */
+export function currentLink(linkPath: string, pagePath: string): "page" | "true" | "" {
+  if (linkPath === pagePath) return "page";
+  if (linkPath !== "/" && linkPath.endsWith("/") && pagePath.startsWith(linkPath)) return "true";
+  return "";
+}
+
 /** A path prefix as "/" or "/name/", however it was written ("name", "/name", "name/"). */
 export function normalisedPrefix(pathPrefix: string): string {
   return `/${pathPrefix.replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");

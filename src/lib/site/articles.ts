@@ -5,6 +5,11 @@ export const homeFeaturedLimit = 6;
 /** How many articles the feeds carry: the newest. Readers poll feeds; thousands of entries would be megabytes each time. */
 export const feedLength = 20;
 
+/** Whether Eleventy's `inputPath` (`./articles/a.md`) is an article: a Markdown file of articles/, not of a folder in it. */
+export function isArticlePath(inputPath: string): boolean {
+  return /^(?:\.\/)?articles\/(?!\.)[^/]+\.md$/.test(inputPath);
+}
+
 /** Newest first; articles of the same day by title as `language` sorts them, so the order is stable. */
 export function newestFirst<T extends { date: Date; data: { title: string } }>(
   articles: readonly T[],

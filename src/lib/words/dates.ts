@@ -93,6 +93,15 @@ export function nextOccurrence(date: AnnualDate, today: DateTime): DateTime {
   throw new Error(`No date ${date.day}/${date.month} in the eight years after ${start.toISODate()}`);
 }
 
+/**
+ * The most days a countdown to `date` can count from any day (countdown.js counts in the visitor's
+ * own time zone, after the build): 365 from the day after it; for 29 February up to eight years,
+ * as a year divisible by 100 and not by 400 has none (2096 to 2104). The page keeps room for so long a count.
+ */
+export function longestWait(date: AnnualDate): number {
+  return date.month === 2 && date.day === 29 ? 8 * 365 : 365;
+}
+
 /** True when `today` is the day itself. */
 export function isObservedOn(date: AnnualDate, today: DateTime): boolean {
   return today.month === date.month && today.day === date.day;

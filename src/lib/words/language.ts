@@ -33,12 +33,20 @@ export function canonicalLanguageTag(tag: string): string | undefined {
 
 /** The language `tag` names and the direction of its script: Arabic and Hebrew right to left, Chinese left to right. */
 export function textLanguage(tag: string): TextLanguage {
-  const canonical = canonicalLanguageTag(tag);
-  if (canonical === undefined)
-    throw new RangeError(`expected a language tag like en or zh-Hans, got ${JSON.stringify(tag)}`);
-  const locale = new Intl.Locale(canonical) as Intl.Locale & { getTextInfo?(): { direction: Direction } };
-  return { tag: canonical, direction: locale.getTextInfo?.().direction ?? "ltr" };
+  // Asked for by every list item of every page (`languageMarkup`), for a handful of tags: `Intl` answers each once.
+  let language = knownLanguages.get(tag);
+  if (!language) {
+    const canonical = canonicalLanguageTag(tag);
+    if (canonical === undefined)
+      throw new RangeError(`expected a language tag like en or zh-Hans, got ${JSON.stringify(tag)}`);
+    const locale = new Intl.Locale(canonical) as Intl.Locale & { getTextInfo?(): { direction: Direction } };
+    language = Object.freeze({ tag: canonical, direction: locale.getTextInfo?.().direction ?? "ltr" });
+    if (knownLanguages.size >= 10_000) knownLanguages.clear();
+    knownLanguages.set(tag, language);
+  }
+  return language;
 }
+const knownLanguages = new Map<string, TextLanguage>();
 
 /** The language of an article: its own `lang`, or the site's. */
 export function articleLanguage(lang: string | undefined, siteLanguage: string): TextLanguage {

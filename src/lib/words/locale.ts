@@ -38,6 +38,8 @@ export const localeSchema = z.strictObject({
   navigation: z.strictObject({
     /** The navigation's own name, for screen readers. */
     label: phrase,
+    /** The link to the search page that stands for the header's search form on a narrow screen. */
+    search: phrase,
     pages: z.strictObject(
       Object.fromEntries(navigationPages.map((name) => [name, phrase])) as Record<
         (typeof navigationPages)[number],

@@ -121,9 +121,14 @@ export function fontFile(path: string, ranges: readonly [number, number][], weig
   };
 }
 
-/** A font made of files, each cluster drawn from the first file that has all of it. */
-export function fontFromFiles(name: string, source: string, files: readonly FontFile[]): Font {
+/** A font made of files (or a function that gives them when first needed), each cluster drawn from the first file that has all of it. */
+export function fontFromFiles(
+  name: string,
+  source: string,
+  fontFiles: readonly FontFile[] | (() => readonly FontFile[]),
+): Font {
   const chosen = new Map<string, FontFile | undefined>();
+  const files = typeof fontFiles === "function" ? fontFiles : () => fontFiles;
   return {
     name,
     source,
@@ -132,7 +137,7 @@ export function fontFromFiles(name: string, source: string, files: readonly Font
         if (chosen.size >= 100_000) chosen.clear();
         chosen.set(
           cluster,
-          files.find((file) => file.has(cluster)),
+          files().find((file) => file.has(cluster)),
         );
       }
       return chosen.get(cluster);
@@ -151,20 +156,27 @@ export function fontsourceFont(
   fileName: (subset: string) => string,
   weight?: number,
 ): Font {
-  const subsets: Record<string, string> = JSON.parse(
-    readFileSync(require.resolve(`${packageName}/unicode.json`), "utf8"),
-  );
-  const rank = (subset: string) => (subset === "latin" ? 0 : subset === "latin-ext" ? 1 : 2);
-  const files = Object.entries(subsets)
-    .sort(([a], [b]) => rank(a) - rank(b))
-    .map(([subset, range]) =>
-      fontFile(
-        require.resolve(`${packageName}/files/${fileName(subset.replace(/^\[(\d+)\]$/, "$1"))}`),
-        parseUnicodeRange(range),
-        weight,
-      ),
+  // Found the first time a character is looked for: Latin text never needs the hundreds of files of the
+  // Chinese, Japanese and Korean fonts, and the content check of a build of Latin titles looks for no other.
+  let files: FontFile[] | undefined;
+  const subsetFiles = () => {
+    if (files) return files;
+    const subsets: Record<string, string> = JSON.parse(
+      readFileSync(require.resolve(`${packageName}/unicode.json`), "utf8"),
     );
-  return fontFromFiles(name, `${packageName}@${packageVersion(packageName)}`, files);
+    const rank = (subset: string) => (subset === "latin" ? 0 : subset === "latin-ext" ? 1 : 2);
+    files = Object.entries(subsets)
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .map(([subset, range]) =>
+        fontFile(
+          require.resolve(`${packageName}/files/${fileName(subset.replace(/^\[(\d+)\]$/, "$1"))}`),
+          parseUnicodeRange(range),
+          weight,
+        ),
+      );
+    return files;
+  };
+  return fontFromFiles(name, `${packageName}@${packageVersion(packageName)}`, subsetFiles);
 }
 
 /** The version of an installed package. */
