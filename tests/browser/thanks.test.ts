@@ -257,15 +257,17 @@ describe("the card maker", () => {
     expect(cardFonts()).toEqual([]);
     expect(await page.locator(".thanks-preview").getAttribute("aria-busy")).toBeNull();
     await type(page, { mentor: "Ama", message: "Thank you." });
-    expect(cardFonts().filter((url) => url.startsWith("/assets/css/card-fonts."))).toHaveLength(1);
-    expect(cardFonts().filter((url) => url.endsWith(".woff2")).length).toBeGreaterThan(0);
+    // The fonts' stylesheet and faces are fetched as the maker starts drawing: on a busy machine, a moment later.
+    await expect.poll(() => cardFonts().filter((url) => url.startsWith("/assets/css/card-fonts."))).toHaveLength(1);
+    await expect.poll(() => cardFonts().filter((url) => url.endsWith(".woff2")).length).toBeGreaterThan(0);
     // The card is drawn in them: the faces its words asked for have loaded, and none blocked the page.
-    const loaded = await page.evaluate(() =>
-      Array.from(document.fonts)
-        .filter((face) => face.status === "loaded")
-        .map((face) => face.family.replace(/"/g, "")),
-    );
-    expect(loaded).toContain("Card Atkinson Hyperlegible");
+    const loaded = () =>
+      page.evaluate(() =>
+        Array.from(document.fonts)
+          .filter((face) => face.status === "loaded")
+          .map((face) => face.family.replace(/"/g, "")),
+      );
+    await expect.poll(loaded).toContain("Card Atkinson Hyperlegible");
     expect(problems).toEqual({ consoleErrors: [], cspViolations: [], failedRequests: [] });
     await close();
   });

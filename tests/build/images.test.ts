@@ -94,7 +94,7 @@ describe("pictures", () => {
   it("names every generated picture by a hash of its source, so that it can be cached for a year", () => {
     const names = readdirSync(join(siteDir, "img"));
     expect(names.length).toBeGreaterThan(0);
-    for (const name of names) expect(name).toMatch(/^[a-z0-9-]+-[0-9a-f]{10}-\d+\.(avif|webp|jpg|png)$/);
+    for (const name of names) expect(name).toMatch(/^[a-z0-9-]+-[0-9a-f]{10}-\d+(x\d+)?\.(avif|webp|jpg|png)$/);
     const netlify = readFileSync(join(import.meta.dirname, "../../netlify.toml"), "utf8");
     expect(netlify).toMatch(
       /for = "\/img\/\*"\s+\[headers\.values\]\s+Cache-Control = "public, max-age=31536000, immutable"/,
