@@ -19,11 +19,11 @@ const longMessage = "Thank you for every question you asked me back instead of a
 const longName = `${"Maximiliane Alexandra von Hohenberg-Schwarzenfeld ".repeat(2)}`.slice(0, 100);
 
 /** A page of the maker with every request it makes recorded. */
-async function maker(options: { width?: number; colorScheme?: "light" | "dark"; axe?: boolean } = {}) {
+async function maker(options: { width?: number; height?: number; colorScheme?: "light" | "dark"; axe?: boolean } = {}) {
   const watched = await watchedPage(chromium.browser, {
     // Only to add axe-core to the page: the other tests run under the site's CSP.
     bypassCSP: options.axe === true,
-    viewport: { width: options.width ?? 1280, height: 900 },
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? "light",
     acceptDownloads: true,
   });
@@ -239,8 +239,9 @@ describe("the card maker", () => {
   });
 
   it("paints first with the site's stylesheet alone, and fetches the card fonts when the visitor starts on the maker", async () => {
-    // On a phone the preview is below the fields, off the screen at first.
-    const { page, problems, close, requests } = await maker({ width: 390 });
+    // On a phone the preview is below the fields, off the screen at first (and more than a quarter
+    // of a screen below it, where the maker would start drawing as it comes near).
+    const { page, problems, close, requests } = await maker({ width: 390, height: 560 });
     const renderBlocking = await page.evaluate(() =>
       performance
         .getEntriesByType("resource")
