@@ -11,6 +11,9 @@ import { XMLParser } from "fast-xml-parser";
 import type { HTMLElement } from "node-html-parser";
 import { readFrontMatter } from "../../src/lib/content/front-matter.ts";
 import type { Day } from "../../src/lib/content/schemas.ts";
+import { cardFormats } from "../../src/assets/js/shared/thanks-card.js";
+import { thanksCardPicture } from "../../src/lib/graphics/thanks-card-files.ts";
+import { thanksCardPath } from "../../src/lib/graphics/thanks-cards.ts";
 import { feedLength, homeFeaturedLimit } from "../../src/lib/site/articles.ts";
 import { brokenLinks } from "./links.ts";
 import { fileForUrl, htmlFiles, htmlProblems, readPage, visibleText } from "./site.ts";
@@ -244,7 +247,11 @@ function thanksProblems(projectDir: string, siteDir: string): string[] {
     ...sameSet(
       "cards/thanks/",
       cards,
-      thanks.map((id) => `${id}.png`),
+      thanks.flatMap((id) =>
+        thanksCardPicture({ url: thanksCardPath(id), ...cardFormats.landscape }).variants.map(({ url }) =>
+          url.replace(/^\/cards\/thanks\//, ""),
+        ),
+      ),
     ),
   );
   return problems;
