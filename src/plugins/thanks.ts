@@ -4,6 +4,7 @@ import { imageCacheDir } from "../lib/graphics/image-files.ts";
 import { writeCardWebFonts } from "../lib/graphics/text/card-web-font-files.ts";
 import { thanksCardPicture, thanksCardsOfBuild } from "../lib/graphics/thanks-card-files.ts";
 import { type CardWords, cardColoursOf } from "../lib/graphics/thanks-cards.ts";
+import { thumbnailPixels } from "../lib/publishing/design-tokens.ts";
 import { type PublicThanks, wallOfThanks } from "../lib/site/thanks.ts";
 import { type CardLanguages, cardLanguagesFor, ownLanguageName, thanksCardWords } from "../lib/words/card-languages.ts";
 import type { SiteDesignHolder } from "./design.ts";
@@ -35,7 +36,7 @@ export default function thanks(
   // A thanks' card, in its language's words: its address, size and alt text, for the wall and og:image; drawn once every page is written.
   eleventyConfig.addFilter("thanksCard", (item: PublicThanks, languages: CardLanguages) => {
     const card = cards.cardOf(item, thanksCardWords(item, languages));
-    pictures.show(card.url, thanksCardPicture(card));
+    pictures.show(card.url, thanksCardPicture(card, thumbnailPixels(design.tokens().layout)));
     return card;
   });
 
@@ -45,6 +46,7 @@ export default function thanks(
       cards.write(cardColoursOf(design.tokens()), {
         cacheDir: imageCacheDir(directories.input),
         outputDir: directories.output,
+        thumbnail: thumbnailPixels(design.tokens().layout),
       }),
       writeCardWebFonts(directories.input, directories.output),
     ]);

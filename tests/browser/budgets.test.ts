@@ -48,19 +48,20 @@ describe("the first render", () => {
   });
 });
 
+// The pages as a CDN serves them (compressed), to a phone, for the budgets of what a visit loads.
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let site: Awaited<ReturnType<typeof serveSite>>;
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir, { compress: true })]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
 describe("what / loads on a phone", () => {
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let site: Awaited<ReturnType<typeof serveSite>>;
-
-  beforeAll(async () => {
-    [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir, { compress: true })]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
   it("is at most 250 KB, pictures and fonts included, scrolled to the end; Pagefind is not loaded", async () => {
     const { page, problems, close } = await watchedPage(browser, { viewport: { width: 390, height: 844 } });
     const responses: { path: string; type: string; bytes: number; encoding: string }[] = [];
@@ -103,18 +104,6 @@ describe("what / loads on a phone", () => {
 });
 
 describe("one search on /search/, on a phone", () => {
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let site: Awaited<ReturnType<typeof serveSite>>;
-
-  beforeAll(async () => {
-    [browser, site] = await Promise.all([launchChromium(), serveSite(siteDir, { compress: true })]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
   it("costs at most 4 KB a result shown (its fragment and thumbnail), each thumbnail at most 4 KB", async () => {
     const { page, problems, close } = await watchedPage(browser, { viewport: { width: 390, height: 844 } });
     const responses: { path: string; bytes: number }[] = [];

@@ -9,12 +9,15 @@ import { cardLayout, designForId } from "../../src/assets/js/shared/thanks-card.
 import { markSvg } from "../../src/lib/graphics/mark.ts";
 import { publishedFontFiles } from "../../src/lib/graphics/text/card-web-fonts.ts";
 import { type CardWords, cardColoursOf, thanksCardSvg } from "../../src/lib/graphics/thanks-cards.ts";
+import { thumbnailPixels } from "../../src/lib/publishing/design-tokens.ts";
 import { cardLanguagesFor, thanksCardWords } from "../../src/lib/words/card-languages.ts";
 import { htmlProblems, readPage, visibleText } from "../helpers/site.ts";
 
 // The wall of thanks in the global setup's site with tests/fixtures/thanks.json, and the site as
 // it is (no thanks yet).
 const siteDir = inject("languagesSiteDir");
+// The narrowest rendition of a card covers a search result's thumbnail box, as tall as it (cards are 1200 × 630).
+const thumbnailWidth = Math.ceil((thumbnailPixels(design.layout).height * 1200) / 630);
 const plainSiteDir = inject("siteDir");
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, "../fixtures/thanks.json"), "utf8")) as {
   id: string;
@@ -55,6 +58,7 @@ describe("the wall of thanks, built", () => {
       const { width, height, format } = await sharp(file).metadata();
       expect([format, width, height]).toEqual(["png", 1200, 630]);
       for (const [rendition, size] of [
+        [thumbnailWidth, Math.round((thumbnailWidth * 630) / 1200)],
         [400, 210],
         [800, 420],
       ]) {
@@ -67,7 +71,7 @@ describe("the wall of thanks, built", () => {
         expect(statSync(small).size).toBeLessThan(statSync(file).size / 2);
       }
     }
-    expect(readdirSync(join(siteDir, "cards/thanks"))).toHaveLength(3 * fixture.length);
+    expect(readdirSync(join(siteDir, "cards/thanks"))).toHaveLength(4 * fixture.length);
     // The wall shows each card as those renditions, the PNG its fallback; lazily, for the wall is below the maker.
     for (const card of readPage(siteDir, "/thank-your-mentor/").querySelectorAll(".thanks-item picture")) {
       const img = card.querySelector("img.thanks-item__card")!;
@@ -75,7 +79,12 @@ describe("the wall of thanks, built", () => {
       expect(png).toMatch(/^\/cards\/thanks\/[\w-]+\.png$/);
       expect(
         card.querySelectorAll("source").map((source) => [source.getAttribute("type"), source.getAttribute("srcset")]),
-      ).toEqual([["image/webp", `${png.replace(".png", "-400.webp")} 400w, ${png.replace(".png", "-800.webp")} 800w`]]);
+      ).toEqual([
+        [
+          "image/webp",
+          [thumbnailWidth, 400, 800].map((width) => `${png.replace(".png", `-${width}.webp`)} ${width}w`).join(", "),
+        ],
+      ]);
       expect(img.getAttribute("sizes")).toBe(design.sizes.preview);
       expect(img.getAttribute("loading")).toBe("lazy");
     }
@@ -154,6 +163,10 @@ describe("the wall of thanks, built", () => {
       `A thank-you card for ${thanks.mentor}. “${thanks.message}” From ${thanks.name}.`,
     );
     expect(page.querySelector("main")?.hasAttribute("data-pagefind-body")).toBe(true);
+    // Search shows the card as a thumbnail made at its size, not as the PNG (about 50 KB).
+    const thumbnail = `/cards/thanks/${thanks.id}-${thumbnailWidth}.webp`;
+    expect(card?.getAttribute("data-pagefind-meta")).toBe(`image_alt[alt], image:${thumbnail}`);
+    expect(statSync(join(siteDir, thumbnail)).size).toBeLessThanOrEqual(4 * 1024);
     expect(page.querySelector(".thanks-page__message p")?.getAttribute("dir")).toBe("auto");
     const share = page.querySelectorAll(".share__links a").map((link) => link.getAttribute("href") ?? "");
     expect(share.some((href) => href.includes(encodeURIComponent(`/thank-your-mentor/thanks/${thanks.id}/`)))).toBe(

@@ -14,6 +14,7 @@ import { readFrontMatter } from "../../src/lib/content/front-matter.ts";
 import type { Day } from "../../src/lib/content/schemas.ts";
 import { thanksCardPicture } from "../../src/lib/graphics/thanks-card-files.ts";
 import { thanksCardPath } from "../../src/lib/graphics/thanks-cards.ts";
+import { type Design, thumbnailPixels } from "../../src/lib/publishing/design-tokens.ts";
 import { feedLength, homeFeaturedLimit } from "../../src/lib/site/articles.ts";
 import { brokenLinks } from "./links.ts";
 import { fileForUrl, htmlFiles, htmlProblems, readPage, visibleText } from "./site.ts";
@@ -229,7 +230,7 @@ function commentProblems(articles: ArticleFile[], projectDir: string, siteDir: s
 }
 
 /** The wall of thanks shows every thanks of _data/thanks.json once, each with its page and card. */
-function thanksProblems(projectDir: string, siteDir: string): string[] {
+async function thanksProblems(projectDir: string, siteDir: string): Promise<string[]> {
   const thanks = (jsonFile(projectDir, "_data/thanks.json", []) as { id: string }[]).map(({ id }) => id);
   const wall = pagesOf(siteDir, "/thank-your-mentor/");
   const shown = wall.flatMap((page) =>
@@ -242,13 +243,17 @@ function thanksProblems(projectDir: string, siteDir: string): string[] {
   for (const id of thanks) {
     if (!fileForUrl(siteDir, `/thank-your-mentor/thanks/${id}/`)) problems.push(`thanks ${id}: no page of its own`);
   }
+  // Each card as a PNG and the renditions pages show, one of them at the size of a search result's thumbnail.
+  const design = ((await import(pathToFileURL(join(projectDir, "_data/design.ts")).href)) as { default: Design })
+    .default;
+  const thumbnail = thumbnailPixels(design.layout);
   const cards = existsSync(join(siteDir, "cards/thanks")) ? readdirSync(join(siteDir, "cards/thanks")) : [];
   problems.push(
     ...sameSet(
       "cards/thanks/",
       cards,
       thanks.flatMap((id) =>
-        thanksCardPicture({ url: thanksCardPath(id), ...cardFormats.landscape }).variants.map(({ url }) =>
+        thanksCardPicture({ url: thanksCardPath(id), ...cardFormats.landscape }, thumbnail).variants.map(({ url }) =>
           url.replace(/^\/cards\/thanks\//, ""),
         ),
       ),
@@ -289,7 +294,7 @@ export async function contentProblems(projectDir: string, siteDir: string): Prom
     ...listingProblems(projectDir, siteDir),
     ...(await homeProblems(projectDir, siteDir)),
     ...commentProblems(articles, projectDir, siteDir),
-    ...thanksProblems(projectDir, siteDir),
+    ...(await thanksProblems(projectDir, siteDir)),
   ];
 }
 

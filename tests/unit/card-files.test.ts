@@ -94,6 +94,8 @@ describe("socialCardsOfBuild", () => {
 });
 
 describe("thanksCardsOfBuild", () => {
+  const thumbnail = { width: 128, height: 96 };
+
   it("names a thanks' card for the wall and its page, and draws it in its design", async () => {
     const cards = thanksCardsOfBuild();
     const card = cards.cardOf(thanks, words);
@@ -103,15 +105,18 @@ describe("thanksCardsOfBuild", () => {
     await cards.write(cardColoursOf(design), {
       cacheDir: await temporaryDir("imd-thanks-card-cache-"),
       outputDir: output,
+      thumbnail,
     });
     expect(await sharp(join(output, "cards/thanks/t1.png")).metadata()).toMatchObject({ width: 1200, height: 630 });
     // And the renditions pages show of it, beside it.
-    expect(thanksCardPicture(card).variants.map((variant) => [variant.format, variant.url])).toEqual([
+    // A thumbnail of 128 × 96 is covered by a card 183 pixels wide (96 × 1200 / 630 = 182.9).
+    expect(thanksCardPicture(card, thumbnail).variants.map((variant) => [variant.format, variant.url])).toEqual([
       ["png", "/cards/thanks/t1.png"],
+      ["webp", "/cards/thanks/t1-183.webp"],
       ["webp", "/cards/thanks/t1-400.webp"],
       ["webp", "/cards/thanks/t1-800.webp"],
     ]);
-    for (const width of [400, 800]) {
+    for (const width of [183, 400, 800]) {
       expect(await sharp(join(output, `cards/thanks/t1-${width}.webp`)).metadata()).toMatchObject({
         format: "webp",
         width,
@@ -127,6 +132,7 @@ describe("thanksCardsOfBuild", () => {
       cards.write(cardColoursOf(design), {
         cacheDir: await temporaryDir("imd-thanks-card-cache-"),
         outputDir: await temporaryDir("imd-thanks-card-out-"),
+        thumbnail,
       }),
     ).rejects.toThrow(/^The card of thanks t2: /);
   });

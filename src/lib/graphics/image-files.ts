@@ -300,6 +300,15 @@ export function largestFallback(image: ProcessedImage): ImageVariant {
   return largest;
 }
 
+/** The narrowest AVIF or WebP rendition of a picture (not its fallback): a drawn picture's search thumbnail. */
+export function smallestRendition(image: ShownImage): ImageVariant {
+  const [smallest] = image.variants
+    .filter((variant) => variant.format !== image.fallback)
+    .sort((a, b) => a.width - b.width);
+  if (!smallest) throw new Error("smallestRendition: expected at least one AVIF or WebP variant");
+  return smallest;
+}
+
 /** `bytes` as `format`, `box.width` wide; cropped to `box.height` too when given (the middle kept, as `object-fit: cover`). */
 function encode(
   bytes: Buffer,

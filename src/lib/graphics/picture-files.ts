@@ -7,6 +7,7 @@ import {
   previewWidths,
   processImage,
   type ShownImage,
+  smallestRendition,
   thumbnailOf,
 } from "./image-files.ts";
 import { getAttribute, isSearchImage, pictureHtml, replaceImages, withSearchThumbnail } from "./picture.ts";
@@ -99,7 +100,14 @@ export function picturesOfBuild({ prefix, defaultSizes, thumbnail }: PictureSett
       const drawing = drawn.get(sitePath);
       if (!drawing && !sitePath.startsWith("/images/")) return undefined;
       try {
-        if (drawing) return pictureHtml(attributes, await drawing, index, withPrefix, defaultSizes());
+        if (drawing) {
+          const drawnImage = await drawing;
+          // Search shows a drawn picture as its smallest rendition, made at the size search shows it.
+          const shown = isSearchImage(attributes)
+            ? withSearchThumbnail(attributes, withPrefix(smallestRendition(drawnImage).url))
+            : attributes;
+          return pictureHtml(shown, drawnImage, index, withPrefix, defaultSizes());
+        }
         const image = await picture(sitePath);
         // Search shows the picture at a thumbnail's size: it is given one of that size.
         const shown = isSearchImage(attributes)

@@ -41,13 +41,19 @@ export function thanksCardKey(
 
 /**
  * What pages show of a card (the pictures transform makes the <picture>): WebP at the widths of a
- * preview, named after the card's address so that a page names them before the card is drawn, and
- * the PNG itself for a browser without WebP. No AVIF: it would save about a kilobyte a card and
- * take ten times as long to encode, for every thanks on the wall.
+ * preview, and one just large enough to cover a search result's `thumbnail` (its pixels), which
+ * search shows; named after the card's address so that a page names them before the card is
+ * drawn, and the PNG itself for a browser without WebP. No AVIF: it would save about a kilobyte a
+ * card and take ten times as long to encode, for every thanks on the wall.
  */
-export function thanksCardPicture(card: Pick<SharedCard, "url" | "width" | "height">): ShownImage {
+export function thanksCardPicture(
+  card: Pick<SharedCard, "url" | "width" | "height">,
+  thumbnail: { width: number; height: number },
+): ShownImage {
   const scaled = (width: number) => Math.round((width * card.height) / card.width);
-  const renditions: ImageVariant[] = previewWidths.map((width) => ({
+  // Search shows the card cropped to the thumbnail's box (object-fit: cover): as tall as the box, or as wide.
+  const thumbnailWidth = Math.max(thumbnail.width, Math.ceil((thumbnail.height * card.width) / card.height));
+  const renditions: ImageVariant[] = [thumbnailWidth, ...previewWidths].map((width) => ({
     format: "webp",
     width,
     height: scaled(width),
@@ -80,7 +86,14 @@ export function thanksCardsOfBuild() {
       return card;
     },
     /** Draws every card asked for (or takes it from the cache) into `outputDir`, with the renditions pages show. */
-    async write(colours: CardColours, { cacheDir, outputDir }: { cacheDir: string; outputDir: string }): Promise<void> {
+    async write(
+      colours: CardColours,
+      {
+        cacheDir,
+        outputDir,
+        thumbnail,
+      }: { cacheDir: string; outputDir: string; thumbnail: { width: number; height: number } },
+    ): Promise<void> {
       const mark = markSvg(colours);
       const fontVersions = cardFontVersions();
       await Promise.all(
@@ -93,7 +106,7 @@ export function thanksCardsOfBuild() {
               cacheDir,
             );
             await linkOrCopy(png, join(outputDir, url));
-            const renditions = thanksCardPicture({ url, ...cardFormats.landscape }).variants.filter(
+            const renditions = thanksCardPicture({ url, ...cardFormats.landscape }, thumbnail).variants.filter(
               (variant) => variant.url !== url,
             );
             await writeRenditions(png, renditions, { cacheDir, outputDir });
