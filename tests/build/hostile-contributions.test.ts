@@ -93,7 +93,7 @@ const cases: Case[] = [
     links: { "static/images/secret.png": "/etc/hostname" },
     problems: [
       "static/images/secret.png: expected a file, got a symbolic link: add the file itself",
-      "articles/linked.md: image.src: expected a file at static/images/secret.png, found none",
+      "articles/linked.md: image.src: expected a file at static/images/secret.png, got nothing",
     ],
   },
   {
@@ -158,7 +158,7 @@ const cases: Case[] = [
     },
     problems: [
       `articles/pictures.md: body (line ${bodyLine}): expected a picture from static/images/, written /images/…, got "https://tracker.example/p.png"`,
-      `articles/pictures.md: body (line ${bodyLine + 2}): expected a file at static/images/chart.png, found none`,
+      `articles/pictures.md: body (line ${bodyLine + 2}): expected a file at static/images/chart.png, got nothing`,
     ],
   },
   {

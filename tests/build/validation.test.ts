@@ -69,10 +69,10 @@ describe("pictures that cannot be used", () => {
     );
     expect(result?.code).toBe(1);
     expect(result?.stderr).toContain(
-      "articles/damaged-photo.md: image.src: static/images/articles/damaged-photo.png is damaged and cannot be read to the end",
+      "articles/damaged-photo.md: image.src: expected static/images/articles/damaged-photo.png to be a picture that reads to its end, got a damaged file",
     );
     expect(result?.stderr).toContain(
-      "articles/gif-photo.md: image.src: static/images/articles/gif-photo.jpg is a gif file; use SVG, PNG, JPEG, WebP or AVIF",
+      "articles/gif-photo.md: image.src: expected static/images/articles/gif-photo.jpg to be an SVG, PNG, JPEG, WebP or AVIF picture, got a gif file",
     );
     expect(result?.stderr).not.toMatch(/^\s+at /m);
     expect(readdirSync(outputDir)).toEqual([]);

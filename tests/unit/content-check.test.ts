@@ -26,7 +26,7 @@ const expectedProblems: Record<string, string[]> = {
   "date-not-iso.md": ['date: expected a date like 2027-01-17, got "17/01/2027"'],
   "draft-not-boolean.md": ['draft: expected true or false, got "yes"'],
   "empty-alt.md": ["image.alt: expected alt text describing the picture, got an empty value"],
-  "empty-body.md": ["body: expected a paragraph or more of text after the front matter, found none"],
+  "empty-body.md": ["body: expected a paragraph or more of text after the front matter, got nothing"],
   "http-link.md": ['link: expected an https:// address, got "http://example.org/article"'],
   "invalid-yaml.md": ['front matter: line 2: a quotation mark (") is opened and never closed'],
   "yaml-colon.md": [
@@ -51,7 +51,7 @@ const expectedProblems: Record<string, string[]> = {
     'image.src: expected a path inside /images/ with no .. in it, got "/images/../../../package.png"',
   ],
   "body-missing-picture.md": [
-    "body (line 14): expected a file at static/images/articles/no-such-chart.png, found none",
+    "body (line 14): expected a file at static/images/articles/no-such-chart.png, got nothing",
   ],
   "body-external-picture.md": [
     'body (line 16): expected a picture from static/images/, written /images/…, got "https://tracker.example/pixel.png"',
@@ -60,7 +60,7 @@ const expectedProblems: Record<string, string[]> = {
   "lang-name.md": ['lang: expected a language tag like ar, zh-Hans or pt-BR, got "Arabic"'],
   "lang-not-a-tag.md": ['lang: expected a language tag like ar, zh-Hans or pt-BR, got "ar\\" onload=\\"alert(1)"'],
   "long-title.md": ["title: expected at most 120 characters, got 130"],
-  "missing-image.md": ["image.src: expected a file at static/images/articles/not-there.svg, found none"],
+  "missing-image.md": ["image.src: expected a file at static/images/articles/not-there.svg, got nothing"],
   "missing-title.md": ["title: expected a title as text, got nothing"],
   "no-front-matter.md": ["front matter: expected the file to start with --- and the front matter"],
   "no-people.md": ["people: expected at least one person"],

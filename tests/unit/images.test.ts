@@ -52,16 +52,16 @@ describe("inspectSource", () => {
 
   it("names a missing, damaged or unsupported file", async () => {
     expect((await inspectSource(join(dir, "gone.png"), "static/images/gone.png")).problem).toBe(
-      "expected a file at static/images/gone.png, found none",
+      "expected a file at static/images/gone.png, got nothing",
     );
     expect((await inspectSource(join(dir, "truncated.png"), "static/images/truncated.png")).problem).toMatch(
-      /^static\/images\/truncated\.png is damaged and cannot be read to the end/,
+      /^expected static\/images\/truncated\.png to be a picture that reads to its end, got a damaged file \(/,
     );
     expect((await inspectSource(join(dir, "not-a-picture.png"), "static/images/not-a-picture.png")).problem).toMatch(
-      /^static\/images\/not-a-picture\.png is not a picture that can be read .*; use SVG, PNG, JPEG, WebP or AVIF$/,
+      /^expected static\/images\/not-a-picture\.png to be an SVG, PNG, JPEG, WebP or AVIF picture, got a file that cannot be read as a picture \(.*\)$/,
     );
     expect((await inspectSource(join(dir, "animated.png"), "static/images/animated.png")).problem).toBe(
-      "static/images/animated.png is a gif file; use SVG, PNG, JPEG, WebP or AVIF",
+      "expected static/images/animated.png to be an SVG, PNG, JPEG, WebP or AVIF picture, got a gif file",
     );
   });
 

@@ -67,6 +67,20 @@ describe("the content check of _data/thanks.json", () => {
     ]);
   });
 
+  it("says what a comments or thanks file that is not JSON holds, as every other problem is said", async () => {
+    const dir = await copyProject({
+      "_data/thanks.json": '[{ "id": "a", "mentor": "Ama", }]',
+      "_data/comments/home.json": "not json",
+    });
+    const problems = (await checkProjectContent(dir, new Date("2026-12-01T00:00:00Z"), () => {})).map(formatProblem);
+    expect(problems.filter((problem) => /^_data\/(comments\/|thanks)/.test(problem))).toEqual([
+      expect.stringMatching(
+        /^_data\/comments\/home\.json: expected a JSON list of comments, got text that is not JSON \(.+\)$/,
+      ),
+      expect.stringMatching(/^_data\/thanks\.json: expected a JSON list of thanks, got text that is not JSON \(.+\)$/),
+    ]);
+  });
+
   it("names a character the cards cannot draw", async () => {
     const dir = await copyProject({
       "_data/thanks.json": JSON.stringify([{ id: "a", mentor: "Ama", message: "Thanks 😀", date: "2026-11-17" }]),

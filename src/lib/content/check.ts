@@ -180,7 +180,7 @@ export function shownPictureProblems(
       message: `expected a path inside /images/ with no .. in it, got ${describeValue(imageSrc)}`,
     });
   } else if (imageSrc !== undefined && !imageExists(imageSrc)) {
-    problems.push({ file, field: "image.src", message: `expected a file at static${imageSrc}, found none` });
+    problems.push({ file, field: "image.src", message: `expected a file at static${imageSrc}, got nothing` });
   } else if (imageSrc !== undefined) {
     pictures.push({ field: "image.src", src: imageSrc });
   }
@@ -193,7 +193,7 @@ export function shownPictureProblems(
         message: `expected a picture from static/images/, written /images/…, got ${describeValue(picture.src)}`,
       });
     } else if (!imageExists(picture.src)) {
-      problems.push({ file, field, message: `expected a file at static${picture.src}, found none` });
+      problems.push({ file, field, message: `expected a file at static${picture.src}, got nothing` });
     } else {
       pictures.push({ field, src: picture.src });
     }
@@ -252,7 +252,7 @@ export function checkArticle(
     problems.push({
       file,
       field: "body",
-      message: "expected a paragraph or more of text after the front matter, found none",
+      message: "expected a paragraph or more of text after the front matter, got nothing",
     });
   }
   const shown = shownPictureProblems(file, parsed, context.imageExists);

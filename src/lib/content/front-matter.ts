@@ -47,7 +47,7 @@ export function readFrontMatter(source: string): FrontMatter {
   }
   const rest = text.slice(opener[0].length);
   const closer = /^---[ \t]*$/m.exec(rest);
-  if (!closer) throw new FrontMatterError("expected a line --- to close the front matter, found none");
+  if (!closer) throw new FrontMatterError("expected a line --- to close the front matter, got nothing");
   const yamlText = rest.slice(0, closer.index);
   const bodyStart = closer.index + closer[0].length;
   const linesBefore = (part: string) => part.split("\n").length - 1;

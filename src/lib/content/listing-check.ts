@@ -147,7 +147,7 @@ function checkListingFile<Schema extends typeof eventSchema | typeof programmeSc
     problems.push({
       file,
       field: "body",
-      message: `expected a paragraph or more describing the ${kind === "events" ? "event" : "programme"} after the front matter, found none`,
+      message: `expected a paragraph or more describing the ${kind === "events" ? "event" : "programme"} after the front matter, got nothing`,
     });
   }
   problems.push(...shownPictureProblems(file, parsed, context.imageExists).problems);

@@ -106,6 +106,11 @@ export async function surfaceEntries(root: string): Promise<SurfaceEntry[]> {
 }
 
 /** Whether `static<src>` is a regular file reached through no symbolic link (src is contained already). */
+/** What a file that JSON.parse refused holds, for "expected …, got …": its first fault, as JSON.parse names it. */
+function notJson(error: unknown): string {
+  return `text that is not JSON (${(error as Error).message})`;
+}
+
 function isPlainFileUnder(root: string, src: string): boolean {
   let path = join(root, "static");
   if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() !== false) return false;
@@ -192,7 +197,7 @@ export async function checkProjectContent(
     try {
       problems.push(...commentsFileProblems(file, JSON.parse(await readFile(join(root, file), "utf8")), rules));
     } catch (error) {
-      problems.push({ file, field: "", message: `is not valid JSON: ${(error as Error).message}` });
+      problems.push({ file, field: "", message: `expected a JSON list of comments, got ${notJson(error)}` });
     }
   }
 
@@ -203,7 +208,7 @@ export async function checkProjectContent(
         ...thanksFileProblems(thanksFile, JSON.parse(await readFile(join(root, thanksFile), "utf8")), rules),
       );
     } catch (error) {
-      problems.push({ file: thanksFile, field: "", message: `is not valid JSON: ${(error as Error).message}` });
+      problems.push({ file: thanksFile, field: "", message: `expected a JSON list of thanks, got ${notJson(error)}` });
     }
   }
 

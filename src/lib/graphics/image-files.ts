@@ -97,18 +97,20 @@ export interface SourceReport {
  * a build). `label` is how the message names the file, such as static/images/a.jpg.
  */
 export async function inspectSource(file: string, label: string): Promise<SourceReport> {
-  if (!existsSync(file)) return { problem: `expected a file at ${label}, found none` };
+  if (!existsSync(file)) return { problem: `expected a file at ${label}, got nothing` };
   const bytes = await readFile(file);
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, readOptions).metadata();
   } catch (error) {
     return {
-      problem: `${label} is not a picture that can be read (${reason(error)}); use SVG, PNG, JPEG, WebP or AVIF`,
+      problem: `expected ${label} to be an SVG, PNG, JPEG, WebP or AVIF picture, got a file that cannot be read as a picture (${reason(error)})`,
     };
   }
   if (!sourceFormats.has(metadata.format ?? "")) {
-    return { problem: `${label} is a ${metadata.format} file; use SVG, PNG, JPEG, WebP or AVIF` };
+    return {
+      problem: `expected ${label} to be an SVG, PNG, JPEG, WebP or AVIF picture, got a ${metadata.format} file`,
+    };
   }
   const { width, height } = metadata.autoOrient;
   try {
@@ -118,7 +120,11 @@ export async function inspectSource(file: string, label: string): Promise<Source
       .raw()
       .toBuffer();
   } catch (error) {
-    return { problem: `${label} is damaged and cannot be read to the end (${reason(error)})`, width, height };
+    return {
+      problem: `expected ${label} to be a picture that reads to its end, got a damaged file (${reason(error)})`,
+      width,
+      height,
+    };
   }
   if (width * height > LARGE_SOURCE_PIXELS) {
     return {
