@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { checkWithSchema, fieldPath, type Problem, shownPictureProblems } from "./check.ts";
+import { checkWithSchema, fieldPath, type Problem, type ShownPicture, shownPictureProblems } from "./check.ts";
 import { FrontMatterError, readFrontMatter } from "./front-matter.ts";
 import {
   type EventData,
@@ -125,7 +125,10 @@ function venueProblems(file: string, venue: Venue | undefined, context: ListingC
   return [];
 }
 
-/** The checks every listing file gets, whatever its kind; returns the parsed front matter when it has one. */
+/**
+ * The checks every listing file gets, whatever its kind; returns the parsed front matter when it
+ * has one, and the pictures it shows that are there, to be decoded as the build will.
+ */
 function checkListingFile<Schema extends typeof eventSchema | typeof programmeSchema>(
   kind: ListingKind,
   file: string,
@@ -138,7 +141,7 @@ function checkListingFile<Schema extends typeof eventSchema | typeof programmeSc
     parsed = readFrontMatter(source);
   } catch (error) {
     if (!(error instanceof FrontMatterError)) throw error;
-    return { problems: [{ file, field: "front matter", message: error.message }] };
+    return { problems: [{ file, field: "front matter", message: error.message }], pictures: [] };
   }
   const { problems, value } = checkWithSchema(file, parsed.data, schema);
   const frontMatter = source.replace(/^\uFEFF?---[^\n]*\n/, "").split(/^---[ \t]*$/m)[0] ?? "";
@@ -150,9 +153,11 @@ function checkListingFile<Schema extends typeof eventSchema | typeof programmeSc
       message: `expected a paragraph or more describing the ${kind === "events" ? "event" : "programme"} after the front matter, got nothing`,
     });
   }
-  problems.push(...shownPictureProblems(file, parsed, context.imageExists).problems);
+  const shown = shownPictureProblems(file, parsed, context.imageExists);
+  problems.push(...shown.problems);
   problems.push(...placeholderProblems(kind, file, parsed.data, parsed.body));
-  return { problems, value: value as z.output<Schema> | undefined };
+  const pictures = shown.pictures.map((picture) => ({ ...picture, file }));
+  return { problems, value: value as z.output<Schema> | undefined, pictures };
 }
 
 /** The fields still holding the words `npm run new:event` or `new:programme` wrote. */
@@ -207,17 +212,26 @@ function fileNameProblems(kind: ListingKind, file: string, stem: string): Proble
   return [];
 }
 
+/** What the check of a kind of listing finds: every problem, the valid entries by file, and the pictures they show. */
+interface CheckedListings<Entry> {
+  problems: Problem[];
+  valid: Map<string, Entry>;
+  pictures: (ShownPicture & { file: string })[];
+}
+
 /** Every problem of every event file, duplicates among them included; with the valid ones, by file. */
 export function checkEvents(
   files: readonly { file: string; source: string }[],
   context: ListingContext,
-): { problems: Problem[]; valid: Map<string, EventData> } {
+): CheckedListings<EventData> {
   const problems: Problem[] = [];
+  const pictures: CheckedListings<EventData>["pictures"] = [];
   const valid = new Map<string, EventData>();
   const fileForEvent = new Map<string, string>();
   for (const { file, source } of files) {
     const checked = checkListingFile("events", file, source, eventSchema, context);
     problems.push(...checked.problems, ...fileNameProblems("events", file, stemOf(file)));
+    pictures.push(...checked.pictures);
     const event = checked.value;
     if (event === undefined) continue;
     const venue = venueProblems(file, event.venue, context);
@@ -237,7 +251,7 @@ export function checkEvents(
     if (glyphs !== undefined) problems.push({ file, field: "title", message: glyphs });
     if (checked.problems.length === 0 && venue.length === 0 && glyphs === undefined) valid.set(file, event);
   }
-  return { problems, valid };
+  return { problems, valid, pictures };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -246,13 +260,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function checkProgrammes(
   files: readonly { file: string; source: string }[],
   context: ListingContext,
-): { problems: Problem[]; valid: Map<string, ProgrammeData> } {
+): CheckedListings<ProgrammeData> {
   const problems: Problem[] = [];
+  const pictures: CheckedListings<ProgrammeData>["pictures"] = [];
   const valid = new Map<string, ProgrammeData>();
   const fileForProgramme = new Map<string, string>();
   for (const { file, source } of files) {
     const checked = checkListingFile("programmes", file, source, programmeSchema, context);
     problems.push(...checked.problems, ...fileNameProblems("programmes", file, stemOf(file)));
+    pictures.push(...checked.pictures);
     const programme = checked.value;
     if (programme === undefined) continue;
     const own: Problem[] = [...venueProblems(file, programme.venue, context)];
@@ -289,7 +305,7 @@ export function checkProgrammes(
     }
     if (checked.problems.length === 0 && own.length === 0) valid.set(file, programme);
   }
-  return { problems, valid };
+  return { problems, valid, pictures };
 }
 
 const stemOf = (file: string) => file.replace(/^.*\//, "").replace(/\.md$/, "");

@@ -237,10 +237,7 @@ export async function checkProjectContent(
   const events = checkEvents(await listingFiles("events"), listingContext);
   const programmes = checkProgrammes(await listingFiles("programmes"), listingContext);
   problems.push(...events.problems, ...programmes.problems);
-  for (const [file, event] of events.valid) {
-    if (event.image && context.imageExists(event.image.src))
-      pictures.push({ file, field: "image.src", src: event.image.src });
-  }
+  pictures.push(...events.pictures, ...programmes.pictures);
 
   // Each picture is decoded as the build would, once however many articles show it: a damaged
   // or unsupported file fails here, named for every file that uses it.
