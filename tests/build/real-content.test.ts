@@ -20,6 +20,10 @@ const checkContent = (projectDir: string) =>
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
 
+/** An event or programme of the test fixtures (tests/fixtures/events/, programmes/), as a contributor would add it. */
+const fixtureListing = (folder: string, name: string) =>
+  readFileSync(join(projectRoot, "tests/fixtures", folder, name), "utf8");
+
 /** Every file under a folder, as paths relative to it. */
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -47,7 +51,7 @@ describe("the project's real content", () => {
   });
 });
 
-describe("a contributor's pull request on the real content: an article with its own JPEG photo, a comment on it and a thanks", () => {
+describe("a contributor's pull request on the real content: an article with its own JPEG photo, a comment on it, a thanks, an event and a programme", () => {
   const slug = "peer-mentoring-for-new-nurses";
   const title = "Peer mentoring for new nurses";
   // Today, as the build's clock reads it: an article may not be dated later.
@@ -89,6 +93,9 @@ image:
 New nurses meet a colleague one year ahead of them every week, and learn what no lecture teaches.
 `,
         [`static/images/articles/${slug}.jpg`]: photo,
+        // An event and a programme as an organiser writes them (the fixtures' own, valid on any day: a past event is archived).
+        "events/tokyo-mentoring-meetup.md": fixtureListing("events", "tokyo-mentoring-meetup.md"),
+        "programmes/young-coders-kenya.md": fixtureListing("programmes", "young-coders-kenya.md"),
         [`_data/comments/${slug}.json`]: `${JSON.stringify(
           [{ id: "6571f0a1c2d3e4f5a6b7c901", name: "Kofi", date: today, text: "My first mentor was a nurse too." }],
           null,
@@ -121,7 +128,7 @@ New nurses meet a colleague one year ahead of them every week, and learn what no
     expect(await siteProblems(projectDir, siteDir)).toEqual([]);
   });
 
-  it("shows the article, its comment and the thanks", () => {
+  it("shows the article, its comment, the thanks, the event and the programme", () => {
     const page = readPage(siteDir, `/articles/${slug}/`);
     expect(page.querySelector("h1")?.textContent).toBe(title);
     expect(page.querySelectorAll("article.comment").map((comment) => comment.id)).toEqual([
@@ -129,6 +136,8 @@ New nurses meet a colleague one year ahead of them every week, and learn what no
     ]);
     expect(page.querySelector("main picture img")?.getAttribute("src")).toMatch(/\.jpg$/);
     expect(existsSync(join(siteDir, `thank-your-mentor/thanks/${thanksId}/index.html`))).toBe(true);
+    expect(existsSync(join(siteDir, "events/tokyo-mentoring-meetup/index.html"))).toBe(true);
+    expect(existsSync(join(siteDir, "programmes/young-coders-kenya/index.html"))).toBe(true);
   });
 
   it("publishes the photo only as the build made it, without its EXIF", () => {
