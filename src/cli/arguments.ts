@@ -27,6 +27,24 @@ export function parsedOptions<Options extends ParseArgsOptionsConfig>(options: O
   }
 }
 
+/**
+ * The options and words of a command that takes both (`npm run new:article -- "Title"`). `--help`
+ * or `-h` prints `usage` and ends the process; an unknown or malformed option ends it with a line
+ * saying what is wrong, then `usage`, not a stack trace.
+ */
+export function parsedArguments<Options extends ParseArgsOptionsConfig>(options: Options, usage: string) {
+  if (process.argv.slice(2).some((argument) => argument === "--help" || argument === "-h")) {
+    console.log(usage);
+    process.exit(0);
+  }
+  try {
+    return parseArgs({ options, allowPositionals: true });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(1);
+  }
+}
+
 /** The command line's options: Eleventy's shared ones and the command's `own`. */
 export function commandOptions<Own extends ParseArgsOptionsConfig>(own: Own) {
   return parsedOptions({ ...eleventyOptions, ...own });

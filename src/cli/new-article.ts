@@ -1,12 +1,15 @@
 // npm run new:article -- "Title of the article": writes articles/<file name>.md to fill in.
 // --name gives the file name (the article's address), for a title without Latin letters to make one from.
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import topics from "../../_data/topics.ts";
 import { FileNameError, newArticle } from "../lib/content/scaffold.ts";
+import { parsedArguments } from "./arguments.ts";
 
-const { values, positionals } = parseArgs({ options: { name: { type: "string" } }, allowPositionals: true });
+const { values, positionals } = parsedArguments(
+  { name: { type: "string" } },
+  'Usage: npm run new:article -- "Title of the article" [--name=file-name]',
+);
 const title = positionals.join(" ").trim();
 if (!title) {
   console.error('Give the article a title: npm run new:article -- "Title of the article"');

@@ -2,14 +2,17 @@
 // programmes/<file name>.md to fill in. --name gives the file name (the address), for a title without
 // Latin letters to make one from.
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import day from "../../_data/day.ts";
 import { isIanaZone } from "../lib/content/listing-schemas.ts";
 import { FileNameError, newEvent, newProgramme } from "../lib/content/scaffold.ts";
 import { nextOccurrence } from "../lib/words/dates.ts";
+import { parsedArguments } from "./arguments.ts";
 
-const { values, positionals } = parseArgs({ options: { name: { type: "string" } }, allowPositionals: true });
+const { values, positionals } = parsedArguments(
+  { name: { type: "string" } },
+  'Usage: npm run new:event -- "Title of the event" [--name=file-name]\n       npm run new:programme -- "Name of the programme" [--name=file-name]',
+);
 const [kind, ...words] = positionals;
 if (kind !== "event" && kind !== "programme") {
   console.error("Run it as npm run new:event or npm run new:programme.");

@@ -19,6 +19,17 @@ async function newArticle(...args: string[]) {
 }
 
 describe("npm run new:article", () => {
+  it("says how it is used for --help, and for a misspelt option one line and that, not a stack trace; writes nothing", async () => {
+    const help = await newArticle("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run new:article -- "Title of the article"/);
+    const misspelt = await newArticle("--nmae=peer-mentoring", "Peer mentoring");
+    expect(misspelt.code).toBe(1);
+    expect(misspelt.stderr).toMatch(/^Unknown option '--nmae'.*\nUsage: npm run new:article -- /);
+    expect(misspelt.stderr).not.toMatch(/^\s+at /m);
+    expect([...help.files, ...misspelt.files]).toEqual([]);
+  });
+
   it("names the file after a Latin title", async () => {
     const run = await newArticle("Peer mentoring in nursing");
     expect(run.files).toEqual(["peer-mentoring-in-nursing.md"]);
