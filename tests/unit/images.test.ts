@@ -54,8 +54,8 @@ describe("inspectSource", () => {
     expect((await inspectSource(join(dir, "gone.png"), "static/images/gone.png")).problem).toBe(
       "expected a file at static/images/gone.png, got nothing",
     );
-    expect((await inspectSource(join(dir, "truncated.png"), "static/images/truncated.png")).problem).toMatch(
-      /^expected static\/images\/truncated\.png to be a picture that reads to its end, got a damaged file \(/,
+    expect((await inspectSource(join(dir, "truncated.png"), "static/images/truncated.png")).problem).toBe(
+      "expected static/images/truncated.png to be a picture that reads to its end, got a damaged file",
     );
     expect((await inspectSource(join(dir, "not-a-picture.png"), "static/images/not-a-picture.png")).problem).toMatch(
       /^expected static\/images\/not-a-picture\.png to be an SVG, PNG, JPEG, WebP or AVIF picture, got a file that cannot be read as a picture \(.*\)$/,
