@@ -6,7 +6,6 @@ import {
   entryModule,
   inDocumentLanguage,
   pageLanguage,
-  pagePathOf,
   removeUnloadedSearchFiles,
   searchablePage,
   searchIndexOfBuild,
@@ -30,19 +29,6 @@ describe("searchablePage", () => {
     const chinese = body('<h1 data-pagefind-meta="title" lang="zh-Hans">导师</h1>');
     expect(searchablePage("articles/zh/index.html", chinese)?.content).toBe(inDocumentLanguage(chinese, "zh-Hans"));
     expect(searchablePage("articles/zh/index.html", chinese)?.content).toContain('<html lang="zh-Hans">');
-  });
-});
-
-describe("pagePathOf", () => {
-  it("is where Eleventy writes the page at an address, as Pagefind names it", () => {
-    expect(pagePathOf("/")).toBe("index.html");
-    expect(pagePathOf("/articles/a-b/")).toBe("articles/a-b/index.html");
-    expect(pagePathOf("/404.html")).toBe("404.html");
-  });
-
-  it("is nothing for a file that is no HTML page", () => {
-    expect(pagePathOf("/feed.xml")).toBeUndefined();
-    expect(pagePathOf("/events.ics")).toBeUndefined();
   });
 });
 
@@ -71,14 +57,18 @@ describe("searchIndexOfBuild", () => {
         .sort(([a = ""], [b = ""]) => (a < b ? -1 : 1)),
     );
 
-  /** Builds the index of `pages`, written in the order of `urls`, into a new site folder. */
+  /** Where Eleventy writes the page at `url`. */
+  const fileOf = (url: string) => (url.endsWith("/") ? `${url.slice(1)}index.html` : url.slice(1));
+
+  /** Builds the index of `pages`, written (as Eleventy writes them) in the order of `urls`, into a new site folder. */
   async function build(index: ReturnType<typeof searchIndexOfBuild>, urls: string[]) {
     const siteDir = await temporaryDir("imd-search-index-");
     index.start(siteDir);
-    index.plan(Object.keys(pages));
     for (const url of urls) {
-      const path = pagePathOf(url) ?? url.slice(1);
-      await index.add(join(siteDir, path), pages[url] ?? "");
+      const file = join(siteDir, fileOf(url));
+      index.add(file, pages[url] ?? "");
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, pages[url] ?? "");
     }
     const { pages: indexed } = await index.write("/assets/js/search-languages.0123456789.js");
     return { siteDir, indexed };
@@ -109,16 +99,21 @@ describe("searchIndexOfBuild", () => {
     }
   });
 
-  it("takes a page that had no place planned, after the others", async () => {
+  it("leaves out a page an earlier build left in the folder (npm start writes in place), and finds the others", async () => {
     const index = searchIndexOfBuild();
     const siteDir = await temporaryDir("imd-search-index-");
+    await mkdir(join(siteDir, "articles/renamed"), { recursive: true });
+    await writeFile(join(siteDir, "articles/renamed/index.html"), page("Renamed", "An old address"));
     index.start(siteDir);
-    index.plan(["/"]);
-    await index.add(join(siteDir, "index.html"), pages["/"] ?? "");
-    await index.add(join(siteDir, "late/index.html"), page("Late", "A page Eleventy did not announce"));
+    for (const url of ["/", "/articles/zh/"]) {
+      const file = join(siteDir, fileOf(url));
+      index.add(file, pages[url] ?? "");
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, pages[url] ?? "");
+    }
     expect((await index.write("/assets/js/search-languages.js")).pages).toBe(2);
     const entry = JSON.parse(readFileSync(join(siteDir, "pagefind/pagefind-entry.json"), "utf8"));
-    expect(entry.languages["en-gb"].page_count).toBe(2);
+    expect([entry.languages["en-gb"].page_count, entry.languages["zh-hans"].page_count]).toEqual([1, 1]);
   });
 });
 
