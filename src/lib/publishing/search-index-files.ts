@@ -74,8 +74,8 @@ export function createInstance(options) {
  * - `write` (every page is written) has Pagefind read the site's folder, gives it again the pages
  *   of other languages as theirs (a page given again at the same path takes the place it had), and
  *   writes the index into `<siteDir>/pagefind/`, with the entries that search every language
- *   (`entryModule`). Pagefind orders the pages by their paths: two builds of one commit give the
- *   same index, byte for byte.
+ *   (`entryModule`). Whatever order the pages were written in, two builds of one commit give the
+ *   same index, byte for byte (tests/unit/search-index.test.ts, tests/build/reproducible.test.ts).
  * `npm run build` writes into a new folder. `npm start` writes into _site/ in place, where the page
  * of an article since renamed or deleted stays: when the folder holds a page this build did not
  * write, Pagefind is given this build's pages one by one instead, so that search sends no one to
