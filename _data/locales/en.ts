@@ -271,6 +271,7 @@ const en: Locale = {
     kind: "Events",
     mapNote: "The map shows where events take place. The list below has every event, online ones too.",
     mapName: "Where the events are",
+    skipMap: "Skip the map to the list of events",
     mapMarker: { one: "{count} event in {places}", other: "{count} events in {places}" },
     attendance: { "in-person": "In person", online: "Online", hybrid: "In person and online" },
   },

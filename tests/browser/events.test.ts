@@ -115,6 +115,30 @@ describe("the map in Chromium", () => {
     expect(problems).toEqual(noProblems);
     await close();
   });
+
+  it("is skipped by keyboard with the link before it, which shows when it has focus, to the list's first link", async () => {
+    const { page, problems, close } = await watchedPage(chromium.browser, { viewport: { width: 390, height: 800 } });
+    await page.goto(`${chromium.site.origin}/events/`);
+    // Tab from the lede: the skip link is next, before any marker.
+    await page.locator(".lede").evaluate((lede) => {
+      lede.setAttribute("tabindex", "-1");
+      (lede as HTMLElement).focus();
+    });
+    await page.keyboard.press("Tab");
+    const skip = page.locator(":focus");
+    expect(await skip.getAttribute("href")).toBe("#events-list");
+    const box = await skip.boundingBox();
+    expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(24);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest("#events-list") !== null && document.activeElement?.localName === "a",
+      ),
+    ).toBe(true);
+    expect(problems).toEqual(noProblems);
+    await close();
+  });
 });
 
 describe("search", () => {

@@ -272,6 +272,7 @@ export const localeSchema = z.strictObject({
       "kind",
       "mapNote",
       "mapName",
+      "skipMap",
     ]),
     /** A marker's name: how many events, and the places it stands for: "5 events in Tokyo and Osaka". */
     mapMarker: plural,
