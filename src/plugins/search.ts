@@ -7,7 +7,7 @@ import { removeUnloadedSearchFiles, searchIndexOfBuild } from "../lib/publishing
  */
 export default function search(eleventyConfig: EleventyConfig): void {
   const index = searchIndexOfBuild();
-  eleventyConfig.on("eleventy.before", async ({ directories, outputMode }) => {
+  eleventyConfig.on("eleventy.before", ({ directories, outputMode }) => {
     if (outputMode === "fs") index.start(directories.output);
   });
   // Registered after every other transform (pictures.ts's): the page as it is written.
@@ -22,7 +22,7 @@ export default function search(eleventyConfig: EleventyConfig): void {
     const languagesScript = eleventyConfig.getFilter("fingerprint")("/assets/js/search-languages.js") as string;
     const { pages } = await index.write(languagesScript);
     await removeUnloadedSearchFiles(directories.output);
-    const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(2);
-    console.log(`[search] Indexed ${pages} pages in ${seconds(started)} s after the pages were written`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    console.log(`[search] Indexed ${pages} pages in ${seconds} s after the pages were written`);
   });
 }

@@ -75,11 +75,6 @@ declare module "@11ty/eleventy" {
     ): void;
     ignores: { add(glob: string): void };
     on(event: "eleventy.after" | "eleventy.before", listener: (args: EleventyEventArgs) => unknown): void;
-    /** Once Eleventy knows every page's address, before it writes any. */
-    on(
-      event: "eleventy.contentMap",
-      listener: (map: { urlToInputPath: Record<string, { inputPath: string }> }) => unknown,
-    ): void;
     /** Options of the dev server (`--serve`); a build ignores them. */
     setServerOptions(options: DevServerOptions): void;
     /** false: every build reads each template again instead of keeping the last build's copy. */

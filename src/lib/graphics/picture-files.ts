@@ -100,18 +100,14 @@ export function picturesOfBuild({ prefix, defaultSizes, thumbnail }: PictureSett
       const drawing = drawn.get(sitePath);
       if (!drawing && !sitePath.startsWith("/images/")) return undefined;
       try {
-        if (drawing) {
-          const drawnImage = await drawing;
-          // Search shows a drawn picture as its smallest rendition, made at the size search shows it.
-          const shown = isSearchImage(attributes)
-            ? withSearchThumbnail(attributes, withPrefix(smallestRendition(drawnImage).url))
-            : attributes;
-          return pictureHtml(shown, drawnImage, index, withPrefix, defaultSizes());
-        }
-        const image = await picture(sitePath);
-        // Search shows the picture at a thumbnail's size: it is given one of that size.
+        const image = drawing ? await drawing : await picture(sitePath);
+        // Search shows the picture at a thumbnail's size: a drawn one's smallest rendition is made for
+        // it; another is given a thumbnail of that size.
         const shown = isSearchImage(attributes)
-          ? withSearchThumbnail(attributes, withPrefix(await searchThumbnail(sitePath)))
+          ? withSearchThumbnail(
+              attributes,
+              withPrefix(drawing ? smallestRendition(image).url : await searchThumbnail(sitePath)),
+            )
           : attributes;
         return pictureHtml(shown, image, index, withPrefix, defaultSizes());
       } catch (error) {

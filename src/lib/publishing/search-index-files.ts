@@ -135,12 +135,11 @@ export function searchIndexOfBuild() {
           const { errors } = await started.addHTMLFile({ sourcePath: path, content });
           problems.push(...errors.map((error) => `${path}: ${error}`));
         };
-        const byPath = (a: string, b: string) => (a < b ? -1 : 1);
         if ((await htmlFilesUnder(siteDir)).every((path) => written.has(path))) {
           problems.push(...(await started.addDirectory({ path: siteDir })).errors);
-          for (const path of [...otherLanguages.keys()].sort(byPath)) await give(path, otherLanguages.get(path) ?? "");
+          for (const path of [...otherLanguages.keys()].sort()) await give(path, otherLanguages.get(path) ?? "");
         } else {
-          for (const path of [...searchable].sort(byPath))
+          for (const path of [...searchable].sort())
             await give(path, otherLanguages.get(path) ?? (await readFile(join(siteDir, path), "utf8")));
         }
         if (problems.length > 0) throw new Error(`Pagefind could not index ${problems.join("; ")}`);
